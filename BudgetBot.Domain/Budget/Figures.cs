@@ -1,0 +1,29 @@
+namespace BudgetBot.Domain.Budget;
+
+/// <summary>Plan and actual of a project, a division or an office; every derived figure comes from these three.</summary>
+public sealed record Figures(decimal Allocation, QuarterAmounts Plan, QuarterAmounts Actual)
+{
+    public static readonly Figures Zero = new(0, QuarterAmounts.Zero, QuarterAmounts.Zero);
+
+    public decimal Used => Actual.Total;
+
+    public decimal Remaining => Allocation - Used;
+
+    /// <summary>Percent of the allocation used, rounded to two decimals; 0 when nothing was allocated.</summary>
+    public decimal PercentUsed => Percent(Used, Allocation);
+
+    public decimal PlanToDate(int quarter) => Plan.ToDate(quarter);
+
+    public decimal ActualToDate(int quarter) => Actual.ToDate(quarter);
+
+    /// <summary>Actual to date as a percent of the allocation: the disbursement rate compared with targets.</summary>
+    public decimal DisbursedPercentToDate(int quarter) => Percent(ActualToDate(quarter), Allocation);
+
+    public Figures Plus(Figures other) => new(Allocation + other.Allocation, Plan.Plus(other.Plan), Actual.Plus(other.Actual));
+
+    public static Figures Sum(IEnumerable<Figures> parts) => parts.Aggregate(Zero, (a, b) => a.Plus(b));
+
+    public static Figures Of(Project project, ProjectBalance balance) => new(project.Allocation, project.Plan, balance.Actual);
+
+    public static decimal Percent(decimal part, decimal whole) => whole == 0 ? 0 : decimal.Round(part / whole * 100, 2, MidpointRounding.AwayFromZero);
+}

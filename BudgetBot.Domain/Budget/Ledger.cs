@@ -1,0 +1,81 @@
+using BudgetBot.Domain.Calendar;
+using BudgetBot.Domain.Ports;
+
+namespace BudgetBot.Domain.Budget;
+
+/// <summary>Records spending and reversals after checking them; the store makes each one atomic and idempotent.</summary>
+public sealed class Ledger(IBudgetStore store)
+{
+    public LedgerResult Spend(string projectId, decimal amount, DateOnly date, string note, string by, string sourceKey, DateTimeOffset at)
+    {
+        if (amount <= 0)
+        {
+            return LedgerResult.Refused(LedgerRefusal.NotPositive);
+        }
+
+        if (decimal.Round(amount, 2) != amount)
+        {
+            return LedgerResult.Refused(LedgerRefusal.TooManyDecimals);
+        }
+
+        var project = store.Project(projectId);
+        if (project is null)
+        {
+            return LedgerResult.Refused(LedgerRefusal.UnknownProject);
+        }
+
+        if (!FiscalCalendar.Contains(project.FiscalYear, date))
+        {
+            return LedgerResult.Refused(LedgerRefusal.OutsideFiscalYear);
+        }
+
+        var draft = new LedgerEntry(0, project.OfficeId, project.Id, amount, date, note, by, sourceKey, at);
+        return From(store.Append(draft));
+    }
+
+    /// <summary>Cancels an entry with an opposite entry on the same date, so the quarter it hit is restored.</summary>
+    public LedgerResult Reverse(long entryId, string note, string by, string sourceKey, DateTimeOffset at)
+    {
+        var original = store.Entry(entryId);
+        if (original is null)
+        {
+            return LedgerResult.Refused(LedgerRefusal.UnknownEntry);
+        }
+
+        if (original.Reverses is not null)
+        {
+            return LedgerResult.Refused(LedgerRefusal.IsReversal);
+        }
+
+        var draft = new LedgerEntry(0, original.OfficeId, original.ProjectId, -original.Amount, original.Date, note, by, sourceKey, at, original.Id);
+        return From(store.Append(draft));
+    }
+
+    private static LedgerResult From(AppendOutcome outcome) => outcome.Status switch
+    {
+        AppendStatus.Applied => new LedgerResult(outcome.Entry, outcome.Balance, null, Duplicate: false),
+        AppendStatus.Duplicate => new LedgerResult(outcome.Entry, outcome.Balance, null, Duplicate: true),
+        AppendStatus.AlreadyReversed => LedgerResult.Refused(LedgerRefusal.AlreadyReversed),
+        AppendStatus.UnknownEntry => LedgerResult.Refused(LedgerRefusal.UnknownEntry),
+        _ => LedgerResult.Refused(LedgerRefusal.UnknownProject),
+    };
+}
+
+public enum LedgerRefusal
+{
+    NotPositive,
+    TooManyDecimals,
+    UnknownProject,
+    OutsideFiscalYear,
+    UnknownEntry,
+    IsReversal,
+    AlreadyReversed,
+}
+
+/// <summary>The entry written (or found, when the message was seen before) and the project's figures after it.</summary>
+public sealed record LedgerResult(LedgerEntry? Entry, ProjectBalance? Balance, LedgerRefusal? Refusal, bool Duplicate)
+{
+    public bool IsOk => Refusal is null;
+
+    public static LedgerResult Refused(LedgerRefusal why) => new(null, null, why, Duplicate: false);
+}

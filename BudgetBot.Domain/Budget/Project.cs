@@ -1,0 +1,30 @@
+namespace BudgetBot.Domain.Budget;
+
+/// <summary>An internal project of one fiscal year, numbered within that year.</summary>
+public sealed record Project(string OfficeId, int FiscalYear, int Number, string Name, string DivisionId, decimal Allocation, QuarterAmounts Plan)
+{
+    public string Id => KeyFor(OfficeId, FiscalYear, Number);
+
+    /// <summary>Person ids of the owners (ผู้รับผิดชอบโครงการ).</summary>
+    public IReadOnlyList<string> Owners { get; init; } = [];
+
+    public string? FundingSource { get; init; }
+
+    public ProjectStatus Status { get; init; } = ProjectStatus.NotStarted;
+
+    public IReadOnlyList<ProgressNote> Notes { get; init; } = [];
+
+    public static string KeyFor(string officeId, int fiscalYear, int number) => $"{officeId}/{fiscalYear}/{number}";
+}
+
+public enum ProjectStatus
+{
+    NotStarted,
+    InProgress,
+    Done,
+    Postponed,
+    Cancelled,
+}
+
+/// <summary>A dated progress narrative, as the monitoring report's last column.</summary>
+public sealed record ProgressNote(DateOnly Date, string Text, string By);

@@ -1,0 +1,73 @@
+using BudgetBot.Domain.Budget;
+
+namespace BudgetBot.Domain.Ports;
+
+/// <summary>Where budgets, projects and the ledger live. Every write is one atomic transaction.</summary>
+public interface IBudgetStore
+{
+    IReadOnlyList<Office> Offices();
+
+    Office? Office(string officeId);
+
+    FiscalYearBudget? FiscalYear(string officeId, int fiscalYear);
+
+    IReadOnlyList<int> FiscalYears(string officeId);
+
+    IReadOnlyList<Division> Divisions(string officeId);
+
+    Project? Project(string projectId);
+
+    IReadOnlyList<Project> Projects(string officeId, int fiscalYear);
+
+    /// <summary>The running figures of a project; an index read, never a ledger scan.</summary>
+    ProjectBalance Balance(string projectId);
+
+    LedgerEntry? Entry(long entryId);
+
+    /// <summary>Entries of a project, newest first.</summary>
+    IReadOnlyList<LedgerEntry> History(string projectId, int max);
+
+    /// <summary>
+    /// Appends an entry (its id is assigned here) and updates the project's running figures in one transaction.
+    /// An entry whose <see cref="LedgerEntry.SourceKey"/> was seen before changes nothing and returns the first one.
+    /// </summary>
+    AppendOutcome Append(LedgerEntry draft);
+
+    /// <summary>
+    /// Writes an imported office year (office, year, divisions, projects, entries) all at once or not at all.
+    /// The same snapshot written again changes nothing; a different one for a year already there is refused.
+    /// </summary>
+    ImportWrite Import(BudgetSnapshot snapshot);
+
+    /// <summary>Recomputes every running figure from the ledger and lists those that differ (maintenance, after a crash).</summary>
+    IReadOnlyList<BalanceMismatch> VerifyBalances();
+}
+
+public enum AppendStatus
+{
+    Applied,
+    Duplicate,
+    AlreadyReversed,
+    UnknownProject,
+    UnknownEntry,
+}
+
+public enum ImportWrite
+{
+    Written,
+    Unchanged,
+    YearExists,
+}
+
+public sealed record AppendOutcome(AppendStatus Status, LedgerEntry? Entry, ProjectBalance? Balance);
+
+public sealed record BalanceMismatch(string ProjectId, QuarterAmounts Stored, QuarterAmounts FromLedger);
+
+/// <summary>Everything one import writes; <paramref name="SourceId"/> names the document it came from.</summary>
+public sealed record BudgetSnapshot(
+    string SourceId,
+    Office Office,
+    FiscalYearBudget Year,
+    IReadOnlyList<Division> Divisions,
+    IReadOnlyList<Project> Projects,
+    IReadOnlyList<LedgerEntry> Entries);

@@ -1,0 +1,54 @@
+using BudgetBot.Host.Reports;
+
+namespace BudgetBot.Host.Cli;
+
+/// <summary>
+/// The program's command-line verbs. Each reads the same configuration as the service (files, then environment),
+/// with <c>--data-dir</c> on top, and logs to standard error so standard output stays the verb's answer.
+/// </summary>
+internal static class CliVerbs
+{
+    private static readonly Dictionary<string, Func<IServiceProvider, CliArgs, TextWriter, int>> Verbs = new()
+    {
+        ["import"] = (sp, a, o) => ActivatorUtilities.CreateInstance<ImportVerb>(sp).Run(a, o),
+        ["export"] = (sp, a, o) => ActivatorUtilities.CreateInstance<ExportVerb>(sp).Run(a, o),
+    };
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+
+    public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args, Console.Out, Console.Error));
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var verb = Verbs[args[0]];
+        var parsed = CliArgs.Parse(args.Skip(1));
+        if (parsed.Error is not null)
+        {
+            error.WriteLine(parsed.Error);
+            return 2;
+        }
+
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
+        BudgetBotConfiguration.AddDefaults(builder.Configuration, builder.Environment.EnvironmentName);
+        builder.Configuration.AddEnvironmentVariables();
+        if (parsed.Option("--data-dir") is { } dataDir)
+        {
+            builder.Configuration.AddInMemoryCollection([new("BudgetBot:DataDir", dataDir)]);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddBudgetBotOptions().AddStorage();
+        builder.Services.AddSingleton<ReportExporter>();
+        using var host = builder.Build();
+        try
+        {
+            return verb(host.Services, parsed, output);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            error.WriteLine(ex.Message);
+            return 1;
+        }
+    }
+}

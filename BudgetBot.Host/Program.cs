@@ -1,0 +1,22 @@
+using BudgetBot.Host;
+using BudgetBot.Host.Cli;
+
+if (CliVerbs.IsVerb(args))
+{
+    return await CliVerbs.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBudgetBotConfiguration(args);
+builder.Services
+    .AddBudgetBotOptions()
+    .AddStorage()
+    .AddDemoData();
+
+var app = builder.Build();
+app.MapHealth();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the host tests, which start the real application.</summary>
+public partial class Program;

@@ -1,0 +1,31 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Calendar;
+using BudgetBot.Domain.Ports;
+using BudgetBot.Domain.Reconciliation;
+
+namespace BudgetBot.Host.Reports;
+
+/// <summary>Builds the monitoring report of an office year from the store's running figures and writes it as XLSX.</summary>
+internal sealed class ReportExporter(IBudgetStore store)
+{
+    public IReadOnlyList<LayoutRow> Layout(string officeId, int fiscalYear, ReportRound round, DateOnly today)
+    {
+        var office = store.Office(officeId) ?? throw new InvalidOperationException($"No office '{officeId}'.");
+        var year = store.FiscalYear(officeId, fiscalYear) ?? throw new InvalidOperationException($"No fiscal year {fiscalYear} for '{office.Name}'.");
+        var projects = store.Projects(officeId, fiscalYear)
+            .Select(p => (p, Figures.Of(p, store.Balance(p.Id))))
+            .ToList();
+        var periodEnd = FiscalCalendar.QuarterEnd(fiscalYear, round.LastQuarter);
+        var asOf = today < periodEnd ? today : periodEnd;
+        return ReportLayout.Build(office, year, store.Divisions(officeId), projects, round, asOf);
+    }
+
+    public void WriteXlsx(string path, string officeId, int fiscalYear, ReportRound round, DateOnly today)
+    {
+        var layout = Layout(officeId, fiscalYear, round, today);
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        using var file = File.Create(full);
+        XlsxReportWriter.Write(file, layout);
+    }
+}

@@ -1,0 +1,118 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Ports;
+using LiteDB;
+
+namespace BudgetBot.Host.Storage;
+
+internal sealed partial class LiteDbBudgetStore
+{
+    private long? _lastId;
+
+    public AppendOutcome Append(LedgerEntry draft)
+    {
+        lock (_writeGate)
+        {
+            if (_ledger.FindOne(Query.EQ("key", draft.SourceKey)) is { } seen)
+            {
+                var first = Bson.Entry(seen);
+                return new AppendOutcome(AppendStatus.Duplicate, first, Balance(first.ProjectId));
+            }
+
+            if (_balances.FindById(draft.ProjectId) is not { } balanceDoc)
+            {
+                return new AppendOutcome(AppendStatus.UnknownProject, null, null);
+            }
+
+            if (draft.Reverses is { } target)
+            {
+                if (!_ledger.Exists(Query.EQ("_id", target)))
+                {
+                    return new AppendOutcome(AppendStatus.UnknownEntry, null, null);
+                }
+
+                if (_ledger.Exists(Query.EQ("rev", target)))
+                {
+                    return new AppendOutcome(AppendStatus.AlreadyReversed, null, null);
+                }
+            }
+
+            _db.BeginTrans();
+            try
+            {
+                var entry = draft with { Id = NextId() };
+                _ledger.Insert(Bson.Entry(entry, entry.Id));
+                var balance = Bson.Balance(balanceDoc).Apply(entry);
+                _balances.Update(Bson.Balance(balance));
+                _db.Commit();
+                _lastId = entry.Id;
+                return new AppendOutcome(AppendStatus.Applied, entry, balance);
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+    }
+
+    public ImportWrite Import(BudgetSnapshot snapshot)
+    {
+        lock (_writeGate)
+        {
+            var yearKey = snapshot.Year.Id;
+            if (_years.FindById(yearKey) is { } existing)
+            {
+                return existing["source"].AsString == snapshot.SourceId ? ImportWrite.Unchanged : ImportWrite.YearExists;
+            }
+
+            _db.BeginTrans();
+            try
+            {
+                _offices.Upsert(Bson.Office(snapshot.Office));
+                _years.Insert(Bson.Year(snapshot.Year, snapshot.SourceId));
+                _divisions.Upsert(snapshot.Divisions.Select(Bson.Division));
+                _projects.Insert(snapshot.Projects.Select(Bson.Project));
+                var balances = snapshot.Projects.ToDictionary(p => p.Id, p => ProjectBalance.Empty(p.Id));
+                var id = NextId();
+                foreach (var draft in snapshot.Entries)
+                {
+                    var entry = draft with { Id = id++ };
+                    _ledger.Insert(Bson.Entry(entry, entry.Id));
+                    balances[entry.ProjectId] = balances[entry.ProjectId].Apply(entry);
+                }
+
+                _balances.Insert(balances.Values.Select(Bson.Balance));
+                _db.Commit();
+                _lastId = id - 1;
+                return ImportWrite.Written;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+    }
+
+    public IReadOnlyList<BalanceMismatch> VerifyBalances()
+    {
+        var fromLedger = new Dictionary<string, QuarterAmounts>();
+        foreach (var entry in _ledger.FindAll().Select(Bson.Entry))
+        {
+            var sum = fromLedger.GetValueOrDefault(entry.ProjectId, QuarterAmounts.Zero);
+            fromLedger[entry.ProjectId] = sum.Add(entry.Quarter, entry.Amount);
+        }
+
+        return _balances.FindAll().Select(Bson.Balance)
+            .Select(b => new BalanceMismatch(b.ProjectId, b.Actual, fromLedger.GetValueOrDefault(b.ProjectId, QuarterAmounts.Zero)))
+            .Where(m => m.Stored != m.FromLedger)
+            .ToList();
+    }
+
+    /// <summary>Ids are assigned here, in the writer's lock, so the ledger's order is the order of commits.</summary>
+    private long NextId()
+    {
+        _lastId ??= _ledger.Count() == 0 ? 0 : _ledger.Max("_id").AsInt64;
+        return _lastId.Value + 1;
+    }
+}

@@ -1,0 +1,84 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Ports;
+using LiteDB;
+
+namespace BudgetBot.Host.Storage;
+
+/// <summary>
+/// The budget store in one LiteDB file. Each write is one LiteDB transaction, so a crash leaves either all of a
+/// change or none of it; writes are serialised here because a LiteDB transaction belongs to one thread.
+/// </summary>
+internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
+{
+    private readonly LiteDatabase _db;
+    private readonly Lock _writeGate = new();
+    private readonly ILiteCollection<BsonDocument> _offices;
+    private readonly ILiteCollection<BsonDocument> _years;
+    private readonly ILiteCollection<BsonDocument> _divisions;
+    private readonly ILiteCollection<BsonDocument> _projects;
+    private readonly ILiteCollection<BsonDocument> _ledger;
+    private readonly ILiteCollection<BsonDocument> _balances;
+
+    public LiteDbBudgetStore(string path)
+        : this(Open(path))
+    {
+    }
+
+    /// <summary>For tests that keep the whole database in a stream.</summary>
+    public LiteDbBudgetStore(Stream stream)
+        : this(new LiteDatabase(stream))
+    {
+    }
+
+    private LiteDbBudgetStore(LiteDatabase db)
+    {
+        _db = db;
+        _offices = db.GetCollection("offices");
+        _years = db.GetCollection("years");
+        _divisions = db.GetCollection("divisions");
+        _projects = db.GetCollection("projects");
+        _ledger = db.GetCollection("ledger", BsonAutoId.Int64);
+        _balances = db.GetCollection("balances");
+        LedgerIndexes.Ensure(_ledger);
+        _years.EnsureIndex("office");
+        _divisions.EnsureIndex("office");
+        _projects.EnsureIndex("year");
+    }
+
+    public IReadOnlyList<Office> Offices() => _offices.FindAll().Select(Bson.Office).ToList();
+
+    public Office? Office(string officeId) => _offices.FindById(officeId) is { } d ? Bson.Office(d) : null;
+
+    public FiscalYearBudget? FiscalYear(string officeId, int fiscalYear) =>
+        _years.FindById(FiscalYearBudget.KeyFor(officeId, fiscalYear)) is { } d ? Bson.Year(d) : null;
+
+    public IReadOnlyList<int> FiscalYears(string officeId) =>
+        _years.Find(Query.EQ("office", officeId)).Select(d => d["fy"].AsInt32).Order().ToList();
+
+    public IReadOnlyList<Division> Divisions(string officeId) =>
+        _divisions.Find(Query.EQ("office", officeId)).Select(Bson.Division).OrderBy(d => d.Order).ToList();
+
+    public Project? Project(string projectId) => _projects.FindById(projectId) is { } d ? Bson.Project(d) : null;
+
+    public IReadOnlyList<Project> Projects(string officeId, int fiscalYear) =>
+        _projects.Find(Query.EQ("year", FiscalYearBudget.KeyFor(officeId, fiscalYear)))
+            .Select(Bson.Project).OrderBy(p => p.Number).ToList();
+
+    public ProjectBalance Balance(string projectId) =>
+        _balances.FindById(projectId) is { } d ? Bson.Balance(d) : ProjectBalance.Empty(projectId);
+
+    public LedgerEntry? Entry(long entryId) => _ledger.FindById(entryId) is { } d ? Bson.Entry(d) : null;
+
+    public IReadOnlyList<LedgerEntry> History(string projectId, int max) =>
+        _ledger.Query().Where(Query.EQ("project", projectId)).OrderByDescending("_id").Limit(max)
+            .ToEnumerable().Select(Bson.Entry).ToList();
+
+    public void Dispose() => _db.Dispose();
+
+    private static LiteDatabase Open(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+    }
+}

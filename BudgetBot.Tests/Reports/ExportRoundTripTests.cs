@@ -1,0 +1,87 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Reconciliation;
+using BudgetBot.Host.Reports;
+using BudgetBot.Host.Storage;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace BudgetBot.Tests.Reports;
+
+public sealed class ExportRoundTripTests
+{
+    private static readonly DateOnly Today = new(2023, 4, 10);
+
+    [Fact]
+    public void ImportExportImport_GivesIdenticalFigures()
+    {
+        var dir = Seed.TempDir();
+        using var store = new LiteDbBudgetStore(Path.Combine(dir, "a.db"));
+        var snapshot = Seed.Analyze(acceptRepairs: true).ToSnapshot(Tests.Storage.StoreFixture.At, "seed");
+        store.Import(snapshot);
+        var xlsx = Path.Combine(dir, "report.xlsx");
+        new ReportExporter(store).WriteXlsx(xlsx, snapshot.Office.Id, 2566, ReportRound.Parse("h1")!, Today);
+
+        var file = new ReportFileReader().Read(xlsx);
+        var again = ReportImport.Analyze(file.Lines, acceptRepairs: false);
+
+        Assert.Equal(snapshot.Office.Name, again.Facts.OfficeName);
+        Assert.Equal(2566, again.Facts.FiscalYear);
+        Assert.Equal(49, again.ProjectCount);
+        foreach (var (row, figures) in again.Readings)
+        {
+            var project = store.Project(Project.KeyFor(snapshot.Office.Id, 2566, row.Number!.Value))!;
+            var stored = Figures.Of(project, store.Balance(project.Id));
+            Assert.Equal(project.Name, row.Name);
+            Assert.Equal((stored.Allocation, stored.Plan, stored.Actual, stored.Used, stored.Remaining),
+                (figures.Allocation, figures.Plan, figures.Result, figures.Used, figures.Remaining));
+        }
+
+        // What the office itself wrote (its envelope split, a progress note's date) stays visible; every figure the
+        // export computed is consistent.
+        Assert.Equal(["date-outside-period", "project-envelope"], again.Findings.Select(f => f.Check).Order());
+        Assert.Equal(427_500m, again.Findings.Single(f => f.Check == "project-envelope").Difference);
+
+        using var second = new LiteDbBudgetStore(Path.Combine(dir, "b.db"));
+        second.Import(again.ToSnapshot(Tests.Storage.StoreFixture.At, file.SourceId));
+        Assert.Equal(
+            store.Projects(snapshot.Office.Id, 2566).Select(p => (p.Number, p.Allocation, p.Plan, store.Balance(p.Id).Actual)),
+            second.Projects(snapshot.Office.Id, 2566).Select(p => (p.Number, p.Allocation, p.Plan, second.Balance(p.Id).Actual)));
+        Assert.Equal(store.Divisions(snapshot.Office.Id).Select(d => d.Name), second.Divisions(snapshot.Office.Id).Select(d => d.Name));
+        Assert.Equal(store.FiscalYear(snapshot.Office.Id, 2566)!.Envelopes.Select(e => e.Amount), second.FiscalYear(snapshot.Office.Id, 2566)!.Envelopes.Select(e => e.Amount));
+    }
+
+    [Fact]
+    public void ExportedSheet_IsAPlainSpreadsheetWithNumbersAsNumbers()
+    {
+        var dir = Seed.TempDir();
+        using var store = new LiteDbBudgetStore(Path.Combine(dir, "a.db"));
+        var snapshot = Seed.Analyze(acceptRepairs: true).ToSnapshot(Tests.Storage.StoreFixture.At, "seed");
+        store.Import(snapshot);
+        var xlsx = Path.Combine(dir, "report.xlsx");
+        new ReportExporter(store).WriteXlsx(xlsx, snapshot.Office.Id, 2566, ReportRound.Parse("h1")!, Today);
+
+        using var doc = SpreadsheetDocument.Open(xlsx, false);
+        var part = doc.WorkbookPart!;
+        Assert.Equal("รายงาน", part.Workbook.Sheets!.Elements<Sheet>().Single().Name!.Value);
+        var cells = part.WorksheetParts.Single().Worksheet.Descendants<Cell>().ToList();
+        var formats = part.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        var numbering = part.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().ToDictionary(n => n.NumberFormatId!.Value, n => n.FormatCode!.Value);
+
+        var allocation7 = cells.Single(c => c.DataType?.Value == CellValues.Number && c.CellValue!.Text == "86860");
+        Assert.Equal("#,##0.00", numbering[formats[(int)allocation7.StyleIndex!.Value].NumberFormatId!.Value]);
+        var texts = cells.Where(c => c.InlineString is not null).Select(c => c.InlineString!.InnerText).ToList();
+        Assert.Contains("ข้อมูล ณ วันที่ 31 มีนาคม 2566", texts);
+        Assert.Contains("กลุ่มนิเทศ ติดตามฯ 25 โครงการ", texts);
+        Assert.Contains("รวมงบประมาณที่ใช้จ่ายตามโครงการ", texts);
+        Assert.Contains(cells, c => c.CellValue?.Text == "862370");
+    }
+
+    [Fact]
+    public void AsOfDate_BeforeTheRoundEnds_IsToday()
+    {
+        using var store = Tests.Storage.StoreFixture.SeededInMemory(out var office);
+        var layout = new ReportExporter(store).Layout(office, 2566, ReportRound.Parse("year")!, new DateOnly(2023, 5, 2));
+        Assert.Contains(layout, r => r.Cells[0].Text == "ข้อมูล ณ วันที่ 2 พฤษภาคม 2566");
+        Assert.Contains(layout, r => r.Cells[0].Text == "รายงานการกำกับ ติดตาม การใช้จ่ายงบประมาณ รอบ 12 เดือน");
+    }
+}

@@ -12,40 +12,23 @@ internal sealed partial class LiteDbBudgetStore
     {
         lock (_writeGate)
         {
-            if (_ledger.FindOne(Query.EQ("key", draft.SourceKey)) is { } seen)
-            {
-                var first = Bson.Entry(seen);
-                return new AppendOutcome(AppendStatus.Duplicate, first, Balance(first.ProjectId));
-            }
-
-            if (_balances.FindById(draft.ProjectId) is not { } balanceDoc)
-            {
-                return new AppendOutcome(AppendStatus.UnknownProject, null, null);
-            }
-
-            if (draft.Reverses is { } target)
-            {
-                if (!_ledger.Exists(Query.EQ("_id", target)))
-                {
-                    return new AppendOutcome(AppendStatus.UnknownEntry, null, null);
-                }
-
-                if (_ledger.Exists(Query.EQ("rev", target)))
-                {
-                    return new AppendOutcome(AppendStatus.AlreadyReversed, null, null);
-                }
-            }
-
+            // The checks run inside the write transaction: they see exactly what the write will, and LiteDB does not
+            // open a separate read transaction for each of them (measured: twice the cost of the append otherwise).
             _db.BeginTrans();
             try
             {
-                var entry = draft with { Id = NextId() };
-                _ledger.Insert(Bson.Entry(entry, entry.Id));
-                var balance = Bson.Balance(balanceDoc).Apply(entry);
-                _balances.Update(Bson.Balance(balance));
-                _db.Commit();
-                _lastId = entry.Id;
-                return new AppendOutcome(AppendStatus.Applied, entry, balance);
+                var outcome = AppendInTransaction(draft);
+                if (outcome.Status == AppendStatus.Applied)
+                {
+                    _db.Commit();
+                    _lastId = outcome.Entry!.Id;
+                }
+                else
+                {
+                    _db.Rollback();
+                }
+
+                return outcome;
             }
             catch
             {
@@ -53,6 +36,39 @@ internal sealed partial class LiteDbBudgetStore
                 throw;
             }
         }
+    }
+
+    private AppendOutcome AppendInTransaction(LedgerEntry draft)
+    {
+        if (_ledger.FindOne(Query.EQ("key", draft.SourceKey)) is { } seen)
+        {
+            var first = Bson.Entry(seen);
+            return new AppendOutcome(AppendStatus.Duplicate, first, Balance(first.ProjectId));
+        }
+
+        if (_balances.FindById(draft.ProjectId) is not { } balanceDoc)
+        {
+            return new AppendOutcome(AppendStatus.UnknownProject, null, null);
+        }
+
+        if (draft.Reverses is { } target)
+        {
+            if (_ledger.FindById(target) is null)
+            {
+                return new AppendOutcome(AppendStatus.UnknownEntry, null, null);
+            }
+
+            if (_ledger.Exists(Query.EQ("rev", target)))
+            {
+                return new AppendOutcome(AppendStatus.AlreadyReversed, null, null);
+            }
+        }
+
+        var entry = draft with { Id = NextId() };
+        _ledger.Insert(Bson.Entry(entry, entry.Id));
+        var balance = Bson.Balance(balanceDoc).Apply(entry);
+        _balances.Update(Bson.Balance(balance));
+        return new AppendOutcome(AppendStatus.Applied, entry, balance);
     }
 
     public ImportWrite Import(BudgetSnapshot snapshot)
@@ -84,6 +100,7 @@ internal sealed partial class LiteDbBudgetStore
                 _balances.Insert(balances.Values.Select(Bson.Balance));
                 _db.Commit();
                 _lastId = id - 1;
+                _projectCache.Clear();
                 return ImportWrite.Written;
             }
             catch

@@ -12,6 +12,7 @@ internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
 {
     private readonly LiteDatabase _db;
     private readonly Lock _writeGate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Project> _projectCache = new();
     private readonly ILiteCollection<BsonDocument> _offices;
     private readonly ILiteCollection<BsonDocument> _years;
     private readonly ILiteCollection<BsonDocument> _divisions;
@@ -58,7 +59,25 @@ internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
     public IReadOnlyList<Division> Divisions(string officeId) =>
         _divisions.Find(Query.EQ("office", officeId)).Select(Bson.Division).OrderBy(d => d.Order).ToList();
 
-    public Project? Project(string projectId) => _projects.FindById(projectId) is { } d ? Bson.Project(d) : null;
+    /// <summary>
+    /// Projects change rarely and only through this store (the data file is opened exclusively), so they are kept
+    /// in memory once read: a spend checks its project without a read transaction of its own.
+    /// </summary>
+    public Project? Project(string projectId)
+    {
+        if (_projectCache.TryGetValue(projectId, out var cached))
+        {
+            return cached;
+        }
+
+        var project = _projects.FindById(projectId) is { } d ? Bson.Project(d) : null;
+        if (project is not null)
+        {
+            _projectCache[projectId] = project;
+        }
+
+        return project;
+    }
 
     public IReadOnlyList<Project> Projects(string officeId, int fiscalYear) =>
         _projects.Find(Query.EQ("year", FiscalYearBudget.KeyFor(officeId, fiscalYear)))

@@ -105,6 +105,7 @@ public sealed class SeedReportTests
         Assert.Equal(new QuarterAmounts(0, 15480, 0, 7400), Repair(26).Plan);
         Assert.Equal(0, Repair(40).Used);
         Assert.Equal(5, _literal.RepairsOffered);
+        Assert.Equal("Q4 plan (blank) → 4,800.00; Q4 result 4,800.00 → 0.00", _literal.Findings.First(f => f.Row == 12).Repair!.Description);
         Assert.Null(_literal.Findings.Single(f => f.Row == 14).Repair);
     }
 

@@ -42,11 +42,13 @@ internal static class HostingExtensions
         services.AddSingleton<LiteDbBudgetStore>(sp => new LiteDbBudgetStore(sp.GetRequiredService<IOptions<BudgetBotOptions>>().Value.DatabasePath));
         services.AddSingleton<IBudgetStore>(sp => sp.GetRequiredService<LiteDbBudgetStore>());
         services.AddSingleton<Reports.ReportFileReader>();
+        services.AddSingleton<Reports.ReportExporter>();
         return services;
     }
 
     public static IServiceCollection AddDemoData(this IServiceCollection services)
     {
+        services.AddSingleton<DemoData>();
         services.AddHostedService<DemoDataSeeder>();
         return services;
     }

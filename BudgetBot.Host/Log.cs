@@ -11,4 +11,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Data dir {DataDir} holds {Offices} office(s)")]
     public static partial void DataLoaded(ILogger logger, string dataDir, int offices);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Message {SourceKey} failed; the person was told nothing changed")]
+    public static partial void MessageFailed(ILogger logger, string sourceKey, Exception exception);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Demo people added: {People} (identities local:admin, local:executive, local:head, local:owner, local:auditor)")]
+    public static partial void DemoPeople(ILogger logger, int people);
 }

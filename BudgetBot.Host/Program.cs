@@ -1,5 +1,6 @@
 using BudgetBot.Host;
 using BudgetBot.Host.Cli;
+using BudgetBot.Host.Local;
 
 if (CliVerbs.IsVerb(args))
 {
@@ -11,6 +12,7 @@ builder.AddBudgetBotConfiguration(args);
 builder.Services
     .AddBudgetBotOptions()
     .AddStorage()
+    .AddConversation()
     .AddDemoData();
 
 var app = builder.Build();

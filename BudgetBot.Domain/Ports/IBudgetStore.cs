@@ -24,6 +24,12 @@ public interface IBudgetStore
 
     LedgerEntry? Entry(long entryId);
 
+    /// <summary>Saves a changed project (plan, status, owners, notes); money never changes this way.</summary>
+    void SaveProject(Project project);
+
+    /// <summary>The person's latest entry that is neither a reversal nor reversed: what <c>/undo</c> cancels.</summary>
+    LedgerEntry? LastEntryBy(string personId);
+
     /// <summary>Entries of a project, newest first.</summary>
     IReadOnlyList<LedgerEntry> History(string projectId, int max);
 

@@ -18,7 +18,8 @@ internal static class ProjectStatusReader
             return ProjectStatus.Done;
         }
 
-        if (Has("เลื่อน"))
+        // "เลื่อนเงินเดือน" (a salary step) is not a postponement: only the project's own schedule counts.
+        if (Has("เลื่อนระยะเวลา") || Has("เลื่อนการดำเนิน") || Has("เลื่อนโครงการ"))
         {
             return ProjectStatus.Postponed;
         }

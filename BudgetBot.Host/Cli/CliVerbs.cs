@@ -1,4 +1,4 @@
-using BudgetBot.Host.Reports;
+using BudgetBot.Host.Local;
 
 namespace BudgetBot.Host.Cli;
 
@@ -8,17 +8,18 @@ namespace BudgetBot.Host.Cli;
 /// </summary>
 internal static class CliVerbs
 {
-    private static readonly Dictionary<string, Func<IServiceProvider, CliArgs, TextWriter, int>> Verbs = new()
+    private static readonly Dictionary<string, Func<IServiceProvider, CliArgs, TextWriter, TextReader, int>> Verbs = new()
     {
-        ["import"] = (sp, a, o) => ActivatorUtilities.CreateInstance<ImportVerb>(sp).Run(a, o),
-        ["export"] = (sp, a, o) => ActivatorUtilities.CreateInstance<ExportVerb>(sp).Run(a, o),
+        ["import"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<ImportVerb>(sp).Run(a, o),
+        ["export"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<ExportVerb>(sp).Run(a, o),
+        ["chat"] = (sp, a, o, i) => ActivatorUtilities.CreateInstance<ChatVerb>(sp).Run(a, o, i),
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
 
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args, Console.Out, Console.Error));
+    public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args, Console.Out, Console.Error, Console.In));
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, TextReader? input = null)
     {
         var verb = Verbs[args[0]];
         var parsed = CliArgs.Parse(args.Skip(1));
@@ -39,11 +40,11 @@ internal static class CliVerbs
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddBudgetBotOptions().AddStorage();
-        builder.Services.AddSingleton<ReportExporter>();
+        builder.Services.AddConversation().AddDemoData();
         using var host = builder.Build();
         try
         {
-            return verb(host.Services, parsed, output);
+            return verb(host.Services, parsed, output, input ?? TextReader.Null);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {

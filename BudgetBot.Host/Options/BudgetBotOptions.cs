@@ -22,11 +22,26 @@ internal sealed class BudgetBotOptions
     /// <summary>The report imported as a demo office when the data dir is empty; relative paths start at the program's folder.</summary>
     public string DemoReport { get; set; } = "config/demo-report-fy2566-h1.txt";
 
+    public GuardOptions Guards { get; set; } = new();
+
     public TelegramOptions Telegram { get; set; } = new();
 
     public LineOptions Line { get; set; } = new();
 
     public string DatabasePath => Path.Combine(DataDir, "budgetbot.db");
+}
+
+/// <summary>Spending guards of the brief: warn past 80%, hold past 100% until an admin confirms, undo within 24 hours.</summary>
+internal sealed class GuardOptions
+{
+    [Range(1, 1000)]
+    public decimal WarnPercent { get; set; } = 80;
+
+    [Range(1, 1000)]
+    public decimal HoldPercent { get; set; } = 100;
+
+    [Range(0, 24 * 30)]
+    public double UndoHours { get; set; } = 24;
 }
 
 internal sealed class TelegramOptions

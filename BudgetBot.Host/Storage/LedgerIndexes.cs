@@ -10,5 +10,6 @@ internal static class LedgerIndexes
         ledger.EnsureIndex("key", unique: true);
         ledger.EnsureIndex("project");
         ledger.EnsureIndex("rev");
+        ledger.EnsureIndex("by");
     }
 }

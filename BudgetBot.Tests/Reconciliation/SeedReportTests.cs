@@ -143,6 +143,8 @@ public sealed class SeedReportTests
         Assert.Equal(86_860m, p7.Allocation);
         Assert.Equal(ProjectStatus.Done, snapshot.Projects.Single(p => p.Number == 4).Status);
         Assert.Equal(ProjectStatus.Postponed, snapshot.Projects.Single(p => p.Number == 9).Status);
+        Assert.Equal(ProjectStatus.InProgress, snapshot.Projects.Single(p => p.Number == 7).Status);
+        Assert.Equal(["9", "33"], snapshot.Projects.Where(p => p.Status == ProjectStatus.Postponed).Select(p => p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.All(snapshot.Entries, e => Assert.True(e.Date <= new DateOnly(2023, 3, 31)));
         Assert.Equal(snapshot.Entries.Count, snapshot.Entries.Select(e => e.SourceKey).Distinct().Count());
     }

@@ -1,0 +1,61 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Ports;
+
+namespace BudgetBot.Domain.Conversation;
+
+/// <summary>A tapped button: its payload names server-side state, which is checked and used once.</summary>
+internal sealed class ButtonHandler(ConversationEngine engine, IBudgetStore budget, IChatStore chat, EngineSettings settings)
+{
+    public IReadOnlyList<Reply> Handle(IncomingMessage message, Person? person, string payload)
+    {
+        var say = new Say(person?.Language ?? "th");
+        var gone = new Reply(say["ปุ่มนี้ใช้ไปแล้วหรือหมดอายุ", "This button was already used or has expired."]);
+        if (!payload.StartsWith(PendingAction.PayloadPrefix, StringComparison.Ordinal) || person is null)
+        {
+            return [gone];
+        }
+
+        var id = payload[PendingAction.PayloadPrefix.Length..];
+        var peek = chat.Pending(id);
+        if (peek is null)
+        {
+            return [gone];
+        }
+
+        var ctx = new CommandContext(message, person, "", false, budget, chat, settings);
+        var allowed = peek.AllowedPersonId is { } only ? only == person.Id : Access.IsAdmin(person, peek.OfficeId);
+        if (!allowed)
+        {
+            ctx.Audit(peek.Kind.ToString(), $"button {id}: not allowed", refused: true);
+            return [new Reply(peek.AllowedPersonId is null
+                ? say["ปุ่มนี้สำหรับผู้ดูแลระบบเท่านั้น", "Only an admin can use this button."]
+                : say["ปุ่มนี้เป็นของผู้ที่สั่งคำสั่งนั้น", "This button belongs to the person who asked."])];
+        }
+
+        var action = chat.TakePending(id, message.At);
+        if (action is null)
+        {
+            return [gone];
+        }
+
+        switch (action.Kind)
+        {
+            case PendingKind.ConfirmSpend:
+            case PendingKind.AdminConfirmSpend:
+                var project = budget.Project(action.ProjectId!)!;
+                var requester = action.RequestedBy is { } r ? chat.Person(r) : person;
+                var spender = new CommandContext(message, requester ?? person, "", false, budget, chat, settings);
+                if (action.Kind == PendingKind.AdminConfirmSpend)
+                {
+                    ctx.Audit("confirm", $"project {project.Number}: {action.Amount} confirmed over allocation", refused: false);
+                    return SpendFlow.Record(spender, project, action.Amount, action.Date, action.Note, action.SourceKey, adminConfirmed: true);
+                }
+
+                return SpendFlow.Record(spender, project, action.Amount, action.Date, action.Note, action.SourceKey, adminConfirmed: false);
+            case PendingKind.Undo:
+                return budget.Entry(action.EntryId) is { } entry ? SpendFlow.Undo(ctx, entry) : [gone];
+            default:
+                return engine.Route(message, person, action.CommandText);
+        }
+    }
+}

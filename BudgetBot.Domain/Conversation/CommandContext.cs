@@ -1,0 +1,57 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Calendar;
+using BudgetBot.Domain.Ports;
+
+namespace BudgetBot.Domain.Conversation;
+
+/// <summary>Everything a command needs: who asks, in which office and year, and the stores.</summary>
+public sealed class CommandContext(IncomingMessage message, Person? person, string args, bool inferred, IBudgetStore budget, IChatStore chat, EngineSettings settings)
+{
+    public IncomingMessage Message { get; } = message;
+
+    public Person? Person { get; } = person;
+
+    public string Args { get; } = args;
+
+    public bool Inferred { get; } = inferred;
+
+    public IBudgetStore Budget { get; } = budget;
+
+    public IChatStore Chat { get; } = chat;
+
+    public EngineSettings Settings { get; } = settings;
+
+    public Say Say { get; } = new(person?.Language ?? "th");
+
+    public DateOnly Today => FiscalCalendar.LocalDate(Message.At, Settings.TimeZone);
+
+    /// <summary>The office of the person (the first one they have a role in).</summary>
+    public string? OfficeId => Person is { Roles.Count: > 0 } p ? p.Roles[0].OfficeId : null;
+
+    /// <summary>The office's current fiscal year: the one today falls in, or the latest it has.</summary>
+    public int FiscalYear
+    {
+        get
+        {
+            if (OfficeId is null)
+            {
+                return FiscalCalendar.FiscalYearBE(Today);
+            }
+
+            var years = Budget.FiscalYears(OfficeId);
+            var current = FiscalCalendar.FiscalYearBE(Today);
+            return years.Contains(current) || years.Count == 0 ? current : years[^1];
+        }
+    }
+
+    public Reply Text(string thai, string english) => new(Say[thai, english]);
+
+    public IReadOnlyList<Project> Projects() => OfficeId is null ? [] : Budget.Projects(OfficeId, FiscalYear);
+
+    public Figures FiguresOf(Project project) => Figures.Of(project, Budget.Balance(project.Id));
+
+    public string NewId() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12];
+
+    public void Audit(string action, string detail, bool refused) =>
+        Chat.Audit(new AuditRecord(OfficeId ?? "", Person?.Id ?? Message.Identity, action, detail, Message.SourceKey, Message.At, refused));
+}

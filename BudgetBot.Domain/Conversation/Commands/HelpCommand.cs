@@ -1,0 +1,54 @@
+using BudgetBot.Domain.Budget;
+
+namespace BudgetBot.Domain.Conversation.Commands;
+
+/// <summary><c>/help</c>, <c>/start</c>, <c>ช่วยเหลือ</c>: the commands the caller's role may use.</summary>
+internal sealed class HelpCommand : ICommand
+{
+    public Intent Intent => Intent.Help;
+
+    public bool OpenToStrangers => true;
+
+    public IReadOnlyList<Reply> Run(CommandContext ctx)
+    {
+        var say = ctx.Say;
+        if (ctx.Person is null)
+        {
+            return [ctx.Text(
+                "สวัสดีครับ BudgetBot ช่วยบันทึกและติดตามการใช้จ่ายงบประมาณ\nขอรหัสเชิญจากผู้ดูแลระบบ แล้วพิมพ์ /join รหัส\n/whoami ดูว่าท่านคือใคร · /lang en English",
+                "Hello, BudgetBot records and follows budget spending.\nAsk an admin for an invite code, then type /join CODE.\n/whoami shows who you are · /lang th ภาษาไทย")];
+        }
+
+        var office = ctx.OfficeId;
+        var p = ctx.Person;
+        var lines = new List<string> { say["คำสั่งที่ใช้ได้:", "Commands you can use:"] };
+        var records = Access.Has(p, office, Role.Admin, Role.DivisionHead, Role.Owner);
+        if (records)
+        {
+            lines.Add(say["จ่าย 7 2,400 15 ก.พ. 66 ค่าอาหารว่าง — บันทึกการใช้จ่าย (/spend)", "/spend 7 2400 [date] [note] — record spending (จ่าย)"]);
+            lines.Add(say["ยกเลิก — ยกเลิกรายการล่าสุดของท่าน (/undo)", "/undo — cancel your last entry (ยกเลิก)"]);
+            lines.Add(say["ความก้าวหน้า 7 ข้อความ (/progress) · สถานะ 7 จบโครงการ (/status)", "/progress 7 text (ความก้าวหน้า) · /status 7 done (สถานะ)"]);
+        }
+
+        lines.Add(say["ยอด [โครงการ หรือ กลุ่ม] — ยอดคงเหลือ (/balance)", "/balance [project or division] — balances (ยอด)"]);
+        lines.Add(say["โครงการ [กลุ่ม] — รายการโครงการ (/projects)", "/projects [division] — list projects (โครงการ)"]);
+        lines.Add(say["ล่าช้า [q1-q4] — โครงการที่ต่ำกว่าแผน (/lagging) · ประวัติ 7 (/history)", "/lagging [q1-q4] — behind plan (ล่าช้า) · /history 7 (ประวัติ)"]);
+        if (Access.IsAdmin(p, office))
+        {
+            lines.Add(say["แผน 7 q2 40,000 — กำหนดแผนรายไตรมาส (/plan) · เชิญ owner 7 (/invite)", "/plan 7 q2 40000 — set a quarter plan (แผน) · /invite owner 7 (เชิญ)"]);
+        }
+
+        if (Access.CanReport(p, office))
+        {
+            lines.Add(say["รายงาน h1 — รายงานติดตาม (/report) · กราฟ (/chart)", "/report h1 — monitoring report (รายงาน) · /chart (กราฟ)"]);
+        }
+
+        if (Access.CanSubscribe(p, office))
+        {
+            lines.Add(say["ติดตาม weekly|quarter|off — สรุปในกลุ่มนี้ (/subscribe)", "/subscribe weekly|quarter|off — summaries in this group (ติดตาม)"]);
+        }
+
+        lines.Add(say["ฉันคือใคร (/whoami) · ภาษา en (/lang)", "/whoami (ฉันคือใคร) · /lang th (ภาษา)"]);
+        return [new Reply(string.Join('\n', lines))];
+    }
+}

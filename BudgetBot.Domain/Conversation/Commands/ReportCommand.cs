@@ -1,0 +1,35 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Reconciliation;
+
+namespace BudgetBot.Domain.Conversation.Commands;
+
+/// <summary><c>/report [h1|q1..q4|year]</c>, <c>รายงาน</c>: the monitoring report as a spreadsheet, with its headline figures.</summary>
+internal sealed class ReportCommand : ICommand
+{
+    public Intent Intent => Intent.Report;
+
+    public IReadOnlyList<Reply> Run(CommandContext ctx)
+    {
+        var say = ctx.Say;
+        if (!Access.CanReport(ctx.Person, ctx.OfficeId))
+        {
+            ctx.Audit("report", "not allowed", refused: true);
+            return [ctx.Text("รายงานติดตามสำหรับผู้ดูแลระบบ ผู้บริหาร หัวหน้ากลุ่ม และผู้ตรวจสอบ", "The monitoring report is for admins, executives, division heads and auditors.")];
+        }
+
+        var round = ReportRound.Parse(ctx.Args.Length == 0 ? "h1" : ctx.Args);
+        if (round is null)
+        {
+            return [ctx.Text("พิมพ์เช่น รายงาน h1 (h1, q1–q4, year)", "Type e.g. /report h1 (h1, q1-q4, year).")];
+        }
+
+        var f = Figures.Sum(ctx.Projects().Select(ctx.FiguresOf));
+        var name = $"report:{ctx.OfficeId}:{ctx.FiscalYear}:{round.Name}";
+        return [new Reply(string.Join('\n',
+            say[$"รายงานการกำกับ ติดตาม การใช้จ่ายงบประมาณ ปี {ctx.FiscalYear} รอบ {round.LastQuarter * 3} เดือน", $"Monitoring report, fiscal year {ctx.FiscalYear}, {round.LastQuarter * 3} months"],
+            ProjectText.ToDate(say, f, round.LastQuarter), ProjectText.Used(say, f)))
+        {
+            Attachments = [new Attachment(AttachmentKind.Spreadsheet, $"report-{ctx.FiscalYear}-{round.Name}.xlsx", name)],
+        }];
+    }
+}

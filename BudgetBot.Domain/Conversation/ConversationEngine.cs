@@ -1,0 +1,77 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Conversation.Commands;
+using BudgetBot.Domain.Conversation.Parsing;
+using BudgetBot.Domain.Ports;
+
+namespace BudgetBot.Domain.Conversation;
+
+/// <summary>
+/// The one engine every channel uses: a message in, reply values out. It resolves the person, reads the intent,
+/// checks the role and runs one command; a message seen before gets no second answer and has no second effect.
+/// </summary>
+public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, EngineSettings settings)
+{
+    private readonly IReadOnlyDictionary<Intent, ICommand> _commands = CommandSet.All().ToDictionary(c => c.Intent);
+
+    public IReadOnlyList<Reply> Handle(IncomingMessage message)
+    {
+        if (chat.WasHandled(message.SourceKey))
+        {
+            return [];
+        }
+
+        var person = ResolvePerson(message);
+        var replies = message.ButtonPayload is { } payload
+            ? new ButtonHandler(this, budget, chat, settings).Handle(message, person, payload)
+            : Route(message, person, message.Text);
+        chat.MarkHandled(message.SourceKey, message.At);
+        return replies;
+    }
+
+    /// <summary>Runs a command text for a person; buttons that page or pick come back through here.</summary>
+    internal IReadOnlyList<Reply> Route(IncomingMessage message, Person? person, string text)
+    {
+        var outcome = CommandParser.Parse(text, message.ChatKind, message.MentionsBot, settings.BotUsername);
+        var say = new Say(person?.Language ?? "th");
+        switch (outcome)
+        {
+            case ParseOutcome.Command command:
+                var handler = _commands[command.Intent];
+                var ctx = new CommandContext(message, person, command.Args, command.Inferred, budget, chat, settings);
+                if (person is null && !handler.OpenToStrangers)
+                {
+                    ctx.Audit(command.Intent.ToString(), "not registered", refused: true);
+                    return [new Reply(say[
+                        "ยังไม่ได้ลงทะเบียนกับ BudgetBot ขอรหัสเชิญจากผู้ดูแลระบบ แล้วพิมพ์ /join รหัส",
+                        "You are not registered with BudgetBot yet. Ask an admin for an invite code, then type /join CODE."])];
+                }
+
+                return handler.Run(ctx);
+            case ParseOutcome.Unknown unknown:
+                var hint = unknown.Suggestion is { } s
+                    ? say[$"หมายถึง {CommandWords.Command(s)} ({CommandWords.ThaiWord(s)}) หรือไม่? ", $"Did you mean {CommandWords.Command(s)} ({CommandWords.ThaiWord(s)})? "]
+                    : "";
+                return [new Reply(say[$"ไม่เข้าใจ \"{unknown.Word}\" {hint}พิมพ์ /help เพื่อดูคำสั่งทั้งหมด", $"I don't understand \"{unknown.Word}\". {hint}Type /help for all commands."])];
+            default:
+                return [];
+        }
+    }
+
+    /// <summary>A known identity, or a configured first admin, who becomes admin of every office on first contact.</summary>
+    private Person? ResolvePerson(IncomingMessage message)
+    {
+        var known = chat.PersonByIdentity(message.Identity);
+        if (known is not null || !settings.Admins.Contains(message.Identity))
+        {
+            return known;
+        }
+
+        var admin = new Person("person-" + Guid.NewGuid().ToString("N")[..10], message.DisplayName)
+        {
+            Identities = [message.Identity],
+            Roles = budget.Offices().Select(o => new RoleGrant(o.Id, Role.Admin, null)).ToList(),
+        };
+        chat.SavePerson(admin);
+        return admin;
+    }
+}

@@ -1,0 +1,27 @@
+namespace BudgetBot.Domain.Conversation;
+
+/// <summary>Rules an office can tune; defaults follow the product brief.</summary>
+public sealed record EngineSettings
+{
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Identities that are admins of every office from the start (<c>BudgetBot__Admins__*</c>).</summary>
+    public IReadOnlyList<string> Admins { get; init; } = [];
+
+    /// <summary>Spending that takes a project past this share of its allocation is recorded with a warning.</summary>
+    public decimal WarnPercent { get; init; } = 80;
+
+    /// <summary>Spending that takes a project past this share is held until an admin confirms it.</summary>
+    public decimal HoldPercent { get; init; } = 100;
+
+    public TimeSpan UndoWindow { get; init; } = TimeSpan.FromHours(24);
+
+    public TimeSpan InviteLifetime { get; init; } = TimeSpan.FromDays(7);
+
+    public TimeSpan ButtonLifetime { get; init; } = TimeSpan.FromDays(2);
+
+    public int PageSize { get; init; } = 10;
+
+    /// <summary>The bot's user name on the platform, to tell <c>/cmd@ourbot</c> from <c>/cmd@otherbot</c>.</summary>
+    public string? BotUsername { get; init; }
+}

@@ -1,0 +1,23 @@
+namespace BudgetBot.Domain.Conversation;
+
+/// <summary>Every intent of the product's chat table.</summary>
+public enum Intent
+{
+    Help,
+    Spend,
+    Undo,
+    Balance,
+    Projects,
+    Plan,
+    Progress,
+    Status,
+    Lagging,
+    History,
+    Report,
+    Chart,
+    Subscribe,
+    Invite,
+    Join,
+    WhoAmI,
+    Language,
+}

@@ -1,0 +1,62 @@
+namespace BudgetBot.Domain.Conversation.Parsing;
+
+/// <summary>The English commands and Thai words of each intent, as the product brief lists them.</summary>
+public static class CommandWords
+{
+    public static readonly IReadOnlyDictionary<string, Intent> English = new Dictionary<string, Intent>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["help"] = Intent.Help,
+        ["start"] = Intent.Help,
+        ["spend"] = Intent.Spend,
+        ["undo"] = Intent.Undo,
+        ["balance"] = Intent.Balance,
+        ["projects"] = Intent.Projects,
+        ["plan"] = Intent.Plan,
+        ["progress"] = Intent.Progress,
+        ["status"] = Intent.Status,
+        ["lagging"] = Intent.Lagging,
+        ["history"] = Intent.History,
+        ["report"] = Intent.Report,
+        ["chart"] = Intent.Chart,
+        ["subscribe"] = Intent.Subscribe,
+        ["invite"] = Intent.Invite,
+        ["join"] = Intent.Join,
+        ["whoami"] = Intent.WhoAmI,
+        ["lang"] = Intent.Language,
+    };
+
+    /// <summary>Thai words, longest first so "ความก้าวหน้า" is not read as something shorter.</summary>
+    public static readonly IReadOnlyList<(string Word, Intent Intent)> Thai =
+    [
+        ("ความก้าวหน้า", Intent.Progress),
+        ("ฉันคือใคร", Intent.WhoAmI),
+        ("ช่วยเหลือ", Intent.Help),
+        ("เข้าร่วม", Intent.Join),
+        ("คงเหลือ", Intent.Balance),
+        ("โครงการ", Intent.Projects),
+        ("ประวัติ", Intent.History),
+        ("วิธีใช้", Intent.Help),
+        ("รายงาน", Intent.Report),
+        ("ยกเลิก", Intent.Undo),
+        ("ล่าช้า", Intent.Lagging),
+        ("สถานะ", Intent.Status),
+        ("ติดตาม", Intent.Subscribe),
+        ("ภาษา", Intent.Language),
+        ("เชิญ", Intent.Invite),
+        ("กราฟ", Intent.Chart),
+        ("จ่าย", Intent.Spend),
+        ("เบิก", Intent.Spend),
+        ("แผน", Intent.Plan),
+        ("ยอด", Intent.Balance),
+        ("ใช้", Intent.Spend),
+    ];
+
+    public static string Command(Intent intent) => intent switch
+    {
+        Intent.WhoAmI => "/whoami",
+        Intent.Language => "/lang",
+        _ => "/" + intent.ToString().ToLowerInvariant(),
+    };
+
+    public static string ThaiWord(Intent intent) => Thai.First(t => t.Intent == intent).Word;
+}

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using BudgetBot.Domain.Calendar;
+
+namespace BudgetBot.Domain.Conversation.Parsing;
+
+/// <summary>The arguments of <c>/spend &lt;project&gt; &lt;amount&gt; [date] [note]</c>.</summary>
+public sealed record SpendArgs(string Project, decimal Amount, DateOnly Date, string Note);
+
+public enum SpendArgsError
+{
+    None,
+    MissingProject,
+    MissingAmount,
+    BadAmount,
+}
+
+/// <summary>Reads spend arguments; a project may be a number, <c>#7</c>, <c>โครงการ 7</c>, <c>โครงการที่ 7</c> or a name fragment.</summary>
+public static partial class SpendArgsParser
+{
+    private static readonly HashSet<string> Units = ["บาท", "บ.", "บ", "฿", "ล้าน", "ล้านบาท", "แสน", "หมื่น", "พัน", "baht", "thb"];
+
+    public static (SpendArgs? Args, SpendArgsError Error, string? Reason) Parse(string args, DateOnly today)
+    {
+        var tokens = args.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var (project, at) = ProjectRefs.Leading(tokens);
+        if (project is null)
+        {
+            // A name fragment: everything before the first number.
+            var amountAt = tokens.FindIndex(t => NumberToken().IsMatch(ThaiDigits.ToAscii(t)));
+            if (amountAt <= 0)
+            {
+                return (null, tokens.Count == 0 || amountAt == 0 ? SpendArgsError.MissingProject : SpendArgsError.MissingAmount, null);
+            }
+
+            project = string.Join(' ', tokens.Take(amountAt));
+            at = amountAt;
+        }
+
+        if (at >= tokens.Count || !NumberToken().IsMatch(ThaiDigits.ToAscii(tokens[at])))
+        {
+            return (null, SpendArgsError.MissingAmount, null);
+        }
+
+        var amountText = tokens[at++];
+        while (at < tokens.Count && Units.Contains(tokens[at].ToLowerInvariant()))
+        {
+            amountText += " " + tokens[at++];
+        }
+
+        var amount = ThaiAmount.Parse(amountText);
+        if (!amount.IsOk)
+        {
+            return (null, SpendArgsError.BadAmount, amount.Reason);
+        }
+
+        var date = today;
+        for (var take = Math.Min(4, tokens.Count - at); take >= 1; take--)
+        {
+            var parsed = ThaiDate.Parse(string.Join(' ', tokens.Skip(at).Take(take)), today);
+            if (parsed.IsOk)
+            {
+                date = parsed.Value;
+                at += take;
+                break;
+            }
+        }
+
+        return (new SpendArgs(project, amount.Value, date, string.Join(' ', tokens.Skip(at))), SpendArgsError.None, null);
+    }
+
+    [GeneratedRegex(@"^-?[0-9.,]*[0-9][0-9.,]*(?:บาท|บ\.|฿|ล้าน|ล้านบาท)?$|^฿[0-9][0-9.,]*$")]
+    private static partial Regex NumberToken();
+}

@@ -1,0 +1,38 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Calendar;
+
+namespace BudgetBot.Domain.Conversation;
+
+/// <summary>How projects and figures read in a chat reply: short enough for a phone.</summary>
+public static class ProjectText
+{
+    public static string Title(Say say, Project p) => say[$"โครงการ {p.Number} {p.Name}", $"Project {p.Number} {p.Name}"];
+
+    public static string Quarter(Say say, Figures f, int quarter, int fiscalYear) => say[
+        $"ไตรมาส {quarter}/{fiscalYear}: ผล {Say.Baht(f.Actual[quarter])} / แผน {Say.Baht(f.Plan[quarter])} บาท",
+        $"Q{quarter}/{fiscalYear}: actual {Say.Baht(f.Actual[quarter])} / plan {Say.Baht(f.Plan[quarter])} baht"];
+
+    public static string Used(Say say, Figures f) => say[
+        $"ใช้แล้ว {Say.Baht(f.Used)} จาก {Say.Baht(f.Allocation)} บาท ({Say.Percent(f.PercentUsed)}) คงเหลือ {Say.Baht(f.Remaining)} บาท",
+        $"Used {Say.Baht(f.Used)} of {Say.Baht(f.Allocation)} baht ({Say.Percent(f.PercentUsed)}), remaining {Say.Baht(f.Remaining)} baht"];
+
+    /// <summary>Plan and actual to the end of a quarter, the figure managers compare with the targets.</summary>
+    public static string ToDate(Say say, Figures f, int quarter) => say[
+        $"ถึงไตรมาส {quarter}: แผน {Say.Baht(f.PlanToDate(quarter))} ผล {Say.Baht(f.ActualToDate(quarter))} บาท",
+        $"To Q{quarter}: plan {Say.Baht(f.PlanToDate(quarter))}, actual {Say.Baht(f.ActualToDate(quarter))} baht"];
+
+    public static string Status(Say say, ProjectStatus status) => status switch
+    {
+        ProjectStatus.NotStarted => say["ยังไม่ดำเนินการ", "not started"],
+        ProjectStatus.InProgress => say["อยู่ระหว่างดำเนินการ", "in progress"],
+        ProjectStatus.Done => say["จบโครงการ", "done"],
+        ProjectStatus.Postponed => say["เลื่อน", "postponed"],
+        _ => say["ยกเลิกโครงการ", "cancelled"],
+    };
+
+    public static string Full(Say say, Project p, Figures f, int quarter) => string.Join('\n',
+        Title(say, p), Quarter(say, f, quarter, p.FiscalYear), Used(say, f), say[$"สถานะ: {Status(say, p.Status)}", $"Status: {Status(say, p.Status)}"]);
+
+    public static int CurrentQuarter(DateOnly today, int fiscalYear) =>
+        FiscalCalendar.FiscalYearBE(today) == fiscalYear ? FiscalCalendar.Quarter(today) : today < FiscalCalendar.FiscalYearStart(fiscalYear) ? 1 : 4;
+}

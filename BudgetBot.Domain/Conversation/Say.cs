@@ -1,0 +1,24 @@
+using BudgetBot.Domain.Calendar;
+
+namespace BudgetBot.Domain.Conversation;
+
+/// <summary>Text in the reader's language (Thai unless they chose English), with the product's number and date forms.</summary>
+public readonly record struct Say(string Language)
+{
+    public bool English => Language == "en";
+
+    public string this[string thai, string english] => English ? english : thai;
+
+    /// <summary><c>23,100</c> or <c>23,100.50</c>: chat replies drop ".00" to stay short on a phone.</summary>
+    public static string Baht(decimal amount) => decimal.Truncate(amount) == amount
+        ? amount.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)
+        : ThaiAmount.FormatNumber(amount);
+
+    public static string Percent(decimal percent) => decimal.Round(percent, 1, MidpointRounding.AwayFromZero).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
+    public string Date(DateOnly date) => English
+        ? date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) + $" (BE {date.Year + FiscalCalendar.BuddhistEraOffset})"
+        : ThaiDate.Short(date);
+
+    public string Unit => English ? "baht" : "บาท";
+}

@@ -1,0 +1,99 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Calendar;
+
+namespace BudgetBot.Domain.Conversation;
+
+/// <summary>Records spending after the guards: the fiscal year, the warning threshold and the hold that needs an admin.</summary>
+public static class SpendFlow
+{
+    public static IReadOnlyList<Reply> Record(CommandContext ctx, Project project, decimal amount, DateOnly date, string note, string sourceKey, bool adminConfirmed)
+    {
+        var say = ctx.Say;
+        if (!Access.CanRecord(ctx.Person, project))
+        {
+            ctx.Audit("spend", $"project {project.Number}: not allowed", refused: true);
+            return [new Reply(say[
+                $"บันทึกการใช้จ่ายโครงการ {project.Number} ไม่ได้ เพราะไม่ใช่โครงการที่ท่านรับผิดชอบ",
+                $"You cannot record spending on project {project.Number}: it is not one of your projects."])];
+        }
+
+        if (!FiscalCalendar.Contains(project.FiscalYear, date))
+        {
+            var start = FiscalCalendar.FiscalYearStart(project.FiscalYear);
+            var end = FiscalCalendar.FiscalYearEnd(project.FiscalYear);
+            return [new Reply(say[
+                $"วันที่ {say.Date(date)} อยู่นอกปีงบประมาณ {project.FiscalYear} ({say.Date(start)} – {say.Date(end)}) ไม่ได้บันทึก พิมพ์วันที่ในช่วงนี้ หรือไม่ต้องใส่วันที่ (ใช้วันนี้)",
+                $"{say.Date(date)} is outside fiscal year {project.FiscalYear} ({say.Date(start)} – {say.Date(end)}); nothing recorded. Give a date in that range, or none for today."])];
+        }
+
+        var before = ctx.FiguresOf(project);
+        var after = Figures.Percent(before.Used + amount, before.Allocation);
+        if (after > ctx.Settings.HoldPercent && !adminConfirmed)
+        {
+            var hold = new PendingAction(ctx.NewId(), PendingKind.AdminConfirmSpend, project.OfficeId, null, ctx.Message.At + ctx.Settings.ButtonLifetime)
+            {
+                ProjectId = project.Id, Amount = amount, Date = date, Note = note, SourceKey = sourceKey, RequestedBy = ctx.Person?.Id,
+            };
+            ctx.Chat.SavePending(hold);
+            ctx.Audit("spend", $"project {project.Number}: {amount} held over {ctx.Settings.HoldPercent}%", refused: false);
+            return [new Reply(say[
+                $"ยังไม่ได้บันทึก: {Say.Baht(amount)} บาท จะทำให้{ProjectText.Title(say, project)} ใช้เกินงบ ({Say.Percent(after)} ของ {Say.Baht(before.Allocation)} บาท) ต้องให้ผู้ดูแลระบบกดยืนยัน",
+                $"Not recorded yet: {Say.Baht(amount)} baht would take {ProjectText.Title(say, project)} over its allocation ({Say.Percent(after)} of {Say.Baht(before.Allocation)} baht). An admin must confirm."])
+            {
+                Buttons = [[new Button(say["ยืนยัน (ผู้ดูแลระบบ)", "Confirm (admin)"], hold.Payload)]],
+            }];
+        }
+
+        var result = new Ledger(ctx.Budget).Spend(project.Id, amount, date, note, ctx.Person?.Id ?? ctx.Message.Identity, sourceKey, ctx.Message.At);
+        if (!result.IsOk)
+        {
+            return [new Reply(say["บันทึกไม่ได้: " + result.Refusal, "Not recorded: " + result.Refusal])];
+        }
+
+        var figures = Figures.Of(project, result.Balance!);
+        var lines = new List<string>
+        {
+            (result.Duplicate ? say["บันทึกไว้แล้ว ", "Already recorded: "] : say["บันทึกแล้ว ", "Recorded: "]) + ProjectText.Title(say, project),
+            ProjectText.Quarter(say, figures, FiscalCalendar.Quarter(date), project.FiscalYear),
+            ProjectText.Used(say, figures),
+        };
+        if (figures.PercentUsed > ctx.Settings.WarnPercent)
+        {
+            lines.Add(say[$"⚠ ใช้เกิน {Say.Baht(ctx.Settings.WarnPercent)}% ของงบประมาณแล้ว", $"⚠ Over {Say.Baht(ctx.Settings.WarnPercent)}% of the allocation is used."]);
+        }
+
+        if (!result.Duplicate)
+        {
+            ctx.Audit("spend", $"project {project.Number}: {amount} on {date:yyyy-MM-dd} entry {result.Entry!.Id}", refused: false);
+        }
+
+        var undo = new PendingAction(ctx.NewId(), PendingKind.Undo, project.OfficeId, result.Entry!.By, ctx.Message.At + ctx.Settings.UndoWindow) { EntryId = result.Entry.Id };
+        ctx.Chat.SavePending(undo);
+        return [new Reply(string.Join('\n', lines)) { Buttons = [[new Button(say["ยกเลิก", "Undo"], undo.Payload)]] }];
+    }
+
+    /// <summary>Reverses an entry the caller made, within the undo window, and shows the new balance.</summary>
+    public static IReadOnlyList<Reply> Undo(CommandContext ctx, LedgerEntry entry)
+    {
+        var say = ctx.Say;
+        if (ctx.Message.At - entry.RecordedAt > ctx.Settings.UndoWindow)
+        {
+            return [new Reply(say[
+                $"ยกเลิกไม่ได้: รายการนี้บันทึกเกิน {ctx.Settings.UndoWindow.TotalHours:0} ชั่วโมงแล้ว ติดต่อผู้ดูแลระบบเพื่อแก้ไข",
+                $"Too late to undo: the entry is older than {ctx.Settings.UndoWindow.TotalHours:0} hours. Ask an admin to correct it."])];
+        }
+
+        var result = new Ledger(ctx.Budget).Reverse(entry.Id, "ยกเลิก", ctx.Person!.Id, ctx.Message.SourceKey, ctx.Message.At);
+        if (!result.IsOk)
+        {
+            return [ctx.Text("รายการนี้ถูกยกเลิกไปแล้ว", "That entry was already undone.")];
+        }
+
+        var project = ctx.Budget.Project(entry.ProjectId)!;
+        ctx.Audit("undo", $"entry {entry.Id} reversed by {result.Entry!.Id}", refused: false);
+        var figures = Figures.Of(project, result.Balance!);
+        return [new Reply(string.Join('\n',
+            say[$"ยกเลิกแล้ว {Say.Baht(entry.Amount)} บาท ({say.Date(entry.Date)}) ", $"Undone: {Say.Baht(entry.Amount)} baht ({say.Date(entry.Date)}) "] + ProjectText.Title(say, project),
+            ProjectText.Used(say, figures)))];
+    }
+}

@@ -1,0 +1,58 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Conversation;
+
+namespace BudgetBot.Domain.Ports;
+
+/// <summary>People, invites, pending button actions, the audit trail and group subscriptions.</summary>
+public interface IChatStore
+{
+    Person? PersonByIdentity(string identity);
+
+    Person? Person(string personId);
+
+    IReadOnlyList<Person> People(string officeId);
+
+    void SavePerson(Person person);
+
+    void SaveInvite(Invite invite);
+
+    /// <summary>Takes an unused, unexpired invite and marks it used, in one step; null when there is none.</summary>
+    Invite? TakeInvite(string code, DateTimeOffset at);
+
+    void SavePending(PendingAction action);
+
+    PendingAction? Pending(string id);
+
+    /// <summary>Takes a pending action once: a second tap on the same button finds nothing.</summary>
+    PendingAction? TakePending(string id, DateTimeOffset at);
+
+    void Audit(AuditRecord record);
+
+    IReadOnlyList<AuditRecord> AuditTrail(string officeId, int max);
+
+    void SaveSubscription(Subscription subscription);
+
+    Subscription? Subscription(string chatKey);
+
+    bool WasHandled(string sourceKey);
+
+    void MarkHandled(string sourceKey, DateTimeOffset at);
+}
+
+/// <summary>A single-use code for a role in an office (or, with <see cref="LinkPersonId"/>, to link another platform identity).</summary>
+public sealed record Invite(string Code, string OfficeId, Role Role, string? Scope, string CreatedBy, DateTimeOffset ExpiresAt)
+{
+    public string? LinkPersonId { get; init; }
+}
+
+/// <summary>Who did (or was refused) what, when, from which message.</summary>
+public sealed record AuditRecord(string OfficeId, string Actor, string Action, string Detail, string SourceKey, DateTimeOffset At, bool Refused);
+
+public enum SubscriptionKind
+{
+    Off,
+    Weekly,
+    Quarter,
+}
+
+public sealed record Subscription(string ChatKey, string OfficeId, SubscriptionKind Kind, string? DivisionId, string By);

@@ -1,0 +1,30 @@
+using BudgetBot.Domain.Conversation;
+using BudgetBot.Domain.Ports;
+using BudgetBot.Host.Options;
+using Microsoft.Extensions.Options;
+
+namespace BudgetBot.Host.Local;
+
+internal static class ConversationSetup
+{
+    public static IServiceCollection AddConversation(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<BudgetBotOptions>>().Value;
+            TimeZones.TryFind(o.TimeZone, out var zone);
+            return new EngineSettings
+            {
+                TimeZone = zone,
+                Admins = o.Admins,
+                WarnPercent = o.Guards.WarnPercent,
+                HoldPercent = o.Guards.HoldPercent,
+                UndoWindow = TimeSpan.FromHours(o.Guards.UndoHours),
+            };
+        });
+        services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<Storage.LiteDbBudgetStore>());
+        services.AddSingleton(sp => new ConversationEngine(sp.GetRequiredService<IBudgetStore>(), sp.GetRequiredService<IChatStore>(), sp.GetRequiredService<EngineSettings>()));
+        services.AddSingleton<LocalChannel>();
+        return services;
+    }
+}

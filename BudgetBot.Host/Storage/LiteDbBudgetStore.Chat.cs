@@ -1,0 +1,179 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Conversation;
+using BudgetBot.Domain.Ports;
+using LiteDB;
+
+namespace BudgetBot.Host.Storage;
+
+/// <summary>People, invites, button state, audit and subscriptions, in the same data file as the budget.</summary>
+internal sealed partial class LiteDbBudgetStore : IChatStore
+{
+    private ILiteCollection<BsonDocument> PeopleDocs => _db.GetCollection("people");
+
+    private ILiteCollection<BsonDocument> Identities => _db.GetCollection("identities");
+
+    private ILiteCollection<BsonDocument> Invites => _db.GetCollection("invites");
+
+    private ILiteCollection<BsonDocument> PendingActions => _db.GetCollection("pending");
+
+    private ILiteCollection<BsonDocument> AuditLog => _db.GetCollection("audit", BsonAutoId.Int64);
+
+    private ILiteCollection<BsonDocument> Subscriptions => _db.GetCollection("subscriptions");
+
+    private ILiteCollection<BsonDocument> Handled => _db.GetCollection("handled");
+
+    public Person? PersonByIdentity(string identity) =>
+        Identities.FindById(identity) is { } link ? Person(link["person"].AsString) : null;
+
+    public Person? Person(string personId) => PeopleDocs.FindById(personId) is { } d ? JsonPayload.Read<Person>(d["json"].AsString) : null;
+
+    public IReadOnlyList<Person> People(string officeId) =>
+        PeopleDocs.FindAll().Select(d => JsonPayload.Read<Person>(d["json"].AsString)).Where(p => p.Roles.Any(r => r.OfficeId == officeId)).ToList();
+
+    public void SavePerson(Person person)
+    {
+        lock (_writeGate)
+        {
+            InTransaction(() =>
+            {
+                PeopleDocs.Upsert(new BsonDocument { ["_id"] = person.Id, ["json"] = JsonPayload.Write(person) });
+                foreach (var identity in person.Identities)
+                {
+                    Identities.Upsert(new BsonDocument { ["_id"] = identity, ["person"] = person.Id });
+                }
+            });
+        }
+    }
+
+    public void SaveInvite(Invite invite)
+    {
+        lock (_writeGate)
+        {
+            Invites.Upsert(new BsonDocument { ["_id"] = invite.Code, ["used"] = false, ["json"] = JsonPayload.Write(invite) });
+        }
+    }
+
+    public Invite? TakeInvite(string code, DateTimeOffset at)
+    {
+        lock (_writeGate)
+        {
+            if (Invites.FindById(code) is not { } d || d["used"].AsBoolean)
+            {
+                return null;
+            }
+
+            var invite = JsonPayload.Read<Invite>(d["json"].AsString);
+            if (invite.ExpiresAt < at)
+            {
+                return null;
+            }
+
+            d["used"] = true;
+            Invites.Update(d);
+            return invite;
+        }
+    }
+
+    public void SavePending(PendingAction action)
+    {
+        lock (_writeGate)
+        {
+            PendingActions.Upsert(new BsonDocument { ["_id"] = action.Id, ["used"] = false, ["json"] = JsonPayload.Write(action) });
+        }
+    }
+
+    public PendingAction? Pending(string id) =>
+        PendingActions.FindById(id) is { } d && !d["used"].AsBoolean ? JsonPayload.Read<PendingAction>(d["json"].AsString) : null;
+
+    public PendingAction? TakePending(string id, DateTimeOffset at)
+    {
+        lock (_writeGate)
+        {
+            if (PendingActions.FindById(id) is not { } d || d["used"].AsBoolean)
+            {
+                return null;
+            }
+
+            var action = JsonPayload.Read<PendingAction>(d["json"].AsString);
+            if (action.ExpiresAt < at)
+            {
+                return null;
+            }
+
+            d["used"] = true;
+            PendingActions.Update(d);
+            return action;
+        }
+    }
+
+    public void Audit(AuditRecord record)
+    {
+        lock (_writeGate)
+        {
+            AuditLog.Insert(new BsonDocument { ["office"] = record.OfficeId, ["json"] = JsonPayload.Write(record) });
+        }
+    }
+
+    public IReadOnlyList<AuditRecord> AuditTrail(string officeId, int max) =>
+        AuditLog.Query().Where(Query.EQ("office", officeId)).OrderByDescending("_id").Limit(max).ToEnumerable()
+            .Select(d => JsonPayload.Read<AuditRecord>(d["json"].AsString)).ToList();
+
+    public void SaveSubscription(Subscription subscription)
+    {
+        lock (_writeGate)
+        {
+            Subscriptions.Upsert(new BsonDocument { ["_id"] = subscription.ChatKey, ["json"] = JsonPayload.Write(subscription) });
+        }
+    }
+
+    public Subscription? Subscription(string chatKey) =>
+        Subscriptions.FindById(chatKey) is { } d ? JsonPayload.Read<Subscription>(d["json"].AsString) : null;
+
+    public bool WasHandled(string sourceKey) => Handled.Exists(Query.EQ("_id", sourceKey));
+
+    public void MarkHandled(string sourceKey, DateTimeOffset at)
+    {
+        lock (_writeGate)
+        {
+            Handled.Upsert(new BsonDocument { ["_id"] = sourceKey, ["at"] = at.UtcDateTime });
+        }
+    }
+
+    public void SaveProject(Project project)
+    {
+        lock (_writeGate)
+        {
+            _projects.Update(Bson.Project(project));
+            _projectCache[project.Id] = project;
+        }
+    }
+
+    public LedgerEntry? LastEntryBy(string personId)
+    {
+        foreach (var doc in _ledger.Query().Where(Query.EQ("by", personId)).OrderByDescending("_id").Limit(50).ToEnumerable())
+        {
+            var entry = Bson.Entry(doc);
+            if (entry.Reverses is null && !_ledger.Exists(Query.EQ("rev", entry.Id)))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    private void InTransaction(Action write)
+    {
+        _db.BeginTrans();
+        try
+        {
+            write();
+            _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+}

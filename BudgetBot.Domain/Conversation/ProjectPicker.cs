@@ -14,7 +14,16 @@ public static class ProjectPicker
             return (null, [ctx.Text("ระบุโครงการด้วย เช่น 7, #7 หรือ โครงการ 7", "Name a project, e.g. 7, #7 or โครงการ 7.")]);
         }
 
-        var matches = ProjectRefs.Resolve(reference, ctx.Projects()).Where(p => Access.CanRead(ctx.Person, p) || Access.CanRecord(ctx.Person, p)).ToList();
+        var all = ProjectRefs.Resolve(reference, ctx.Projects());
+        var matches = all.Where(p => Access.CanRead(ctx.Person, p) || Access.CanRecord(ctx.Person, p)).ToList();
+        if (matches.Count == 0 && all.Count > 0)
+        {
+            ctx.Audit("project", $"{reference}: not allowed", refused: true);
+            return (null, [new Reply(say[
+                $"โครงการ \"{reference}\" ไม่ใช่โครงการที่ท่านรับผิดชอบ พิมพ์ /projects เพื่อดูโครงการของท่าน",
+                $"Project \"{reference}\" is not one of your projects. Type /projects to see yours."])]);
+        }
+
         switch (matches.Count)
         {
             case 1:

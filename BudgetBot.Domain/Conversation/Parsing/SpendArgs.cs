@@ -50,7 +50,7 @@ public static partial class SpendArgsParser
         var amount = ThaiAmount.Parse(amountText);
         if (!amount.IsOk)
         {
-            return (null, SpendArgsError.BadAmount, amount.Reason);
+            return (null, SpendArgsError.BadAmount, amount.Error.ToString());
         }
 
         var date = today;

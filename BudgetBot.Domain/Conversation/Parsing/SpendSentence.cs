@@ -14,9 +14,15 @@ public static partial class SpendSentence
     public static SpendArgs? Read(string text, DateOnly today)
     {
         var t = ThaiDigits.ToAscii(text);
-        var amount = AmountPattern().Match(t);
         var project = ProjectPattern().Match(t);
-        if (!amount.Success || !project.Success)
+        if (!project.Success)
+        {
+            return null;
+        }
+
+        // "โครงการ 17 บาท" must not read the project's number as the amount too.
+        var amount = AmountPattern().Matches(t).FirstOrDefault(a => a.Index + a.Length <= project.Index || a.Index >= project.Index + project.Length);
+        if (amount is null)
         {
             return null;
         }

@@ -17,6 +17,7 @@ builder.Services
 
 var app = builder.Build();
 app.MapHealth();
+app.MapPlayground();
 await app.RunAsync();
 return 0;
 

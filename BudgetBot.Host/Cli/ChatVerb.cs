@@ -8,7 +8,7 @@ namespace BudgetBot.Host.Cli;
 /// <c>chat --as &lt;platform:id&gt; [--chat &lt;platform:chatId&gt;]</c>: lines in on stdin, replies out on stdout, through the same
 /// engine as the bots. Buttons are printed as numbered choices; a line with just that number taps the button.
 /// </summary>
-internal sealed class ChatVerb(LocalChannel channel, DemoData demo, TimeProvider clock)
+internal sealed class ChatVerb(LocalChannel channel, DemoData demo, MediaFiles media, TimeProvider clock)
 {
     public int Run(CliArgs args, TextWriter output, TextReader input)
     {
@@ -41,7 +41,8 @@ internal sealed class ChatVerb(LocalChannel channel, DemoData demo, TimeProvider
                 output.WriteLine(reply.Text);
                 foreach (var attachment in reply.Attachments)
                 {
-                    output.WriteLine($"📎 {attachment.Name}: {attachment.Content}");
+                    // The terminal has no web page to link to: show where the file is.
+                    output.WriteLine($"📎 {attachment.Name}: {media.Find(attachment.Content.Replace("/media/", "", StringComparison.Ordinal)) ?? attachment.Content}");
                 }
 
                 foreach (var button in reply.AllButtons)

@@ -25,6 +25,8 @@ internal static class ConversationSetup
         services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<Storage.LiteDbBudgetStore>());
         services.AddSingleton(sp => new ConversationEngine(sp.GetRequiredService<IBudgetStore>(), sp.GetRequiredService<IChatStore>(), sp.GetRequiredService<EngineSettings>()));
         services.AddSingleton<LocalChannel>();
+        services.AddSingleton<MediaFiles>();
+        services.AddSingleton<Reports.ChartRenderer>();
         return services;
     }
 }

@@ -7,10 +7,12 @@ using Microsoft.Extensions.Options;
 namespace BudgetBot.Host.Local;
 
 /// <summary>
-/// The channel of the terminal and the browser playground: the same engine as the real platforms, with attachments
-/// produced as files under the data dir. Messages are handled one at a time, in order.
+/// The channel of the terminal and the browser playground: the same engine as the real platforms. Attachments become
+/// media files (charts drawn, reports exported now) whose content is their <c>/media/{id}</c> link. Messages are
+/// handled one at a time, in order.
 /// </summary>
-internal sealed class LocalChannel(ConversationEngine engine, ReportExporter exporter, IOptions<BudgetBotOptions> options, ILogger<LocalChannel> logger)
+internal sealed class LocalChannel(
+    ConversationEngine engine, ReportExporter exporter, ChartRenderer charts, MediaFiles media, IOptions<BudgetBotOptions> options, ILogger<LocalChannel> logger)
 {
     private readonly Lock _gate = new();
 
@@ -20,7 +22,8 @@ internal sealed class LocalChannel(ConversationEngine engine, ReportExporter exp
         {
             try
             {
-                return engine.Handle(message).Select(r => WithFiles(r, message)).ToList();
+                var english = engine.LanguageOf(message) == "en";
+                return engine.Handle(message).Select(r => WithMedia(r, message, english)).ToList();
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -31,27 +34,34 @@ internal sealed class LocalChannel(ConversationEngine engine, ReportExporter exp
         }
     }
 
-    /// <summary>Spreadsheet attachments become files a person can open: the monitoring report, exported now.</summary>
-    private Reply WithFiles(Reply reply, IncomingMessage message)
+    private Reply WithMedia(Reply reply, IncomingMessage message, bool english)
     {
         var files = new List<Attachment>();
         foreach (var a in reply.Attachments)
         {
-            if (a.Kind == AttachmentKind.Spreadsheet && a.Content.Split(':') is ["report", var office, var year, var round])
+            var bytes = a.Kind switch
             {
-                var dir = Path.Combine(options.Value.DataDir, "exports");
-                var path = Path.GetFullPath(Path.Combine(dir, $"{Guid.NewGuid():N}-{a.Name}"));
-                TimeZones.TryFind(options.Value.TimeZone, out var zone);
-                exporter.WriteXlsx(path, office, int.Parse(year, System.Globalization.CultureInfo.InvariantCulture), ReportRound.Parse(round)!,
-                    Domain.Calendar.FiscalCalendar.LocalDate(message.At, zone));
-                files.Add(a with { Content = path });
-            }
-            else
+                AttachmentKind.Image => charts.Render(a.Content, english),
+                _ => Report(a.Content, message),
+            };
+            if (bytes is not null)
             {
-                files.Add(a);
+                var (id, _) = media.Save(bytes, a.Kind == AttachmentKind.Image ? ".png" : ".xlsx");
+                files.Add(a with { Content = "/media/" + id });
             }
         }
 
         return reply with { Attachments = files };
+    }
+
+    private byte[]? Report(string content, IncomingMessage message)
+    {
+        if (content.Split(':') is not ["report", var office, var year, var round] || ReportRound.Parse(round) is not { } r)
+        {
+            return null;
+        }
+
+        TimeZones.TryFind(options.Value.TimeZone, out var zone);
+        return exporter.Xlsx(office, int.Parse(year, System.Globalization.CultureInfo.InvariantCulture), r, Domain.Calendar.FiscalCalendar.LocalDate(message.At, zone));
     }
 }

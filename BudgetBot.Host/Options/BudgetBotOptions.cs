@@ -22,6 +22,9 @@ internal sealed class BudgetBotOptions
     /// <summary>The report imported as a demo office when the data dir is empty; relative paths start at the program's folder.</summary>
     public string DemoReport { get; set; } = "config/demo-report-fy2566-h1.txt";
 
+    /// <summary>The browser playground at <c>/</c>; turn it off where the host is reachable by others.</summary>
+    public bool Playground { get; set; } = true;
+
     public GuardOptions Guards { get; set; } = new();
 
     public TelegramOptions Telegram { get; set; } = new();

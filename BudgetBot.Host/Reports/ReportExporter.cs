@@ -20,6 +20,13 @@ internal sealed class ReportExporter(IBudgetStore store)
         return ReportLayout.Build(office, year, store.Divisions(officeId), projects, round, asOf);
     }
 
+    public byte[] Xlsx(string officeId, int fiscalYear, ReportRound round, DateOnly today)
+    {
+        using var buffer = new MemoryStream();
+        XlsxReportWriter.Write(buffer, Layout(officeId, fiscalYear, round, today));
+        return buffer.ToArray();
+    }
+
     public void WriteXlsx(string path, string officeId, int fiscalYear, ReportRound round, DateOnly today)
     {
         var layout = Layout(officeId, fiscalYear, round, today);

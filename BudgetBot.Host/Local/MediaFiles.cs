@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using BudgetBot.Host.Options;
+using Microsoft.Extensions.Options;
+
+namespace BudgetBot.Host.Local;
+
+/// <summary>
+/// Files sent with replies (charts, reports), kept under the data dir and served at <c>GET /media/{id}</c>: the id is
+/// 128 random bits, and a file older than its lifetime is gone.
+/// </summary>
+internal sealed class MediaFiles(IOptions<BudgetBotOptions> options, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    private string Folder => Path.Combine(options.Value.DataDir, "media");
+
+    public (string Id, string Path) Save(byte[] content, string extension)
+    {
+        Directory.CreateDirectory(Folder);
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + extension;
+        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(Folder, id));
+        File.WriteAllBytes(path, content);
+        return (id, path);
+    }
+
+    public string? Find(string id)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[0-9a-f]{32}\\.(png|xlsx)$"))
+        {
+            return null;
+        }
+
+        var path = System.IO.Path.Combine(Folder, id);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        if (clock.GetUtcNow() - File.GetCreationTimeUtc(path) > Lifetime)
+        {
+            File.Delete(path);
+            return null;
+        }
+
+        return path;
+    }
+
+    public static string ContentType(string id) => id.EndsWith(".png", StringComparison.Ordinal)
+        ? "image/png"
+        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+}

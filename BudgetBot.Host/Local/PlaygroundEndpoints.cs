@@ -1,0 +1,56 @@
+using BudgetBot.Domain.Conversation;
+using BudgetBot.Domain.Ports;
+using BudgetBot.Host.Options;
+using Microsoft.Extensions.Options;
+
+namespace BudgetBot.Host.Local;
+
+/// <summary>
+/// The browser playground at <c>/</c>: pick a demo person, chat, tap buttons, see charts, through the same engine as
+/// the platforms. It speaks only for <c>local:</c> identities, so it cannot act as a Telegram or LINE user.
+/// </summary>
+internal static class PlaygroundEndpoints
+{
+    public sealed record PlaygroundMessage(string Identity, string Chat, string? Text, string? Payload);
+
+    public static void MapPlayground(this WebApplication app)
+    {
+        app.MapGet("/media/{id}", (string id, MediaFiles media) =>
+            media.Find(id) is { } path ? Results.File(path, MediaFiles.ContentType(id)) : Results.NotFound());
+
+        if (!app.Services.GetRequiredService<IOptions<BudgetBotOptions>>().Value.Playground)
+        {
+            return;
+        }
+
+        app.MapGet("/", () => Results.Stream(typeof(PlaygroundEndpoints).Assembly.GetManifestResourceStream("BudgetBot.Host.Local.playground.html")!, "text/html; charset=utf-8"));
+        app.MapGet("/playground/sarabun.ttf", () => Results.File(BudgetBotConfiguration.Resolve("config/fonts/Sarabun-Regular.ttf"), "font/ttf"));
+        app.MapGet("/playground/people", (IBudgetStore store, IChatStore chat) =>
+            store.Offices().SelectMany(o => chat.People(o.Id))
+                .Where(p => p.Identities.Any(i => i.StartsWith("local:", StringComparison.Ordinal)))
+                .DistinctBy(p => p.Id)
+                .Select(p => new { identity = p.Identities.First(i => i.StartsWith("local:", StringComparison.Ordinal)), name = p.DisplayName, roles = string.Join(", ", p.Roles.Select(r => r.Role)) }));
+        app.MapPost("/playground/messages", (PlaygroundMessage body, LocalChannel channel, IChatStore chat, TimeProvider clock) =>
+        {
+            if (!body.Identity.StartsWith("local:", StringComparison.Ordinal) || body.Identity.Length <= 6)
+            {
+                return Results.BadRequest(new { error = "The playground speaks only for local: identities." });
+            }
+
+            var user = body.Identity[6..];
+            var group = body.Chat == "group";
+            var name = chat.PersonByIdentity(body.Identity)?.DisplayName ?? user;
+            var message = new IncomingMessage("local", group ? "playground-group" : user, group ? ChatKind.Group : ChatKind.Private, user, name,
+                body.Text ?? "", Guid.NewGuid().ToString("N"), clock.GetUtcNow())
+            {
+                ButtonPayload = string.IsNullOrEmpty(body.Payload) ? null : body.Payload,
+            };
+            return Results.Ok(channel.Handle(message).Select(r => new
+            {
+                text = r.Text,
+                buttons = r.AllButtons.Select(b => new { label = b.Label, payload = b.Payload }),
+                attachments = r.Attachments.Select(a => new { kind = a.Kind == AttachmentKind.Image ? "image" : "file", name = a.Name, url = a.Content }),
+            }));
+        });
+    }
+}

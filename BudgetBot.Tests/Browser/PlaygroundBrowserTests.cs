@@ -1,0 +1,52 @@
+using BudgetBot.Tests.Host;
+using Microsoft.Playwright;
+
+namespace BudgetBot.Tests.Browser;
+
+/// <summary>
+/// The playground in a real headless Chromium against the real host. Needs Debian's <c>chromium</c> package;
+/// <c>.ci/run</c> installs it, elsewhere the test is skipped and says why.
+/// </summary>
+public sealed class PlaygroundBrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [SkippableFact]
+    public async Task Playground_OwnerRecordsASpendAndAsksABalance_PageShowsTheFigures()
+    {
+        Skip.IfNot(File.Exists(Chromium), "needs Debian's chromium package at /usr/bin/chromium (bash .ci/run installs it)");
+        await using var host = await HostProcess.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(host.Url.ToString());
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await page.SelectOptionAsync("#person", "local:owner");
+        await page.FillAsync("#text", "จ่าย 7 11,550 15 ก.พ. 66 ประชุมคณะกรรมการคัดเลือกครูดี");
+        await page.ClickAsync("#send");
+        var recorded = page.Locator(".bot").Nth(0);
+        await Assertions.Expect(recorded).ToContainTextAsync("บันทึกแล้ว โครงการ 7");
+
+        await page.FillAsync("#text", "ยอด 7");
+        await page.ClickAsync("#send");
+        var balance = page.Locator(".bot").Nth(1);
+        await Assertions.Expect(balance).ToContainTextAsync("ใช้แล้ว 23,310 จาก 86,860 บาท (26.8%) คงเหลือ 63,550 บาท");
+
+        // Tapping the undo button under the first reply restores the seed's figure.
+        await recorded.Locator("button.choice").ClickAsync();
+        await Assertions.Expect(page.Locator(".bot").Nth(2)).ToContainTextAsync("ใช้แล้ว 11,760 จาก 86,860 บาท");
+
+        await page.FillAsync("#text", "กราฟ 7");
+        await page.ClickAsync("#send");
+        var chart = page.Locator(".bot").Nth(3).Locator("img");
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        Assert.True(await chart.EvaluateAsync<int>("img => img.naturalWidth") > 0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(host.DataDir, "playground.png"), FullPage = true });
+    }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace BudgetBot.Tests.Host;
+
+/// <summary>The real BudgetBot.Host program started as a child process on a free loopback port, with its own data dir.</summary>
+internal sealed partial class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private HostProcess(Process process, Uri url, string dataDir)
+    {
+        _process = process;
+        Url = url;
+        DataDir = dataDir;
+    }
+
+    public Uri Url { get; }
+
+    public string DataDir { get; }
+
+    public static async Task<HostProcess> StartAsync(IDictionary<string, string>? settings = null)
+    {
+        var dataDir = Seed.TempDir();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BudgetBot.Host.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.Environment["BudgetBot__DataDir"] = dataDir;
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (Listening().Match(line) is { Success: true } m)
+            {
+                // Keep draining stdout so the child never blocks on a full pipe.
+                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                return new HostProcess(process, new Uri(m.Groups["url"].Value), dataDir);
+            }
+        }
+
+        throw new InvalidOperationException("The host did not start: " + await process.StandardError.ReadToEndAsync(CancellationToken.None));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
+    private static partial Regex Listening();
+}

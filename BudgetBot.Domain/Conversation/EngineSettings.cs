@@ -14,6 +14,9 @@ public sealed record EngineSettings
     /// <summary>Spending that takes a project past this share is held until an admin confirms it.</summary>
     public decimal HoldPercent { get; init; } = 100;
 
+    /// <summary>Offices that set their own thresholds, by office id.</summary>
+    public IReadOnlyDictionary<string, GuardLevels> OfficeGuards { get; init; } = new Dictionary<string, GuardLevels>();
+
     public TimeSpan UndoWindow { get; init; } = TimeSpan.FromHours(24);
 
     public TimeSpan InviteLifetime { get; init; } = TimeSpan.FromDays(7);
@@ -24,4 +27,10 @@ public sealed record EngineSettings
 
     /// <summary>The bot's user name on the platform, to tell <c>/cmd@ourbot</c> from <c>/cmd@otherbot</c>.</summary>
     public string? BotUsername { get; init; }
+
+    public GuardLevels GuardsFor(string officeId) =>
+        OfficeGuards.TryGetValue(officeId, out var own) ? own : new GuardLevels(WarnPercent, HoldPercent);
 }
+
+/// <summary>Percent of a project's allocation past which spending warns, and past which it is held for an admin.</summary>
+public sealed record GuardLevels(decimal WarnPercent, decimal HoldPercent);

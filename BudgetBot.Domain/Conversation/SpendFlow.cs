@@ -26,16 +26,17 @@ public static class SpendFlow
                 $"{say.Date(date)} is outside fiscal year {project.FiscalYear} ({say.Date(start)} – {say.Date(end)}); nothing recorded. Give a date in that range, or none for today."])];
         }
 
+        var guards = ctx.Settings.GuardsFor(project.OfficeId);
         var before = ctx.FiguresOf(project);
         var after = Figures.Percent(before.Used + amount, before.Allocation);
-        if (after > ctx.Settings.HoldPercent && !adminConfirmed)
+        if (after > guards.HoldPercent && !adminConfirmed)
         {
             var hold = new PendingAction(ctx.NewId(), PendingKind.AdminConfirmSpend, project.OfficeId, null, ctx.Message.At + ctx.Settings.ButtonLifetime)
             {
                 ProjectId = project.Id, Amount = amount, Date = date, Note = note, SourceKey = sourceKey, RequestedBy = ctx.Person?.Id,
             };
             ctx.Chat.SavePending(hold);
-            ctx.Audit("spend", $"project {project.Number}: {amount} held over {ctx.Settings.HoldPercent}%", refused: false);
+            ctx.Audit("spend", $"project {project.Number}: {amount} held over {guards.HoldPercent}%", refused: false);
             return [new Reply(say[
                 $"ยังไม่ได้บันทึก: {Say.Baht(amount)} บาท จะทำให้{ProjectText.Title(say, project)} ใช้เกินงบ ({Say.Percent(after)} ของ {Say.Baht(before.Allocation)} บาท) ต้องให้ผู้ดูแลระบบกดยืนยัน",
                 $"Not recorded yet: {Say.Baht(amount)} baht would take {ProjectText.Title(say, project)} over its allocation ({Say.Percent(after)} of {Say.Baht(before.Allocation)} baht). An admin must confirm."])
@@ -57,9 +58,9 @@ public static class SpendFlow
             ProjectText.Quarter(say, figures, FiscalCalendar.Quarter(date), project.FiscalYear),
             ProjectText.Used(say, figures),
         };
-        if (figures.PercentUsed > ctx.Settings.WarnPercent)
+        if (figures.PercentUsed > guards.WarnPercent)
         {
-            lines.Add(say[$"⚠ ใช้เกิน {Say.Baht(ctx.Settings.WarnPercent)}% ของงบประมาณแล้ว", $"⚠ Over {Say.Baht(ctx.Settings.WarnPercent)}% of the allocation is used."]);
+            lines.Add(say[$"⚠ ใช้เกิน {Say.Baht(guards.WarnPercent)}% ของงบประมาณแล้ว", $"⚠ Over {Say.Baht(guards.WarnPercent)}% of the allocation is used."]);
         }
 
         if (!result.Duplicate)

@@ -20,6 +20,8 @@ internal static class ConversationSetup
                 WarnPercent = o.Guards.WarnPercent,
                 HoldPercent = o.Guards.HoldPercent,
                 UndoWindow = TimeSpan.FromHours(o.Guards.UndoHours),
+                OfficeGuards = o.Guards.Offices.ToDictionary(
+                    x => x.Key, x => new GuardLevels(x.Value.WarnPercent ?? o.Guards.WarnPercent, x.Value.HoldPercent ?? o.Guards.HoldPercent)),
             };
         });
         services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<Storage.LiteDbBudgetStore>());

@@ -45,6 +45,16 @@ internal sealed class GuardOptions
 
     [Range(0, 24 * 30)]
     public double UndoHours { get; set; } = 24;
+
+    /// <summary>Thresholds of one office, by office id (<c>BudgetBot__Guards__Offices__{id}__HoldPercent</c>).</summary>
+    public Dictionary<string, OfficeGuardOptions> Offices { get; set; } = [];
+}
+
+internal sealed class OfficeGuardOptions
+{
+    public decimal? WarnPercent { get; set; }
+
+    public decimal? HoldPercent { get; set; }
 }
 
 internal sealed class TelegramOptions

@@ -108,6 +108,24 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(new DateOnly(2023, 3, 15), _chat.Store.History(_chat.Figures(17) is var _ ? Domain.Budget.Project.KeyFor(_chat.OfficeId, 2566, 17) : "", 1)[0].Date);
     }
 
+    [Fact]
+    public void Guards_SetForOneOffice_ApplyToThatOffice()
+    {
+        using var probe = new ChatFixture();
+        using var chat = new ChatFixture(probe.Settings with { OfficeGuards = new Dictionary<string, GuardLevels> { [probe.OfficeId] = new(50, 60) } });
+        Assert.Contains("⚠", chat.Say("local:owner", "/spend 17 100")[0].Text, StringComparison.Ordinal);
+        Assert.Contains("ผู้ดูแลระบบกดยืนยัน", chat.Say("local:owner", "/spend 17 10,000")[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ManyMessagesAtOnce_FromOnePerson_AreAllApplied()
+    {
+        var messages = Enumerable.Range(0, 40).Select(i => _chat.Message("local:owner", $"/spend {(i % 2 == 0 ? 7 : 17)} 10")).ToList();
+        await Task.WhenAll(messages.Select(m => Task.Run(() => _chat.Engine.Handle(m))));
+        Assert.Equal(11_760m + 200m, _chat.Figures(7).Used);
+        Assert.Equal(37_100m + 200m, _chat.Figures(17).Used);
+    }
+
     [Theory]
     [InlineData("/spend 7 100 1/10/2566")]
     [InlineData("/spend 7 100 30 ก.ย. 65")]

@@ -11,7 +11,8 @@ internal sealed class LaggingCommand : ICommand
     public IReadOnlyList<Reply> Run(CommandContext ctx)
     {
         var say = ctx.Say;
-        var arg = ThaiDigits.ToAscii(ctx.Args).Trim().ToLowerInvariant().Replace("ไตรมาส", "q", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        var (args, page) = Paging.Split(ctx.Args);
+        var arg = ThaiDigits.ToAscii(args).Trim().ToLowerInvariant().Replace("ไตรมาส", "q", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         var quarter = ProjectText.CurrentQuarter(ctx.Today, ctx.FiscalYear);
         if (arg.Length > 0)
         {
@@ -35,10 +36,11 @@ internal sealed class LaggingCommand : ICommand
             return [new Reply(say[$"ไม่มีโครงการที่ต่ำกว่าแผนถึงไตรมาส {quarter}", $"No project is behind its plan to Q{quarter}."])];
         }
 
-        var lines = behind.Take(ctx.Settings.PageSize).Select(x => say[
+        var (shown, buttons) = Paging.Page(ctx, behind, page, $"/lagging q{quarter}");
+        var lines = shown.Select(x => say[
             $"{x.Project.Number}. {x.Project.Name} — ต่ำกว่าแผน {Say.Baht(x.Gap)} (แผน {Say.Baht(x.Figures.PlanToDate(quarter))} ผล {Say.Baht(x.Figures.ActualToDate(quarter))})",
             $"{x.Project.Number}. {x.Project.Name} — {Say.Baht(x.Gap)} behind (plan {Say.Baht(x.Figures.PlanToDate(quarter))}, actual {Say.Baht(x.Figures.ActualToDate(quarter))})"]);
         var head = say[$"ต่ำกว่าแผนถึงไตรมาส {quarter}/{ctx.FiscalYear}: {behind.Count} โครงการ", $"Behind plan to Q{quarter}/{ctx.FiscalYear}: {behind.Count} projects"];
-        return [new Reply(head + "\n" + string.Join('\n', lines))];
+        return [new Reply(head + "\n" + string.Join('\n', lines)) { Buttons = buttons }];
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BudgetBot.Domain.Conversation.Parsing;
 
 namespace BudgetBot.Domain.Conversation.Commands;
@@ -11,14 +10,7 @@ internal sealed class ProjectsCommand : ICommand
     public IReadOnlyList<Reply> Run(CommandContext ctx)
     {
         var say = ctx.Say;
-        var args = ctx.Args;
-        var page = 1;
-        var pageWord = args.LastIndexOf("page:", StringComparison.Ordinal);
-        if (pageWord >= 0)
-        {
-            page = int.Parse(args[(pageWord + 5)..], CultureInfo.InvariantCulture);
-            args = args[..pageWord].Trim();
-        }
+        var (args, page) = Paging.Split(ctx.Args);
 
         if (ProjectRefs.Leading(args.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Number is not null)
         {
@@ -39,26 +31,15 @@ internal sealed class ProjectsCommand : ICommand
             return [ctx.Text("ไม่มีโครงการที่ท่านดูได้", "There are no projects you can see.")];
         }
 
-        var size = ctx.Settings.PageSize;
-        var pages = (visible.Count + size - 1) / size;
+        var pages = (visible.Count + ctx.Settings.PageSize - 1) / ctx.Settings.PageSize;
         page = Math.Clamp(page, 1, pages);
-        var lines = visible.Skip((page - 1) * size).Take(size).Select(p =>
+        var (shown, buttons) = Paging.Page(ctx, visible, page, $"/projects {args}".Trim());
+        var lines = shown.Select(p =>
         {
             var f = ctx.FiguresOf(p);
             return $"{p.Number}. {p.Name} — {Say.Baht(f.Used)}/{Say.Baht(f.Allocation)} ({Say.Percent(f.PercentUsed)})";
         });
         var head = say[$"โครงการ {visible.Count} รายการ (หน้า {page}/{pages})", $"{visible.Count} projects (page {page}/{pages})"];
-        var buttons = new List<Button>();
-        if (page > 1)
-        {
-            buttons.Add(new Button(say["◀ ก่อนหน้า", "◀ Previous"], ProjectPicker.Pending(ctx, $"/projects {args} page:{page - 1}".Replace("  ", " ", StringComparison.Ordinal))));
-        }
-
-        if (page < pages)
-        {
-            buttons.Add(new Button(say["ถัดไป ▶", "Next ▶"], ProjectPicker.Pending(ctx, $"/projects {args} page:{page + 1}".Replace("  ", " ", StringComparison.Ordinal))));
-        }
-
-        return [new Reply(head + "\n" + string.Join('\n', lines)) { Buttons = buttons.Count > 0 ? [buttons] : [] }];
+        return [new Reply(head + "\n" + string.Join('\n', lines)) { Buttons = buttons }];
     }
 }

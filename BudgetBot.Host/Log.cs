@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Demo people added: {People} (identities local:admin, local:executive, local:head, local:owner, local:auditor)")]
     public static partial void DemoPeople(ILogger logger, int people);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Reminder run: {Added} new message(s) queued")]
+    public static partial void RemindersQueued(ILogger logger, int added);
 }

@@ -1,5 +1,6 @@
 using BudgetBot.Host;
 using BudgetBot.Host.Cli;
+using BudgetBot.Host.Jobs;
 using BudgetBot.Host.Local;
 
 if (CliVerbs.IsVerb(args))
@@ -13,11 +14,13 @@ builder.Services
     .AddBudgetBotOptions()
     .AddStorage()
     .AddConversation()
-    .AddDemoData();
+    .AddDemoData()
+    .AddJobs();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapPlayground();
+app.MapJobs();
 await app.RunAsync();
 return 0;
 

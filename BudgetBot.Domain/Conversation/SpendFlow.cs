@@ -66,6 +66,8 @@ public static class SpendFlow
         if (!result.Duplicate)
         {
             ctx.Audit("spend", $"project {project.Number}: {amount} on {date:yyyy-MM-dd} entry {result.Entry!.Id}", refused: false);
+            var alerts = Reminders.ThresholdAlerts.Crossed(project, before, figures, ctx.Chat.People(project.OfficeId), [guards.WarnPercent, guards.HoldPercent]);
+            Reminders.ThresholdAlerts.Enqueue(ctx.Chat, alerts, ctx.Message.At);
         }
 
         var undo = new PendingAction(ctx.NewId(), PendingKind.Undo, project.OfficeId, result.Entry!.By, ctx.Message.At + ctx.Settings.UndoWindow) { EntryId = result.Entry.Id };

@@ -34,6 +34,15 @@ public interface IChatStore
 
     Subscription? Subscription(string chatKey);
 
+    IReadOnlyList<Subscription> Subscriptions(string officeId);
+
+    /// <summary>Adds a message to send unless one with the same key was ever added; true when it was added now.</summary>
+    bool Enqueue(OutboxItem item);
+
+    IReadOnlyList<OutboxItem> Outbox(OutboxStatus status, int max);
+
+    void MarkOutbox(string key, OutboxStatus status, DateTimeOffset at);
+
     bool WasHandled(string sourceKey);
 
     void MarkHandled(string sourceKey, DateTimeOffset at);
@@ -53,6 +62,19 @@ public enum SubscriptionKind
     Off,
     Weekly,
     Quarter,
+}
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+    Undeliverable,
+}
+
+/// <summary>A message waiting to be sent, under its unique key (kind, period, recipient).</summary>
+public sealed record OutboxItem(string Key, string Kind, string OfficeId, string? PersonId, string? ChatKey, Reply Reply, DateTimeOffset CreatedAt)
+{
+    public OutboxStatus Status { get; init; } = OutboxStatus.Pending;
 }
 
 public sealed record Subscription(string ChatKey, string OfficeId, SubscriptionKind Kind, string? DivisionId, string By);

@@ -1,3 +1,4 @@
+using BudgetBot.Host.Jobs;
 using BudgetBot.Host.Local;
 
 namespace BudgetBot.Host.Cli;
@@ -13,6 +14,7 @@ internal static class CliVerbs
         ["import"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<ImportVerb>(sp).Run(a, o),
         ["export"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<ExportVerb>(sp).Run(a, o),
         ["chat"] = (sp, a, o, i) => ActivatorUtilities.CreateInstance<ChatVerb>(sp).Run(a, o, i),
+        ["remind"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<RemindVerb>(sp).Run(a, o),
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
@@ -40,7 +42,7 @@ internal static class CliVerbs
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddBudgetBotOptions().AddStorage();
-        builder.Services.AddConversation().AddDemoData();
+        builder.Services.AddConversation().AddDemoData().AddReminders();
         using var host = builder.Build();
         try
         {

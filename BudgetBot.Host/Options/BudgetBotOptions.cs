@@ -27,6 +27,10 @@ internal sealed class BudgetBotOptions
 
     public GuardOptions Guards { get; set; } = new();
 
+    public ReminderOptions Reminders { get; set; } = new();
+
+    public DashboardOptions Dashboard { get; set; } = new();
+
     public TelegramOptions Telegram { get; set; } = new();
 
     public LineOptions Line { get; set; } = new();
@@ -48,6 +52,44 @@ internal sealed class GuardOptions
 
     /// <summary>Thresholds of one office, by office id (<c>BudgetBot__Guards__Offices__{id}__HoldPercent</c>).</summary>
     public Dictionary<string, OfficeGuardOptions> Offices { get; set; } = [];
+}
+
+/// <summary>When reminders and summaries go out, in <see cref="BudgetBotOptions.TimeZone"/>.</summary>
+internal sealed class ReminderOptions
+{
+    public List<int> DaysBeforeQuarterEnd { get; set; } = [7, 1];
+
+    public TimeOnly At { get; set; } = new(9, 0);
+
+    public TimeOnly QuietStart { get; set; } = new(20, 0);
+
+    public TimeOnly QuietEnd { get; set; } = new(8, 0);
+
+    public DayOfWeek WeeklyDay { get; set; } = DayOfWeek.Monday;
+
+    public TimeOnly WeeklyAt { get; set; } = new(8, 30);
+
+    /// <summary>How often the scheduler asks what is due (cron, local time).</summary>
+    [Required]
+    public string Cron { get; set; } = "*/15 * * * *";
+
+    public Domain.Reminders.ReminderSettings ToSettings() => new()
+    {
+        DaysBeforeQuarterEnd = DaysBeforeQuarterEnd.Distinct().ToList(),
+        ReminderTime = At,
+        QuietStart = QuietStart,
+        QuietEnd = QuietEnd,
+        WeeklyDay = WeeklyDay,
+        WeeklyTime = WeeklyAt,
+    };
+}
+
+/// <summary>The Hangfire dashboard at /hangfire: local requests only, unless a user and password are set.</summary>
+internal sealed class DashboardOptions
+{
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
 }
 
 internal sealed class OfficeGuardOptions

@@ -18,9 +18,11 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
 
     private ILiteCollection<BsonDocument> AuditLog => _db.GetCollection("audit", BsonAutoId.Int64);
 
-    private ILiteCollection<BsonDocument> Subscriptions => _db.GetCollection("subscriptions");
+    private ILiteCollection<BsonDocument> SubscriptionDocs => _db.GetCollection("subscriptions");
 
     private ILiteCollection<BsonDocument> Handled => _db.GetCollection("handled");
+
+    private ILiteCollection<BsonDocument> OutboxDocs => _db.GetCollection("outbox");
 
     public Person? PersonByIdentity(string identity) =>
         Identities.FindById(identity) is { } link ? Person(link["person"].AsString) : null;
@@ -122,12 +124,46 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
     {
         lock (_writeGate)
         {
-            Subscriptions.Upsert(new BsonDocument { ["_id"] = subscription.ChatKey, ["json"] = JsonPayload.Write(subscription) });
+            SubscriptionDocs.Upsert(new BsonDocument { ["_id"] = subscription.ChatKey, ["json"] = JsonPayload.Write(subscription) });
         }
     }
 
     public Subscription? Subscription(string chatKey) =>
-        Subscriptions.FindById(chatKey) is { } d ? JsonPayload.Read<Subscription>(d["json"].AsString) : null;
+        SubscriptionDocs.FindById(chatKey) is { } d ? JsonPayload.Read<Subscription>(d["json"].AsString) : null;
+
+    public IReadOnlyList<Subscription> Subscriptions(string officeId) =>
+        SubscriptionDocs.FindAll().Select(d => JsonPayload.Read<Subscription>(d["json"].AsString)).Where(s => s.OfficeId == officeId).ToList();
+
+    public bool Enqueue(OutboxItem item)
+    {
+        lock (_writeGate)
+        {
+            if (OutboxDocs.Exists(Query.EQ("_id", item.Key)))
+            {
+                return false;
+            }
+
+            OutboxDocs.Insert(new BsonDocument { ["_id"] = item.Key, ["status"] = item.Status.ToString(), ["json"] = JsonPayload.Write(item) });
+            return true;
+        }
+    }
+
+    public IReadOnlyList<OutboxItem> Outbox(OutboxStatus status, int max) =>
+        OutboxDocs.Find(Query.EQ("status", status.ToString()), limit: max)
+            .Select(d => JsonPayload.Read<OutboxItem>(d["json"].AsString) with { Status = status }).ToList();
+
+    public void MarkOutbox(string key, OutboxStatus status, DateTimeOffset at)
+    {
+        lock (_writeGate)
+        {
+            if (OutboxDocs.FindById(key) is { } d)
+            {
+                d["status"] = status.ToString();
+                d["at"] = at.UtcDateTime;
+                OutboxDocs.Update(d);
+            }
+        }
+    }
 
     public bool WasHandled(string sourceKey) => Handled.Exists(Query.EQ("_id", sourceKey));
 

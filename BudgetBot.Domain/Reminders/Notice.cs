@@ -1,0 +1,24 @@
+using BudgetBot.Domain.Conversation;
+
+namespace BudgetBot.Domain.Reminders;
+
+public enum NoticeKind
+{
+    QuarterReminder,
+    UnownedReminder,
+    GroupReminder,
+    ReportDue,
+    WeeklySummary,
+    ThresholdAlert,
+}
+
+/// <summary>
+/// One message the scheduler wants sent. <see cref="Key"/> (kind, period, recipient) is unique: the outbox keeps the
+/// first and ignores every repeat, so a job that runs twice never sends twice.
+/// <see cref="PersonId"/> addresses a person privately; <see cref="ChatKey"/> (<c>platform:chatId</c>) a group.
+/// </summary>
+public sealed record Notice(string Key, NoticeKind Kind, string OfficeId, string? PersonId, string? ChatKey, Reply Reply)
+{
+    /// <summary>Why it is sent: one line per project, for the dry run.</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+}

@@ -1,0 +1,101 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Calendar;
+using BudgetBot.Domain.Conversation;
+
+namespace BudgetBot.Domain.Reminders;
+
+/// <summary>Before a quarter ends: each owner gets their projects that are behind the quarter's plan; admins get the unowned; groups get who has not reported.</summary>
+internal static class QuarterReminders
+{
+    public static IEnumerable<Notice> Plan(PlannerInput input, Moment now)
+    {
+        if (FiscalCalendar.FiscalYearBE(now.Date) != input.FiscalYear)
+        {
+            yield break;
+        }
+
+        var q = now.Quarter;
+        var end = FiscalCalendar.QuarterEnd(input.FiscalYear, q);
+        var due = input.Settings.DaysBeforeQuarterEnd
+            .Select(days => (Days: days, Day: input.WorkingDays.OnOrBefore(end.AddDays(-days))))
+            .Where(x => now.Reached(x.Day, input.Settings.ReminderTime))
+            .OrderBy(x => x.Day)
+            .LastOrDefault();
+        if (due.Day == default)
+        {
+            yield break;
+        }
+
+        var behind = Behind(input, q);
+        if (behind.Count == 0)
+        {
+            yield break;
+        }
+
+        var period = $"{input.Office.Id}:{input.FiscalYear}Q{q}:d{due.Days}";
+        foreach (var owner in input.People.Where(p => behind.Any(b => b.Project.Owners.Contains(p.Id))))
+        {
+            var mine = behind.Where(b => b.Project.Owners.Contains(owner.Id)).ToList();
+            yield return Private(NoticeKind.QuarterReminder, $"quarter:{period}:{owner.Id}", input, owner, mine, q, end);
+        }
+
+        var unowned = behind.Where(b => !b.Project.Owners.Any(o => input.People.Any(p => p.Id == o))).ToList();
+        if (unowned.Count > 0)
+        {
+            foreach (var admin in ReminderPlanner.Admins(input))
+            {
+                yield return Private(NoticeKind.UnownedReminder, $"unowned:{period}:{admin.Id}", input, admin, unowned, q, end);
+            }
+        }
+
+        foreach (var group in input.Subscriptions.Where(s => s.Kind != Ports.SubscriptionKind.Off))
+        {
+            var scoped = behind.Where(b => group.DivisionId is null || b.Project.DivisionId == group.DivisionId).ToList();
+            if (scoped.Count > 0)
+            {
+                // At most one reminder a day in a group, whichever reminder it is.
+                yield return Group(input, group.ChatKey, $"group:{input.Office.Id}:{now.Date:yyyy-MM-dd}:{group.ChatKey}", scoped, q, end);
+            }
+        }
+    }
+
+    public static List<(Project Project, Figures Figures)> Behind(PlannerInput input, int q) =>
+        input.Projects
+            .Where(x => ReminderPlanner.Chaseable(x.Project) && x.Figures.Plan[q] > x.Figures.Actual[q])
+            .OrderBy(x => x.Project.Number)
+            .ToList();
+
+    private static Notice Private(NoticeKind kind, string key, PlannerInput input, Person to, List<(Project Project, Figures Figures)> projects, int q, DateOnly end)
+    {
+        var say = ReminderPlanner.SayFor(to);
+        var head = say[
+            $"เตือนรายงานผล ไตรมาส {q}/{input.FiscalYear} สิ้นสุด {say.Date(end)}: โครงการที่ผลยังต่ำกว่าแผน",
+            $"Reminder: Q{q}/{input.FiscalYear} ends {say.Date(end)}. These projects are below their quarter plan:"];
+        var lines = projects.Select(x => Line(say, x.Project, x.Figures, q)).ToList();
+        var tail = say["รายงานด้วยคำสั่ง เช่น จ่าย 7 2,400 ค่าอาหารว่าง", "Report with e.g. /spend 7 2400 snacks"];
+        return new Notice(key, kind, input.Office.Id, to.Id, null, new Reply(string.Join('\n', [head, .. lines, tail])))
+        {
+            Reasons = lines,
+        };
+    }
+
+    private static Notice Group(PlannerInput input, string chatKey, string key, List<(Project Project, Figures Figures)> projects, int q, DateOnly end)
+    {
+        var say = new Say("th");
+        var names = projects.SelectMany(x => x.Project.Owners.DefaultIfEmpty(""))
+            .Select(o => o.Length == 0 ? "(ยังไม่มีผู้รับผิดชอบ)" : input.People.FirstOrDefault(p => p.Id == o)?.DisplayName ?? o)
+            .Distinct()
+            .ToList();
+        var lines = projects.Select(x => Line(say, x.Project, x.Figures, q)).ToList();
+        var text = string.Join('\n', [
+            $"ไตรมาส {q}/{input.FiscalYear} สิ้นสุด {say.Date(end)} ยังไม่ได้รายงานผลตามแผน {projects.Count} โครงการ",
+            "ผู้รับผิดชอบ: " + string.Join(", ", names),
+            .. lines.Take(10),
+            lines.Count > 10 ? $"และอีก {lines.Count - 10} โครงการ" : ""]);
+        return new Notice(key, NoticeKind.GroupReminder, input.Office.Id, null, chatKey, new Reply(text.TrimEnd())) { Reasons = lines };
+    }
+
+    private static string Line(Say say, Project p, Figures f, int q) => say[
+        $"{p.Number}. {p.Name} — แผน {Say.Baht(f.Plan[q])} ผล {Say.Baht(f.Actual[q])} บาท",
+        $"{p.Number}. {p.Name} — plan {Say.Baht(f.Plan[q])}, actual {Say.Baht(f.Actual[q])} baht"];
+}

@@ -1,0 +1,58 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Calendar;
+using BudgetBot.Domain.Conversation;
+using BudgetBot.Domain.Ports;
+
+namespace BudgetBot.Domain.Reminders;
+
+/// <summary>Each week (Monday 08:30 by default) subscribed groups get totals, disbursement against plan and target, the laggards and a chart.</summary>
+internal static class WeeklySummary
+{
+    public static IEnumerable<Notice> Plan(PlannerInput input, Moment now)
+    {
+        if (FiscalCalendar.FiscalYearBE(now.Date) != input.FiscalYear)
+        {
+            yield break;
+        }
+
+        var weekStart = now.Date.AddDays(-(((int)now.Date.DayOfWeek - (int)input.Settings.WeeklyDay + 7) % 7));
+        if (!now.Reached(weekStart, input.Settings.WeeklyTime))
+        {
+            yield break;
+        }
+
+        var q = now.Quarter;
+        foreach (var group in input.Subscriptions.Where(s => s.Kind == SubscriptionKind.Weekly))
+        {
+            var scoped = input.Projects.Where(x => group.DivisionId is null || x.Project.DivisionId == group.DivisionId).ToList();
+            var name = group.DivisionId is null ? input.Office.Name : input.Divisions.FirstOrDefault(d => d.Id == group.DivisionId)?.Name ?? "";
+            var f = Figures.Sum(scoped.Select(x => x.Figures));
+            var target = TargetComparison.For(f, input.FiscalYear, q, TargetClass.Overall, input.Targets);
+            var say = new Say("th");
+            var laggards = scoped
+                .Where(x => ReminderPlanner.Chaseable(x.Project))
+                .Select(x => (x.Project, Gap: x.Figures.PlanToDate(q) - x.Figures.ActualToDate(q)))
+                .Where(x => x.Gap > 0)
+                .OrderByDescending(x => x.Gap)
+                .Take(5)
+                .Select(x => $"{x.Project.Number}. {x.Project.Name} — ต่ำกว่าแผน {Say.Baht(x.Gap)} บาท")
+                .ToList();
+            var vsPlan = Figures.Percent(f.ActualToDate(q), f.PlanToDate(q));
+            var targetLine = target.Target is { } t
+                ? $"เบิกจ่าย {Say.Percent(target.ActualPercent)} ของงบ เป้าหมายไตรมาส {q} {Say.Percent(t.Percent)}"
+                : $"เบิกจ่าย {Say.Percent(target.ActualPercent)} ของงบ (ยังไม่มีเป้าหมายไตรมาส {q})";
+            var text = string.Join('\n', [
+                $"สรุปประจำสัปดาห์ {say.Date(weekStart)} — {name}",
+                ProjectText.Used(say, f),
+                $"ถึงไตรมาส {q}: ผล {Say.Baht(f.ActualToDate(q))} จากแผน {Say.Baht(f.PlanToDate(q))} บาท ({Say.Percent(vsPlan)} ของแผน)",
+                targetLine,
+                .. laggards.Count > 0 ? ["ต่ำกว่าแผนมากที่สุด:", .. laggards] : Array.Empty<string>()]);
+            var scope = group.DivisionId is null ? "office" : "division:" + group.DivisionId;
+            yield return new Notice($"weekly:{input.Office.Id}:{weekStart:yyyy-MM-dd}:{group.ChatKey}", NoticeKind.WeeklySummary, input.Office.Id, null, group.ChatKey,
+                new Reply(text) { Attachments = [new Attachment(AttachmentKind.Image, "chart.png", $"chart:{input.Office.Id}:{input.FiscalYear}:{scope}")] })
+            {
+                Reasons = laggards,
+            };
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Calendar;
+using BudgetBot.Domain.Ports;
+using BudgetBot.Domain.Reminders;
+using BudgetBot.Host.Options;
+using Microsoft.Extensions.Options;
+
+namespace BudgetBot.Host.Jobs;
+
+/// <summary>Asks the planner what is due now for every office and puts it in the outbox; the outbox's keys make a second run a no-op.</summary>
+internal sealed class ReminderRun(IBudgetStore store, IChatStore chat, CalendarData calendar, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<ReminderRun> logger)
+{
+    /// <summary>What is due at <paramref name="at"/>, for every office and the fiscal years it touches.</summary>
+    public IReadOnlyList<Notice> Due(DateTimeOffset at)
+    {
+        TimeZones.TryFind(options.Value.TimeZone, out var zone);
+        var today = FiscalCalendar.LocalDate(at, zone);
+        var settings = options.Value.Reminders.ToSettings();
+        var notices = new List<Notice>();
+        foreach (var office in store.Offices())
+        {
+            var years = store.FiscalYears(office.Id);
+            // This year for reminders and summaries; last year too, for the report due after its last quarter.
+            foreach (var year in new[] { FiscalCalendar.FiscalYearBE(today), FiscalCalendar.FiscalYearBE(today) - 1 }.Where(years.Contains))
+            {
+                var projects = store.Projects(office.Id, year).Select(p => (p, Figures.Of(p, store.Balance(p.Id)))).ToList();
+                var input = new PlannerInput(office, year, projects, store.Divisions(office.Id), chat.People(office.Id), chat.Subscriptions(office.Id),
+                    calendar.Targets, calendar.WorkingDays, settings, zone);
+                notices.AddRange(ReminderPlanner.Plan(input, at));
+            }
+        }
+
+        return notices;
+    }
+
+    /// <summary>The Hangfire job: enqueue what is due now.</summary>
+    public int Run()
+    {
+        var now = clock.GetUtcNow();
+        var added = Due(now).Count(n => chat.Enqueue(new OutboxItem(n.Key, n.Kind.ToString(), n.OfficeId, n.PersonId, n.ChatKey, n.Reply, now)));
+        Log.RemindersQueued(logger, added);
+        return added;
+    }
+}

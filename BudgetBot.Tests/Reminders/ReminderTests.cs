@@ -1,0 +1,152 @@
+using System.Globalization;
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Ports;
+using BudgetBot.Domain.Reminders;
+using BudgetBot.Host.Jobs;
+using BudgetBot.Host.Options;
+using BudgetBot.Tests.Conversation;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BudgetBot.Tests.Reminders;
+
+public sealed class ReminderTests : IDisposable
+{
+    private readonly ChatFixture _chat = new();
+    private readonly FakeTimeProvider _clock = new();
+    private readonly ReminderRun _run;
+
+    public ReminderTests()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions());
+        _run = new ReminderRun(_chat.Store, _chat.Store, new CalendarData(), options, _clock, NullLogger<ReminderRun>.Instance);
+    }
+
+    public void Dispose() => _chat.Dispose();
+
+    private static DateTimeOffset Bangkok(string local) =>
+        DateTimeOffset.Parse(local + "+07:00", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void DryRun_WeekBeforeQ2End_NamesExactlyTheProjectsBehindTheirQ2Plan()
+    {
+        var snapshot = Seed.Analyze(acceptRepairs: true).ToSnapshot(StoreAt, "seed");
+        var expected = snapshot.Projects
+            .Where(p => p.Status is not (ProjectStatus.Done or ProjectStatus.Postponed or ProjectStatus.Cancelled))
+            .Where(p => p.Plan.Q2 > snapshot.Entries.Where(e => e.ProjectId == p.Id && e.Quarter == 2).Sum(e => e.Amount))
+            .Select(p => p.Number)
+            .Order()
+            .ToList();
+
+        var notices = _run.Due(Bangkok("2023-03-24T09:00"));
+        var named = notices.Where(n => n.Kind is NoticeKind.QuarterReminder or NoticeKind.UnownedReminder)
+            .SelectMany(n => n.Reasons).Select(r => int.Parse(r.Split('.')[0], CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+
+        Assert.Equal([1, 2, 3, 7, 8, 19, 25, 28, 29, 31, 35, 41], expected);
+        Assert.Equal(expected, named);
+        var owner = Assert.Single(notices, n => n.Kind == NoticeKind.QuarterReminder);
+        Assert.Equal("demo-owner", owner.PersonId);
+        Assert.Contains("7. เสริมสร้างและพัฒนาประสิทธิภาพการบริหารงานบุคคล (ประชุมงานประจำ) — แผน 36,050 ผล 11,550 บาท", owner.Reply.Text, StringComparison.Ordinal);
+    }
+
+    private static readonly DateTimeOffset StoreAt = ChatFixture.Now;
+
+    [Theory]
+    [InlineData(1, "2022-12-23", "2022-12-29")]
+    [InlineData(2, "2023-03-24", "2023-03-30")]
+    [InlineData(3, "2023-06-23", "2023-06-29")]
+    [InlineData(4, "2023-09-22", "2023-09-29")]
+    public void QuarterReminders_AcrossTheYear_FallOnTheWorkingDayBefore(int quarter, string sevenDays, string oneDay)
+    {
+        var first = new Dictionary<string, DateOnly>();
+        var start = FiscalCalendarStart(quarter);
+        for (var day = start; day <= start.AddMonths(3); day = day.AddDays(1))
+        {
+            foreach (var n in _run.Due(Bangkok($"{day:yyyy-MM-dd}T09:00")).Where(n => n.Kind == NoticeKind.UnownedReminder))
+            {
+                first.TryAdd(n.Key.Split(':')[3], day);
+            }
+        }
+
+        Assert.Equal(DateOnly.Parse(sevenDays, CultureInfo.InvariantCulture), first["d7"]);
+        Assert.Equal(DateOnly.Parse(oneDay, CultureInfo.InvariantCulture), first["d1"]);
+    }
+
+    private static DateOnly FiscalCalendarStart(int quarter) => Domain.Calendar.FiscalCalendar.QuarterStart(2566, quarter);
+
+    [Fact]
+    public void RollOver_AfterTheYearEnds_OnlyTheQ4ReportIsDue()
+    {
+        var notices = _run.Due(Bangkok("2023-10-02T09:00"));
+        Assert.DoesNotContain(notices, n => n.Kind is NoticeKind.QuarterReminder or NoticeKind.UnownedReminder);
+        var due = Assert.Single(notices, n => n.Kind == NoticeKind.ReportDue);
+        Assert.Contains("ไตรมาส 4/2566", due.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("15 ต.ค. 2566", due.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal("report:" + _chat.OfficeId + ":2566:q4", Assert.Single(due.Reply.Attachments).Content);
+        Assert.DoesNotContain(_run.Due(Bangkok("2023-10-16T09:00")), n => n.Kind == NoticeKind.ReportDue);
+    }
+
+    [Theory]
+    [InlineData("2023-03-24T21:00")]
+    [InlineData("2023-03-25T07:59")]
+    [InlineData("2023-03-24T08:59")]
+    public void QuietHoursOrBeforeNine_SendNothingYet(string local) =>
+        Assert.DoesNotContain(_run.Due(Bangkok(local)), n => n.Kind == NoticeKind.UnownedReminder);
+
+    [Fact]
+    public void CatchUp_AfterDowntime_SendsTheMissedReminderOnce()
+    {
+        _clock.SetUtcNow(Bangkok("2023-03-28T10:00"));
+        var first = _run.Run();
+        var again = _run.Run();
+
+        Assert.True(first > 0);
+        Assert.Equal(0, again);
+        var queued = _chat.Store.Outbox(OutboxStatus.Pending, 100);
+        Assert.Contains(queued, o => o.Key.Contains(":d7:", StringComparison.Ordinal));
+        Assert.DoesNotContain(queued, o => o.Key.Contains(":d1:", StringComparison.Ordinal));
+
+        _clock.SetUtcNow(Bangkok("2023-03-30T09:05"));
+        Assert.True(_run.Run() > 0);
+        Assert.Contains(_chat.Store.Outbox(OutboxStatus.Pending, 100), o => o.Key.Contains(":d1:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SameJob_RunTwiceConcurrently_QueuesEachMessageOnce()
+    {
+        _clock.SetUtcNow(Bangkok("2023-03-24T09:00"));
+        var expected = _run.Due(_clock.GetUtcNow()).Count;
+        var counts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(_run.Run)));
+        Assert.Equal(expected, counts.Sum());
+        Assert.Equal(expected, _chat.Store.Outbox(OutboxStatus.Pending, 1000).Count);
+    }
+
+    [Fact]
+    public void Groups_GetOneReminderADay_AndTheWeeklySummaryOnMonday()
+    {
+        _chat.Store.SaveSubscription(new Subscription("local:planning-group", _chat.OfficeId, SubscriptionKind.Weekly, null, "demo-admin"));
+
+        Assert.Single(_run.Due(Bangkok("2023-03-24T09:00")), n => n.Kind == NoticeKind.GroupReminder);
+        Assert.Single(_run.Due(Bangkok("2023-03-24T15:00")), n => n.Kind == NoticeKind.GroupReminder);
+        Assert.NotEqual(
+            _run.Due(Bangkok("2023-03-24T09:00")).Single(n => n.Kind == NoticeKind.GroupReminder).Key,
+            _run.Due(Bangkok("2023-03-30T09:00")).Single(n => n.Kind == NoticeKind.GroupReminder).Key);
+
+        Assert.DoesNotContain(_run.Due(Bangkok("2023-03-27T08:29")), n => n.Kind == NoticeKind.WeeklySummary);
+        var weekly = Assert.Single(_run.Due(Bangkok("2023-03-27T08:30")), n => n.Kind == NoticeKind.WeeklySummary);
+        Assert.Contains("ใช้แล้ว 862,370 จาก 1,975,480 บาท", weekly.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal(Domain.Conversation.AttachmentKind.Image, Assert.Single(weekly.Reply.Attachments).Kind);
+        Assert.Equal(weekly.Key, _run.Due(Bangkok("2023-03-29T14:00")).Single(n => n.Kind == NoticeKind.WeeklySummary).Key);
+    }
+
+    [Fact]
+    public void Spend_CrossingEightyPercent_AlertsAdminsAndTheDivisionHeadOnce()
+    {
+        _chat.Say("local:owner", "/spend 17 20,000 1/3/2566");
+        _chat.Say("local:owner", "/spend 17 100 2/3/2566");
+
+        var alerts = _chat.Store.Outbox(OutboxStatus.Pending, 100).Where(o => o.Kind == nameof(NoticeKind.ThresholdAlert)).ToList();
+        Assert.Equal(["demo-admin", "demo-head"], alerts.Select(a => a.PersonId).Order());
+        Assert.All(alerts, a => Assert.Contains("เกิน 80%", a.Reply.Text, StringComparison.Ordinal));
+    }
+}

@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Reminder run: {Added} new message(s) queued")]
     public static partial void RemindersQueued(ILogger logger, int added);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Local delivery failed; pending messages stay queued")]
+    public static partial void DeliveryFailed(ILogger logger, Exception exception);
 }

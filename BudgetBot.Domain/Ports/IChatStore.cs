@@ -39,9 +39,16 @@ public interface IChatStore
     /// <summary>Adds a message to send unless one with the same key was ever added; true when it was added now.</summary>
     bool Enqueue(OutboxItem item);
 
+    bool HasOutbox(string key);
+
     IReadOnlyList<OutboxItem> Outbox(OutboxStatus status, int max);
 
     void MarkOutbox(string key, OutboxStatus status, DateTimeOffset at);
+
+    /// <summary>Delivers an outbox item to a local feed (terminal or playground) and marks it sent, in one transaction.</summary>
+    void DeliverLocally(OutboxItem item, string feed, Reply reply, DateTimeOffset at);
+
+    IReadOnlyList<(DateTimeOffset At, Reply Reply)> LocalFeed(string feed, int max);
 
     bool WasHandled(string sourceKey);
 

@@ -21,4 +21,7 @@ public sealed record Notice(string Key, NoticeKind Kind, string OfficeId, string
 {
     /// <summary>Why it is sent: one line per project, for the dry run.</summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    /// <summary>One-tap buttons for the recipient: a label and the command it runs for them.</summary>
+    public IReadOnlyList<(string Label, string Command)> QuickCommands { get; init; } = [];
 }

@@ -76,6 +76,7 @@ internal static class QuarterReminders
         return new Notice(key, kind, input.Office.Id, to.Id, null, new Reply(string.Join('\n', [head, .. lines, tail])))
         {
             Reasons = lines,
+            QuickCommands = projects.Take(5).Select(x => (say[$"รายงานโครงการ {x.Project.Number}", $"Report project {x.Project.Number}"], $"/spend {x.Project.Number}")).ToList(),
         };
     }
 

@@ -1,4 +1,5 @@
 using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Conversation;
 using BudgetBot.Domain.Calendar;
 using BudgetBot.Domain.Ports;
 using BudgetBot.Domain.Reminders;
@@ -37,8 +38,30 @@ internal sealed class ReminderRun(IBudgetStore store, IChatStore chat, CalendarD
     public int Run()
     {
         var now = clock.GetUtcNow();
-        var added = Due(now).Count(n => chat.Enqueue(new OutboxItem(n.Key, n.Kind.ToString(), n.OfficeId, n.PersonId, n.ChatKey, n.Reply, now)));
+        // Buttons are made only for a message not queued before; the enqueue itself still decides, so a race adds one.
+        var added = Due(now).Where(n => !chat.HasOutbox(n.Key))
+            .Count(n => chat.Enqueue(new OutboxItem(n.Key, n.Kind.ToString(), n.OfficeId, n.PersonId, n.ChatKey, WithButtons(n, now), now)));
         Log.RemindersQueued(logger, added);
         return added;
+    }
+
+    /// <summary>Buttons carry only a key; what they run is kept here, for the recipient alone, until the quarter is long over.</summary>
+    private Reply WithButtons(Notice notice, DateTimeOffset now)
+    {
+        if (notice.QuickCommands.Count == 0 || notice.PersonId is null)
+        {
+            return notice.Reply;
+        }
+
+        var buttons = notice.QuickCommands.Select(q =>
+        {
+            var action = new PendingAction(Guid.NewGuid().ToString("N")[..12], PendingKind.Command, notice.OfficeId, notice.PersonId, now.AddDays(30))
+            {
+                CommandText = q.Command,
+            };
+            chat.SavePending(action);
+            return (IReadOnlyList<Button>)[new Button(q.Label, action.Payload)];
+        }).ToList();
+        return notice.Reply with { Buttons = buttons };
     }
 }

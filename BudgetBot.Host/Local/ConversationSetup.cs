@@ -28,6 +28,8 @@ internal static class ConversationSetup
         services.AddSingleton(sp => new ConversationEngine(sp.GetRequiredService<IBudgetStore>(), sp.GetRequiredService<IChatStore>(), sp.GetRequiredService<EngineSettings>()));
         services.AddSingleton<LocalChannel>();
         services.AddSingleton<MediaFiles>();
+        services.AddSingleton<Messaging.LocalSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<Messaging.LocalSender>());
         services.AddSingleton<Reports.ChartRenderer>();
         return services;
     }

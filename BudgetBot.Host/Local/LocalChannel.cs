@@ -23,7 +23,7 @@ internal sealed class LocalChannel(
             try
             {
                 var english = engine.LanguageOf(message) == "en";
-                return engine.Handle(message).Select(r => WithMedia(r, message, english)).ToList();
+                return engine.Handle(message).Select(r => Materialize(r, message.At, english)).ToList();
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -34,7 +34,8 @@ internal sealed class LocalChannel(
         }
     }
 
-    private Reply WithMedia(Reply reply, IncomingMessage message, bool english)
+    /// <summary>Turns attachment requests into media files and their links.</summary>
+    public Reply Materialize(Reply reply, DateTimeOffset at, bool english)
     {
         var files = new List<Attachment>();
         foreach (var a in reply.Attachments)
@@ -42,7 +43,7 @@ internal sealed class LocalChannel(
             var bytes = a.Kind switch
             {
                 AttachmentKind.Image => charts.Render(a.Content, english),
-                _ => Report(a.Content, message),
+                _ => Report(a.Content, at),
             };
             if (bytes is not null)
             {
@@ -54,7 +55,7 @@ internal sealed class LocalChannel(
         return reply with { Attachments = files };
     }
 
-    private byte[]? Report(string content, IncomingMessage message)
+    private byte[]? Report(string content, DateTimeOffset at)
     {
         if (content.Split(':') is not ["report", var office, var year, var round] || ReportRound.Parse(round) is not { } r)
         {
@@ -62,6 +63,6 @@ internal sealed class LocalChannel(
         }
 
         TimeZones.TryFind(options.Value.TimeZone, out var zone);
-        return exporter.Xlsx(office, int.Parse(year, System.Globalization.CultureInfo.InvariantCulture), r, Domain.Calendar.FiscalCalendar.LocalDate(message.At, zone));
+        return exporter.Xlsx(office, int.Parse(year, System.Globalization.CultureInfo.InvariantCulture), r, Domain.Calendar.FiscalCalendar.LocalDate(at, zone));
     }
 }

@@ -30,6 +30,23 @@ internal static class PlaygroundEndpoints
                 .Where(p => p.Identities.Any(i => i.StartsWith("local:", StringComparison.Ordinal)))
                 .DistinctBy(p => p.Id)
                 .Select(p => new { identity = p.Identities.First(i => i.StartsWith("local:", StringComparison.Ordinal)), name = p.DisplayName, roles = string.Join(", ", p.Roles.Select(r => r.Role)) }));
+        // Messages the scheduler sent to a demo person or the playground group, newest last.
+        app.MapGet("/playground/feed", (string identity, string? after, IChatStore chat) =>
+        {
+            if (!identity.StartsWith("local:", StringComparison.Ordinal))
+            {
+                return Results.BadRequest();
+            }
+
+            var since = DateTimeOffset.TryParse(after, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var a) ? a : DateTimeOffset.MinValue;
+            return Results.Ok(chat.LocalFeed(identity, 20).Where(x => x.At > since).Select(x => new
+            {
+                at = x.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                text = x.Reply.Text,
+                buttons = x.Reply.AllButtons.Select(b => new { label = b.Label, payload = b.Payload }),
+                attachments = x.Reply.Attachments.Select(at => new { kind = at.Kind == AttachmentKind.Image ? "image" : "file", name = at.Name, url = at.Content }),
+            }));
+        });
         app.MapPost("/playground/messages", (PlaygroundMessage body, LocalChannel channel, IChatStore chat, TimeProvider clock) =>
         {
             if (!body.Identity.StartsWith("local:", StringComparison.Ordinal) || body.Identity.Length <= 6)

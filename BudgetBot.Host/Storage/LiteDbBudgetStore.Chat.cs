@@ -24,6 +24,8 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
 
     private ILiteCollection<BsonDocument> OutboxDocs => _db.GetCollection("outbox");
 
+    private ILiteCollection<BsonDocument> FeedDocs => _db.GetCollection("local_feed", BsonAutoId.Int64);
+
     public Person? PersonByIdentity(string identity) =>
         Identities.FindById(identity) is { } link ? Person(link["person"].AsString) : null;
 
@@ -148,6 +150,8 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
         }
     }
 
+    public bool HasOutbox(string key) => OutboxDocs.Exists(Query.EQ("_id", key));
+
     public IReadOnlyList<OutboxItem> Outbox(OutboxStatus status, int max) =>
         OutboxDocs.Find(Query.EQ("status", status.ToString()), limit: max)
             .Select(d => JsonPayload.Read<OutboxItem>(d["json"].AsString) with { Status = status }).ToList();
@@ -164,6 +168,30 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
             }
         }
     }
+
+    public void DeliverLocally(OutboxItem item, string feed, Reply reply, DateTimeOffset at)
+    {
+        lock (_writeGate)
+        {
+            InTransaction(() =>
+            {
+                if (OutboxDocs.FindById(item.Key) is not { } d || d["status"].AsString != nameof(OutboxStatus.Pending))
+                {
+                    return;
+                }
+
+                FeedDocs.Insert(new BsonDocument { ["feed"] = feed, ["at"] = at.UtcDateTime, ["json"] = JsonPayload.Write(reply) });
+                d["status"] = nameof(OutboxStatus.Sent);
+                d["at"] = at.UtcDateTime;
+                OutboxDocs.Update(d);
+            });
+        }
+    }
+
+    public IReadOnlyList<(DateTimeOffset At, Reply Reply)> LocalFeed(string feed, int max) =>
+        FeedDocs.Query().Where(Query.EQ("feed", feed)).OrderByDescending("_id").Limit(max).ToEnumerable()
+            .Select(d => (new DateTimeOffset(DateTime.SpecifyKind(d["at"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)), JsonPayload.Read<Reply>(d["json"].AsString)))
+            .Reverse().ToList();
 
     public bool WasHandled(string sourceKey) => Handled.Exists(Query.EQ("_id", sourceKey));
 

@@ -140,6 +140,32 @@ public sealed class ReminderTests : IDisposable
     }
 
     [Fact]
+    public void Reminder_DeliveredLocally_OnceWithAWorkingButton()
+    {
+        _clock.SetUtcNow(Bangkok("2023-03-24T09:00"));
+        _run.Run();
+        var sender = new BudgetBot.Host.Messaging.LocalSender(_chat.Store, LocalChannelFor(_chat), _clock, NullLogger<BudgetBot.Host.Messaging.LocalSender>.Instance);
+
+        var delivered = sender.Deliver();
+        Assert.True(delivered > 0);
+        Assert.Equal(0, sender.Deliver());
+        var feed = Assert.Single(_chat.Store.LocalFeed("local:owner", 10));
+        Assert.StartsWith("เตือนรายงานผล ไตรมาส 2/2566", feed.Reply.Text, StringComparison.Ordinal);
+
+        var button = Assert.Single(feed.Reply.AllButtons);
+        Assert.Equal("รายงานโครงการ 7", button.Label);
+        Assert.Contains("จ่าย 7", _chat.Tap("local:owner", button)[0].Text, StringComparison.Ordinal);
+        Assert.Contains("ใช้ไปแล้ว", _chat.Tap("local:owner", button)[0].Text, StringComparison.Ordinal);
+    }
+
+    private static BudgetBot.Host.Local.LocalChannel LocalChannelFor(ChatFixture chat)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
+        var media = new BudgetBot.Host.Local.MediaFiles(options, TimeProvider.System);
+        return new BudgetBot.Host.Local.LocalChannel(chat.Engine, new BudgetBot.Host.Reports.ReportExporter(chat.Store), new BudgetBot.Host.Reports.ChartRenderer(chat.Store), media, options, NullLogger<BudgetBot.Host.Local.LocalChannel>.Instance);
+    }
+
+    [Fact]
     public void Spend_CrossingEightyPercent_AlertsAdminsAndTheDivisionHeadOnce()
     {
         _chat.Say("local:owner", "/spend 17 20,000 1/3/2566");

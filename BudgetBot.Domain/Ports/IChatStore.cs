@@ -69,6 +69,7 @@ public enum SubscriptionKind
     Off,
     Weekly,
     Quarter,
+    Monthly,
 }
 
 public enum OutboxStatus

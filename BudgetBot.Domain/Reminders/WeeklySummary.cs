@@ -5,7 +5,11 @@ using BudgetBot.Domain.Ports;
 
 namespace BudgetBot.Domain.Reminders;
 
-/// <summary>Each week (Monday 08:30 by default) subscribed groups get totals, disbursement against plan and target, the laggards and a chart.</summary>
+/// <summary>
+/// Each week (Monday 08:30 by default), or each month for groups that chose monthly, subscribed groups get totals,
+/// disbursement against plan and target, the laggards and a chart. A summary missed while the host was down goes out
+/// once later in the same week or month.
+/// </summary>
 internal static class WeeklySummary
 {
     public static IEnumerable<Notice> Plan(PlannerInput input, Moment now)
@@ -16,14 +20,16 @@ internal static class WeeklySummary
         }
 
         var weekStart = now.Date.AddDays(-(((int)now.Date.DayOfWeek - (int)input.Settings.WeeklyDay + 7) % 7));
-        if (!now.Reached(weekStart, input.Settings.WeeklyTime))
-        {
-            yield break;
-        }
-
+        var monthStart = new DateOnly(now.Date.Year, now.Date.Month, 1);
         var q = now.Quarter;
-        foreach (var group in input.Subscriptions.Where(s => s.Kind == SubscriptionKind.Weekly))
+        foreach (var group in input.Subscriptions.Where(s => s.Kind is SubscriptionKind.Weekly or SubscriptionKind.Monthly))
         {
+            var start = group.Kind == SubscriptionKind.Weekly ? weekStart : monthStart;
+            if (!now.Reached(start, input.Settings.WeeklyTime))
+            {
+                continue;
+            }
+
             var scoped = input.Projects.Where(x => group.DivisionId is null || x.Project.DivisionId == group.DivisionId).ToList();
             var name = group.DivisionId is null ? input.Office.Name : input.Divisions.FirstOrDefault(d => d.Id == group.DivisionId)?.Name ?? "";
             var f = Figures.Sum(scoped.Select(x => x.Figures));
@@ -42,13 +48,14 @@ internal static class WeeklySummary
                 ? $"เบิกจ่าย {Say.Percent(target.ActualPercent)} ของงบ เป้าหมายไตรมาส {q} {Say.Percent(t.Percent)}"
                 : $"เบิกจ่าย {Say.Percent(target.ActualPercent)} ของงบ (ยังไม่มีเป้าหมายไตรมาส {q})";
             var text = string.Join('\n', [
-                $"สรุปประจำสัปดาห์ {say.Date(weekStart)} — {name}",
+                (group.Kind == SubscriptionKind.Weekly ? "สรุปประจำสัปดาห์ " : "สรุปประจำเดือน ") + $"{say.Date(start)} — {name}",
                 ProjectText.Used(say, f),
                 $"ถึงไตรมาส {q}: ผล {Say.Baht(f.ActualToDate(q))} จากแผน {Say.Baht(f.PlanToDate(q))} บาท ({Say.Percent(vsPlan)} ของแผน)",
                 targetLine,
                 .. laggards.Count > 0 ? ["ต่ำกว่าแผนมากที่สุด:", .. laggards] : Array.Empty<string>()]);
             var scope = group.DivisionId is null ? "office" : "division:" + group.DivisionId;
-            yield return new Notice($"weekly:{input.Office.Id}:{weekStart:yyyy-MM-dd}:{group.ChatKey}", NoticeKind.WeeklySummary, input.Office.Id, null, group.ChatKey,
+            var period = group.Kind == SubscriptionKind.Weekly ? $"weekly:{input.Office.Id}:{start:yyyy-MM-dd}" : $"monthly:{input.Office.Id}:{start:yyyy-MM}";
+            yield return new Notice($"{period}:{group.ChatKey}", NoticeKind.WeeklySummary, input.Office.Id, null, group.ChatKey,
                 new Reply(text) { Attachments = [new Attachment(AttachmentKind.Image, "chart.png", $"chart:{input.Office.Id}:{input.FiscalYear}:{scope}")] })
             {
                 Reasons = laggards,

@@ -140,6 +140,16 @@ public sealed class ReminderTests : IDisposable
     }
 
     [Fact]
+    public void MonthlyGroup_GetsOneSummaryAMonth()
+    {
+        _chat.Store.SaveSubscription(new Subscription("local:heads", _chat.OfficeId, SubscriptionKind.Monthly, null, "demo-admin"));
+        var march = Assert.Single(_run.Due(Bangkok("2023-03-02T10:00")), n => n.Kind == NoticeKind.WeeklySummary);
+        Assert.StartsWith("สรุปประจำเดือน 1 มี.ค. 2566", march.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal(march.Key, _run.Due(Bangkok("2023-03-27T10:00")).Single(n => n.Kind == NoticeKind.WeeklySummary).Key);
+        Assert.NotEqual(march.Key, _run.Due(Bangkok("2023-04-03T10:00")).Single(n => n.Kind == NoticeKind.WeeklySummary).Key);
+    }
+
+    [Fact]
     public void Reminder_DeliveredLocally_OnceWithAWorkingButton()
     {
         _clock.SetUtcNow(Bangkok("2023-03-24T09:00"));

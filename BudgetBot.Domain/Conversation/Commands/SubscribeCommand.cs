@@ -26,12 +26,13 @@ internal sealed class SubscribeCommand : ICommand
         {
             "weekly" or "รายสัปดาห์" or "สัปดาห์" => SubscriptionKind.Weekly,
             "quarter" or "รายไตรมาส" or "ไตรมาส" => SubscriptionKind.Quarter,
+            "monthly" or "รายเดือน" or "เดือน" => SubscriptionKind.Monthly,
             "off" or "ปิด" or "หยุด" => SubscriptionKind.Off,
             _ => null,
         };
         if (kind is null)
         {
-            return [ctx.Text("พิมพ์เช่น ติดตาม weekly (weekly, quarter, off)", "Type e.g. /subscribe weekly (weekly, quarter, off).")];
+            return [ctx.Text("พิมพ์เช่น ติดตาม weekly (weekly, monthly, quarter, off)", "Type e.g. /subscribe weekly (weekly, monthly, quarter, off).")];
         }
 
         var division = Access.IsAdmin(ctx.Person, ctx.OfficeId) ? null : ctx.Person!.Roles.First(r => r.Role == Role.DivisionHead).Scope;
@@ -42,6 +43,7 @@ internal sealed class SubscribeCommand : ICommand
         {
             SubscriptionKind.Weekly => say["กลุ่มนี้จะได้รับสรุปทุกสัปดาห์", "This group will get a weekly summary."],
             SubscriptionKind.Quarter => say["กลุ่มนี้จะได้รับสรุปก่อนสิ้นไตรมาส", "This group will get quarter-end summaries."],
+            SubscriptionKind.Monthly => say["กลุ่มนี้จะได้รับสรุปทุกต้นเดือน", "This group will get a monthly summary."],
             _ => say["หยุดส่งสรุปในกลุ่มนี้แล้ว", "Summaries to this group are off."],
         })];
     }

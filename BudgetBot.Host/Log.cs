@@ -23,4 +23,22 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Local delivery failed; pending messages stay queued")]
     public static partial void DeliveryFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Telegram bot @{Username} ready ({Mode})")]
+    public static partial void TelegramReady(ILogger logger, string username, string mode);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Telegram start failed (attempt {Attempt}); retrying")]
+    public static partial void TelegramStartFailed(ILogger logger, int attempt, Exception exception);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Telegram polling failed; retrying in {Seconds} s")]
+    public static partial void TelegramPollFailed(ILogger logger, int seconds, Exception exception);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "Telegram update {Key} failed; it stays in the inbox")]
+    public static partial void TelegramUpdateFailed(ILogger logger, string key, Exception exception);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Telegram send {Key} failed (attempt {Attempt}); retrying")]
+    public static partial void TelegramSendFailed(ILogger logger, string key, int attempt, Exception exception);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "Telegram chat {Chat} is gone (blocked or kicked); not sending to it")]
+    public static partial void TelegramChatGone(ILogger logger, long chat);
 }

@@ -2,6 +2,7 @@ using BudgetBot.Host;
 using BudgetBot.Host.Cli;
 using BudgetBot.Host.Jobs;
 using BudgetBot.Host.Local;
+using BudgetBot.Host.Telegram;
 
 if (CliVerbs.IsVerb(args))
 {
@@ -15,12 +16,14 @@ builder.Services
     .AddStorage()
     .AddConversation()
     .AddDemoData()
-    .AddJobs();
+    .AddJobs()
+    .AddTelegram();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapPlayground();
 app.MapJobs();
+app.MapTelegram();
 await app.RunAsync();
 return 0;
 

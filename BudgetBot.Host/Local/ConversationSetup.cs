@@ -25,6 +25,7 @@ internal static class ConversationSetup
             };
         });
         services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<Storage.LiteDbBudgetStore>());
+        services.AddSingleton<IInbox>(sp => sp.GetRequiredService<Storage.LiteDbBudgetStore>());
         services.AddSingleton(sp => new ConversationEngine(sp.GetRequiredService<IBudgetStore>(), sp.GetRequiredService<IChatStore>(), sp.GetRequiredService<EngineSettings>()));
         services.AddSingleton<LocalChannel>();
         services.AddSingleton<MediaFiles>();

@@ -107,6 +107,20 @@ internal sealed class TelegramOptions
     public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
 
     public string? WebhookSecret { get; set; }
+
+    /// <summary>Long-poll wait per getUpdates call.</summary>
+    [Range(1, 100)]
+    public int PollTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Outbound limits: Telegram allows about one message a second per chat, 20 a minute per group, 30 a second in all.</summary>
+    [Range(1, 60_000)]
+    public int PerChatIntervalMs { get; set; } = 1000;
+
+    [Range(1, 1000)]
+    public int GroupPerMinute { get; set; } = 20;
+
+    [Range(1, 1000)]
+    public int GlobalPerSecond { get; set; } = 25;
 }
 
 internal sealed class LineOptions

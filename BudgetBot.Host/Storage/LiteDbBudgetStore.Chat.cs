@@ -145,7 +145,7 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
                 return false;
             }
 
-            OutboxDocs.Insert(new BsonDocument { ["_id"] = item.Key, ["status"] = item.Status.ToString(), ["json"] = JsonPayload.Write(item) });
+            OutboxDocs.Insert(new BsonDocument { ["_id"] = item.Key, ["seq"] = NextSeq(), ["status"] = item.Status.ToString(), ["json"] = JsonPayload.Write(item) });
             return true;
         }
     }
@@ -153,7 +153,7 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
     public bool HasOutbox(string key) => OutboxDocs.Exists(Query.EQ("_id", key));
 
     public IReadOnlyList<OutboxItem> Outbox(OutboxStatus status, int max) =>
-        OutboxDocs.Find(Query.EQ("status", status.ToString()), limit: max)
+        OutboxDocs.Query().Where(Query.EQ("status", status.ToString())).OrderBy("seq").Limit(max).ToEnumerable()
             .Select(d => JsonPayload.Read<OutboxItem>(d["json"].AsString) with { Status = status }).ToList();
 
     public void MarkOutbox(string key, OutboxStatus status, DateTimeOffset at)

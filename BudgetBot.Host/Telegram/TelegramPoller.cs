@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json;
+using BudgetBot.Domain.Ports;
+using BudgetBot.Host.Options;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace BudgetBot.Host.Telegram;
+
+/// <summary>
+/// Long polling without Telegram.Bot's loop, which moves the offset before the handler runs: each batch is stored in the
+/// inbox first, and only then is the offset moved past it (the next getUpdates confirms them to Telegram).
+/// </summary>
+internal sealed class TelegramPoller(TelegramBot bot, IInbox inbox, TelegramDispatcher dispatcher, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<TelegramPoller> logger)
+    : BackgroundService
+{
+    public const string OffsetKey = "telegram:offset";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!bot.Enabled || !string.IsNullOrEmpty(options.Value.PublicBaseUrl))
+        {
+            return;
+        }
+
+        await bot.Ready.Task.WaitAsync(stoppingToken);
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var offset = inbox.State(OffsetKey) is { } saved ? int.Parse(saved, CultureInfo.InvariantCulture) : (int?)null;
+                var updates = await bot.Client.GetUpdates(offset, timeout: options.Value.Telegram.PollTimeoutSeconds, allowedUpdates: TelegramStartup.Updates, cancellationToken: stoppingToken);
+                foreach (var update in updates)
+                {
+                    inbox.Receive(TelegramKey(update.Id), TelegramUpdates.Platform, JsonSerializer.Serialize(update, JsonBotAPI.Options), clock.GetUtcNow());
+                }
+
+                if (updates.Length > 0)
+                {
+                    inbox.SetState(OffsetKey, (updates.Max(u => u.Id) + 1).ToString(CultureInfo.InvariantCulture));
+                    dispatcher.Wake();
+                }
+
+                failures = 0;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                var wait = Math.Min(30, 1 << Math.Min(failures++, 5));
+                Log.TelegramPollFailed(logger, wait, ex);
+                await Task.Delay(TimeSpan.FromSeconds(wait), clock, stoppingToken);
+            }
+        }
+    }
+
+    public static string TelegramKey(int updateId) => "telegram:" + updateId.ToString(CultureInfo.InvariantCulture);
+}

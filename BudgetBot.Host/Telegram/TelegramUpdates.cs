@@ -1,0 +1,73 @@
+using System.Globalization;
+using BudgetBot.Domain.Conversation;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace BudgetBot.Host.Telegram;
+
+/// <summary>
+/// Turns a Telegram update into the engine's message. <c>/cmd@ourbot</c> loses its suffix, <c>/cmd@otherbot</c> is
+/// dropped, and a leading <c>@ourbot</c> mention marks a group message as addressed to us.
+/// </summary>
+internal static class TelegramUpdates
+{
+    public const string Platform = "telegram";
+
+    public static IncomingMessage? ToMessage(Update update, string botUsername)
+    {
+        switch (update)
+        {
+            case { Message: { From: { } from, Text: { } text } message }:
+                var kind = message.Chat.Type == ChatType.Private ? ChatKind.Private : ChatKind.Group;
+                var (clean, mentioned, ours) = Address(text, message.Entities, botUsername);
+                if (!ours)
+                {
+                    return null;
+                }
+
+                return new IncomingMessage(Platform, message.Chat.Id.ToString(CultureInfo.InvariantCulture), kind, from.Id.ToString(CultureInfo.InvariantCulture),
+                    Name(from), clean, message.Id.ToString(CultureInfo.InvariantCulture), new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)))
+                {
+                    MentionsBot = mentioned,
+                };
+            case { CallbackQuery: { Message: { } source } query }:
+                var chatKind = source.Chat.Type == ChatType.Private ? ChatKind.Private : ChatKind.Group;
+                return new IncomingMessage(Platform, source.Chat.Id.ToString(CultureInfo.InvariantCulture), chatKind, query.From.Id.ToString(CultureInfo.InvariantCulture),
+                    Name(query.From), "", "cb:" + query.Id, DateTimeOffset.UtcNow)
+                {
+                    ButtonPayload = query.Data,
+                };
+            default:
+                return null;
+        }
+    }
+
+    private static (string Text, bool Mentioned, bool Ours) Address(string text, MessageEntity[]? entities, string botUsername)
+    {
+        var first = entities?.FirstOrDefault(e => e.Offset == 0);
+        if (first is { Type: MessageEntityType.BotCommand })
+        {
+            var token = text[..first.Length];
+            var at = token.IndexOf('@', StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return (text, false, true);
+            }
+
+            var target = token[(at + 1)..];
+            return target.Equals(botUsername, StringComparison.OrdinalIgnoreCase)
+                ? (token[..at] + text[first.Length..], true, true)
+                : (text, false, false);
+        }
+
+        var mention = "@" + botUsername;
+        if (text.StartsWith(mention, StringComparison.OrdinalIgnoreCase))
+        {
+            return (text[mention.Length..].Trim(), true, true);
+        }
+
+        return (text, text.Contains(mention, StringComparison.OrdinalIgnoreCase), true);
+    }
+
+    private static string Name(User user) => string.Join(' ', new[] { user.FirstName, user.LastName }.Where(n => !string.IsNullOrEmpty(n)));
+}

@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BudgetBot.Tests.Fakes;
+
+/// <summary>
+/// A loopback fake of the Telegram Bot API (Kestrel on 127.0.0.1, port 0) speaking the wire format Telegram.Bot 22 uses:
+/// POST /bot{token}/{method}, JSON or multipart with attach://, the ok/result envelope, and injectable 429/403/5xx.
+/// </summary>
+internal sealed class FakeTelegramApi : IAsyncDisposable
+{
+    public const string Token = "123456:TEST";
+    public const string Username = "budgetbot_test";
+
+    private readonly WebApplication _app;
+    private readonly object _gate = new();
+    private readonly List<JsonObject> _updates = [];
+    private readonly ConcurrentQueue<(string Method, int Code, int RetryAfter)> _faults = new();
+    private int _nextUpdate = 500_000_001;
+    private int _nextMessage = 1;
+
+    private FakeTelegramApi(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<Call> Calls { get; } = new();
+
+    public Uri Url => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public IEnumerable<Call> Sent(long chatId) => Calls.Where(c => c.Ok && c.Method is "sendMessage" && c.ChatId == chatId);
+
+    public static async Task<FakeTelegramApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeTelegramApi(app);
+        app.Map("/bot{token}/{method}", fake.Handle);
+        await app.StartAsync();
+        return fake;
+    }
+
+    public void EnqueueText(long chatId, long fromId, string text, string chatType = "private")
+    {
+        var message = new JsonObject
+        {
+            ["message_id"] = Interlocked.Increment(ref _nextMessage),
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["from"] = new JsonObject { ["id"] = fromId, ["is_bot"] = false, ["first_name"] = "User" + fromId },
+            ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = chatType },
+            ["text"] = text,
+        };
+        if (text.StartsWith('/'))
+        {
+            var length = text.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 ? space : text.Length;
+            message["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = length });
+        }
+
+        Add(new JsonObject { ["message"] = message });
+    }
+
+    public void EnqueueCallback(long chatId, long fromId, int messageId, string data) =>
+        Add(new JsonObject
+        {
+            ["callback_query"] = new JsonObject
+            {
+                ["id"] = "cq" + Interlocked.Increment(ref _nextMessage).ToString(CultureInfo.InvariantCulture),
+                ["from"] = new JsonObject { ["id"] = fromId, ["is_bot"] = false, ["first_name"] = "User" + fromId },
+                ["message"] = new JsonObject
+                {
+                    ["message_id"] = messageId,
+                    ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                    ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = chatId < 0 ? "supergroup" : "private" },
+                    ["text"] = "…",
+                },
+                ["chat_instance"] = "1",
+                ["data"] = data,
+            },
+        });
+
+    /// <summary>The same update delivered again (as Telegram does after a timeout).</summary>
+    public void Redeliver(int index)
+    {
+        lock (_gate)
+        {
+            _updates.Add(_updates[index]);
+        }
+    }
+
+    public JsonObject UpdateAt(int index)
+    {
+        lock (_gate)
+        {
+            return _updates[index];
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> fail with this error code.</summary>
+    public void Fail(string method, int code, int count = 1, int retryAfter = 1)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _faults.Enqueue((method, code, retryAfter));
+        }
+    }
+
+    public async Task<Call> WaitFor(Func<Call, bool> match, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < until)
+        {
+            if (Calls.FirstOrDefault(c => c.Ok && match(c)) is { } call)
+            {
+                return call;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The bot never made the expected call. Calls: " + string.Join(", ", Calls.Select(c => c.Method + ":" + c.Text)));
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private void Add(JsonObject update)
+    {
+        lock (_gate)
+        {
+            update["update_id"] = _nextUpdate++;
+            _updates.Add(update);
+        }
+    }
+
+    private async Task Handle(HttpContext http, string token, string method)
+    {
+        if (token != Token)
+        {
+            await Reply(http, 401, new JsonObject { ["ok"] = false, ["error_code"] = 401, ["description"] = "Unauthorized" });
+            return;
+        }
+
+        var args = await Read(http.Request);
+        var call = new Call(method, args, Ok: true);
+        if (method != "getUpdates" && _faults.TryPeek(out var fault) && fault.Method == method && _faults.TryDequeue(out fault))
+        {
+            Calls.Enqueue(call with { Ok = false });
+            if (fault.Code >= 500)
+            {
+                http.Response.StatusCode = fault.Code;
+                await http.Response.WriteAsync("<html>Bad Gateway</html>");
+                return;
+            }
+
+            var error = new JsonObject { ["ok"] = false, ["error_code"] = fault.Code, ["description"] = fault.Code == 429 ? "Too Many Requests: retry after " + fault.RetryAfter : "Forbidden: bot was blocked by the user" };
+            if (fault.Code == 429)
+            {
+                error["parameters"] = new JsonObject { ["retry_after"] = fault.RetryAfter };
+            }
+
+            await Reply(http, fault.Code == 429 ? 429 : 403, error);
+            return;
+        }
+
+        JsonNode result = method switch
+        {
+            "getMe" => new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "BudgetBot", ["username"] = Username },
+            "getUpdates" => await Updates(args, http.RequestAborted),
+            "sendMessage" or "sendPhoto" or "sendDocument" => new JsonObject
+            {
+                ["message_id"] = Interlocked.Increment(ref _nextMessage),
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["chat"] = new JsonObject { ["id"] = call.ChatId, ["type"] = call.ChatId < 0 ? "supergroup" : "private" },
+                ["text"] = call.Text,
+            },
+            _ => true,
+        };
+        if (method != "getUpdates")
+        {
+            Calls.Enqueue(call);
+        }
+
+        await Reply(http, 200, new JsonObject { ["ok"] = true, ["result"] = result });
+    }
+
+    private async Task<JsonNode> Updates(JsonObject args, CancellationToken ct)
+    {
+        var offset = args["offset"]?.GetValue<int>() ?? 0;
+        var wait = Math.Min(args["timeout"]?.GetValue<int>() ?? 0, 1);
+        var until = DateTime.UtcNow.AddSeconds(wait);
+        while (true)
+        {
+            lock (_gate)
+            {
+                var due = _updates.Where(u => u["update_id"]!.GetValue<int>() >= offset).Select(u => u.DeepClone()).ToArray();
+                if (due.Length > 0 || DateTime.UtcNow >= until)
+                {
+                    return new JsonArray(due);
+                }
+            }
+
+            await Task.Delay(50, ct);
+        }
+    }
+
+    private static async Task<JsonObject> Read(HttpRequest request)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync();
+            var args = new JsonObject();
+            foreach (var (key, value) in form)
+            {
+                args[key] = value.ToString();
+            }
+
+            foreach (var file in form.Files)
+            {
+                args["file:" + file.Name] = file.Length;
+                args["filename"] = file.FileName;
+            }
+
+            return args;
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync();
+        return body.Length == 0 ? [] : JsonNode.Parse(body)!.AsObject();
+    }
+
+    private static async Task Reply(HttpContext http, int status, JsonObject body)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(body.ToJsonString());
+    }
+
+    public sealed record Call(string Method, JsonObject Args, bool Ok)
+    {
+        public DateTimeOffset At { get; } = DateTimeOffset.UtcNow;
+
+        public long ChatId => Args["chat_id"] is { } id ? long.Parse(id.ToString(), CultureInfo.InvariantCulture) : 0;
+
+        public string Text => Args["text"]?.ToString() ?? "";
+
+        public string? Markup => Args["reply_markup"]?.ToJsonString();
+    }
+}

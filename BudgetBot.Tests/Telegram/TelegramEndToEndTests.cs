@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text;
+using BudgetBot.Tests.Fakes;
+
+namespace BudgetBot.Tests.Telegram;
+
+/// <summary>The real host, the real Telegram.Bot client, HTTP to a loopback fake of the Bot API.</summary>
+public sealed class TelegramEndToEndTests
+{
+    [Fact]
+    public async Task PrivateChat_SpendThenBalance_RepliesWithTheFigures()
+    {
+        await using var fake = await FakeTelegramApi.StartAsync();
+        await using var host = TelegramHost.Start(fake, Seed.TempDir());
+
+        fake.EnqueueText(1001, 1001, "/spend 7 11,550 15/2/2566 ประชุมคณะกรรมการ");
+        var recorded = await fake.WaitFor(c => c.Method == "sendMessage" && c.Text.Contains("บันทึกแล้ว โครงการ 7", StringComparison.Ordinal));
+        Assert.Contains("ใช้แล้ว 23,310 จาก 86,860 บาท (26.8%) คงเหลือ 63,550 บาท", recorded.Text, StringComparison.Ordinal);
+        Assert.Contains("callback_data", recorded.Markup, StringComparison.Ordinal);
+
+        fake.EnqueueText(1001, 1001, "ยอด 7");
+        var balance = await fake.WaitFor(c => c.Method == "sendMessage" && c.Text.StartsWith("โครงการ 7", StringComparison.Ordinal));
+        Assert.Contains("ใช้แล้ว 23,310", balance.Text, StringComparison.Ordinal);
+
+        // The command list is registered in Thai (default) and English.
+        Assert.Contains(fake.Calls, c => c.Method == "setMyCommands" && c.Args["language_code"] is null);
+        Assert.Contains(fake.Calls, c => c.Method == "setMyCommands" && c.Args["language_code"]?.ToString() == "en");
+    }
+
+    [Fact]
+    public async Task SameUpdateDeliveredTwice_IsAppliedOnce()
+    {
+        await using var fake = await FakeTelegramApi.StartAsync();
+        await using var host = TelegramHost.Start(fake, Seed.TempDir());
+
+        fake.EnqueueText(1002, 1002, "/spend 17 1000 1/3/2566");
+        await fake.WaitFor(c => c.ChatId == 1002 && c.Text.StartsWith("บันทึกแล้ว", StringComparison.Ordinal));
+        fake.Redeliver(0);
+        fake.EnqueueText(1002, 1002, "/balance 17");
+        var balance = await fake.WaitFor(c => c.ChatId == 1002 && c.Text.StartsWith("โครงการ 17", StringComparison.Ordinal));
+
+        Assert.Contains("ใช้แล้ว 38,100", balance.Text, StringComparison.Ordinal);
+        Assert.Single(fake.Sent(1002), c => c.Text.StartsWith("บันทึกแล้ว", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Group_CommandForUs_IsAnswered_AndForAnotherBotIsIgnored()
+    {
+        await using var fake = await FakeTelegramApi.StartAsync();
+        await using var host = TelegramHost.Start(fake, Seed.TempDir());
+
+        fake.EnqueueText(-1001234567890, 1003, "/balance@otherbot 7", "supergroup");
+        fake.EnqueueText(-1001234567890, 1003, $"/balance@{FakeTelegramApi.Username.ToUpperInvariant()} 8", "supergroup");
+        var reply = await fake.WaitFor(c => c.ChatId == -1001234567890);
+
+        Assert.StartsWith("โครงการ 8", reply.Text, StringComparison.Ordinal);
+        await Task.Delay(500);
+        Assert.Single(fake.Sent(-1001234567890));
+    }
+
+    [Fact]
+    public async Task ButtonConfirmation_IsAnsweredEditedAndUsableOnce()
+    {
+        await using var fake = await FakeTelegramApi.StartAsync();
+        await using var host = TelegramHost.Start(fake, Seed.TempDir());
+
+        fake.EnqueueText(1004, 1004, "/spend 17 40,000 15/3/2566 อุปกรณ์");
+        var held = await fake.WaitFor(c => c.ChatId == 1004 && c.Text.Contains("ผู้ดูแลระบบกดยืนยัน", StringComparison.Ordinal));
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(held.Markup!)!["inline_keyboard"]![0]![0]!["callback_data"]!.ToString();
+        Assert.True(Encoding.UTF8.GetByteCount(payload) <= 64);
+
+        fake.EnqueueCallback(1004, 1004, 99, payload);
+        var done = await fake.WaitFor(c => c.ChatId == 1004 && c.Text.StartsWith("บันทึกแล้ว โครงการ 17", StringComparison.Ordinal));
+        Assert.Contains("ใช้แล้ว 77,100", done.Text, StringComparison.Ordinal);
+        await fake.WaitFor(c => c.Method == "answerCallbackQuery");
+        await fake.WaitFor(c => c.Method == "editMessageReplyMarkup" && c.Args["message_id"]!.ToString() == "99");
+
+        fake.EnqueueCallback(1004, 1004, 99, payload);
+        await fake.WaitFor(c => c.ChatId == 1004 && c.Text.Contains("ใช้ไปแล้ว", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ChartAndReport_AreSentAsPhotoAndDocument()
+    {
+        await using var fake = await FakeTelegramApi.StartAsync();
+        await using var host = TelegramHost.Start(fake, Seed.TempDir());
+
+        fake.EnqueueText(1005, 1005, "/chart 7");
+        var photo = await fake.WaitFor(c => c.Method == "sendPhoto");
+        fake.EnqueueText(1005, 1005, "/report h1");
+        var document = await fake.WaitFor(c => c.Method == "sendDocument");
+
+        Assert.Equal(1005, photo.ChatId);
+        Assert.Contains(photo.Args, a => a.Key.StartsWith("file:", StringComparison.Ordinal) && (long)a.Value! > 1000);
+        Assert.Equal("report-2566-h1.xlsx", document.Args["filename"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Webhook_RightSecretIsHandled_WrongSecretIsRefusedWithNoEffect()
+    {
+        await using var fake = await FakeTelegramApi.StartAsync();
+        await using var host = TelegramHost.Start(fake, Seed.TempDir(), ("BudgetBot:PublicBaseUrl", "https://bot.example.org"), ("BudgetBot:Telegram:WebhookSecret", "s3cret-Token_1"));
+        using var client = host.CreateClient();
+        await fake.WaitFor(c => c.Method == "setWebhook" && c.Args["secret_token"]!.ToString() == "s3cret-Token_1"
+            && c.Args["url"]!.ToString() == "https://bot.example.org/webhooks/telegram");
+
+        var update = """{"update_id":700000001,"message":{"message_id":5,"date":1767225600,"from":{"id":1006,"is_bot":false,"first_name":"A"},"chat":{"id":1006,"type":"private"},"text":"/spend 7 100 1/3/2566","entities":[{"type":"bot_command","offset":0,"length":6}]}}""";
+        using var wrong = new StringContent(update, Encoding.UTF8, "application/json");
+        wrong.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "nope");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync(new Uri("/webhooks/telegram", UriKind.Relative), wrong)).StatusCode);
+        using var missing = new StringContent(update, Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync(new Uri("/webhooks/telegram", UriKind.Relative), missing)).StatusCode);
+        await Task.Delay(300);
+        Assert.Empty(fake.Sent(1006));
+
+        using var right = new StringContent(update, Encoding.UTF8, "application/json");
+        right.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "s3cret-Token_1");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(new Uri("/webhooks/telegram", UriKind.Relative), right)).StatusCode);
+        var reply = await fake.WaitFor(c => c.ChatId == 1006);
+        Assert.Contains("ใช้แล้ว 11,860", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(fake.Calls, c => c.Method == "getUpdates");
+    }
+}

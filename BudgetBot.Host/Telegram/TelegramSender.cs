@@ -56,7 +56,13 @@ internal sealed class TelegramSender(
                 continue;
             }
 
-            if (await TrySendAsync(item, chatId, ct))
+            if (ct.IsCancellationRequested)
+            {
+                break;
+            }
+
+            // The send itself is not cancelled on shutdown: a request Telegram accepted must also be marked sent.
+            if (await TrySendAsync(item, chatId, CancellationToken.None))
             {
                 sent++;
             }

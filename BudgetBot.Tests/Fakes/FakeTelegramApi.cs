@@ -102,6 +102,12 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
         }
     }
 
+    private int _every;
+    private int _counted;
+
+    /// <summary>Every <paramref name="n"/>th sendMessage answers 429 with <c>retry_after</c> = 1 (0 turns it off).</summary>
+    public void ThrottleEvery(int n) => _every = n;
+
     /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> fail with this error code.</summary>
     public void Fail(string method, int code, int count = 1, int retryAfter = 1)
     {
@@ -148,6 +154,11 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
 
         var args = await Read(http.Request);
         var call = new Call(method, args, Ok: true);
+        if (method == "sendMessage" && _every > 0 && Interlocked.Increment(ref _counted) % _every == 0)
+        {
+            _faults.Enqueue((method, 429, 1));
+        }
+
         if (method != "getUpdates" && _faults.TryPeek(out var fault) && fault.Method == method && _faults.TryDequeue(out fault))
         {
             Calls.Enqueue(call with { Ok = false });

@@ -19,8 +19,8 @@ internal static class TelegramHost
             new("BudgetBot:Telegram:GlobalPerSecond", "60"),
         };
         settings.AddRange(Enumerable.Range(0, 30).Select(i => new KeyValuePair<string, string?>($"BudgetBot:Admins:{i}", $"telegram:{1001 + i}")));
-        settings.AddRange(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)));
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(settings)));
+        var merged = settings.Where(s => !extra.Any(e => e.Key == s.Key)).Concat(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value))).ToList();
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(merged)));
         factory.CreateClient().Dispose(); // starts the host and its background services
         return factory;
     }

@@ -35,9 +35,11 @@ internal sealed class ReminderRun(IBudgetStore store, IChatStore chat, CalendarD
     }
 
     /// <summary>The Hangfire job: enqueue what is due now.</summary>
-    public int Run()
+    public int Run() => RunAt(clock.GetUtcNow());
+
+    /// <summary>Enqueues what is due at a moment (the job passes now).</summary>
+    public int RunAt(DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
         // Buttons are made only for a message not queued before; the enqueue itself still decides, so a race adds one.
         var added = Due(now).Where(n => !chat.HasOutbox(n.Key))
             .Count(n => chat.Enqueue(new OutboxItem(n.Key, n.Kind.ToString(), n.OfficeId, n.PersonId, n.ChatKey, WithButtons(n, now), now)));

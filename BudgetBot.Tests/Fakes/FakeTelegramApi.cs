@@ -85,6 +85,19 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
             },
         });
 
+    /// <summary>A group upgraded to a supergroup: the service message Telegram sends in the old group.</summary>
+    public void EnqueueMigration(long oldId, long newId) =>
+        Add(new JsonObject
+        {
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = Interlocked.Increment(ref _nextMessage),
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["chat"] = new JsonObject { ["id"] = oldId, ["type"] = "group" },
+                ["migrate_to_chat_id"] = newId,
+            },
+        });
+
     /// <summary>The same update delivered again (as Telegram does after a timeout).</summary>
     public void Redeliver(int index)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using BudgetBot.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BudgetBot.Tests.Telegram;
 
@@ -119,5 +120,84 @@ public sealed class TelegramEndToEndTests
         var reply = await fake.WaitFor(c => c.ChatId == 1006);
         Assert.Contains("ใช้แล้ว 11,860", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(fake.Calls, c => c.Method == "getUpdates");
+    }
+
+    [Fact]
+    public async Task BlockedChat_IsMarkedGone_AndGetsNothingMore()
+    {
+        await using var fake = await FakeTelegramApi.StartAsync();
+        await using var host = TelegramHost.Start(fake, Seed.TempDir());
+
+        fake.Fail("sendMessage", 403);
+        fake.EnqueueText(1007, 1007, "/balance 7");
+        await fake.WaitFor(c => c.Method == "getMe");
+        await WaitFor(() => fake.Calls.Any(c => !c.Ok && c.Method == "sendMessage"));
+        fake.EnqueueText(1007, 1007, "/balance 8");
+        fake.EnqueueText(1008, 1008, "/balance 8");
+
+        await fake.WaitFor(c => c.ChatId == 1008);
+        await Task.Delay(500);
+        Assert.Empty(fake.Sent(1007));
+        Assert.Single(fake.Calls, c => c.ChatId == 1007);
+    }
+
+    [Fact]
+    public async Task GroupUpgradedToSupergroup_KeepsItsSubscription()
+    {
+        await using var fake = await FakeTelegramApi.StartAsync();
+        await using var host = TelegramHost.Start(fake, Seed.TempDir());
+
+        fake.EnqueueText(-4001, 1009, "/subscribe@budgetbot_test weekly", "group");
+        await fake.WaitFor(c => c.ChatId == -4001 && c.Text.Contains("ทุกสัปดาห์", StringComparison.Ordinal));
+        fake.EnqueueMigration(-4001, -1004001);
+        fake.EnqueueText(-1004001, 1009, "/balance@budgetbot_test", "supergroup");
+        await fake.WaitFor(c => c.ChatId == -1004001);
+
+        var chat = host.Services.GetRequiredService<BudgetBot.Domain.Ports.IChatStore>();
+        Assert.Equal(BudgetBot.Domain.Ports.SubscriptionKind.Weekly, chat.Subscription("telegram:-1004001")!.Kind);
+        Assert.Equal(BudgetBot.Domain.Ports.SubscriptionKind.Off, chat.Subscription("telegram:-4001")!.Kind);
+    }
+
+    [Fact]
+    public async Task ServerErrors_AreRetriedWithBackoff_AndTheReplySentOnce()
+    {
+        await using var fake = await FakeTelegramApi.StartAsync();
+        await using var host = TelegramHost.Start(fake, Seed.TempDir());
+
+        fake.Fail("sendMessage", 502, count: 2);
+        fake.EnqueueText(1010, 1010, "/balance 7");
+        await fake.WaitFor(c => c.ChatId == 1010, TimeSpan.FromSeconds(20));
+        await Task.Delay(300);
+
+        Assert.Equal(2, fake.Calls.Count(c => !c.Ok && c.ChatId == 1010));
+        Assert.Single(fake.Sent(1010));
+    }
+
+    [Fact]
+    public async Task QuarterReminder_ReachesAnAdminThroughTelegram_WithAButton()
+    {
+        await using var fake = await FakeTelegramApi.StartAsync();
+        await using var host = TelegramHost.Start(fake, Seed.TempDir());
+        fake.EnqueueText(1001, 1001, "/whoami"); // a configured admin becomes a person on first contact
+        await fake.WaitFor(c => c.ChatId == 1001);
+
+        var run = host.Services.GetRequiredService<BudgetBot.Host.Jobs.ReminderRun>();
+        Assert.True(run.RunAt(DateTimeOffset.Parse("2023-03-24T09:00:00+07:00", System.Globalization.CultureInfo.InvariantCulture)) > 0);
+
+        var reminder = await fake.WaitFor(c => c.ChatId == 1001 && c.Text.StartsWith("เตือนรายงานผล ไตรมาส 2/2566", StringComparison.Ordinal));
+        Assert.Contains("31. พัฒนาคุณภาพการเรียนการสอนวิทยาศาสตร์และเทคโนโลยี — แผน 25,850 ผล 0 บาท", reminder.Text, StringComparison.Ordinal);
+        Assert.Equal("รายงานโครงการ 1", System.Text.Json.Nodes.JsonNode.Parse(reminder.Markup!)!["inline_keyboard"]![0]![0]!["text"]!.ToString());
+        Assert.Equal(0, run.RunAt(DateTimeOffset.Parse("2023-03-24T09:15:00+07:00", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static async Task WaitFor(Func<bool> done)
+    {
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (!done() && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(done());
     }
 }

@@ -41,4 +41,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "Telegram chat {Chat} is gone (blocked or kicked); not sending to it")]
     public static partial void TelegramChatGone(ILogger logger, long chat);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "LINE event {Key} could not be read; skipped")]
+    public static partial void LineEventFailed(ILogger logger, string key, Exception exception);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "LINE send {Key} failed ({Outcome}); retrying")]
+    public static partial void LineSendFailed(ILogger logger, string key, string outcome);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "LINE monthly message quota is used up; pushes wait until it renews. Admins were told.")]
+    public static partial void LineQuotaUsedUp(ILogger logger);
 }

@@ -1,6 +1,7 @@
 using BudgetBot.Host;
 using BudgetBot.Host.Cli;
 using BudgetBot.Host.Jobs;
+using BudgetBot.Host.Line;
 using BudgetBot.Host.Local;
 using BudgetBot.Host.Telegram;
 
@@ -17,13 +18,15 @@ builder.Services
     .AddConversation()
     .AddDemoData()
     .AddJobs()
-    .AddTelegram();
+    .AddTelegram()
+    .AddLine();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapPlayground();
 app.MapJobs();
 app.MapTelegram();
+app.MapLine();
 await app.RunAsync();
 return 0;
 

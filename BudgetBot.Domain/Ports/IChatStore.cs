@@ -83,6 +83,9 @@ public enum OutboxStatus
 public sealed record OutboxItem(string Key, string Kind, string OfficeId, string? PersonId, string? ChatKey, Reply Reply, DateTimeOffset CreatedAt)
 {
     public OutboxStatus Status { get; init; } = OutboxStatus.Pending;
+
+    /// <summary>A platform's token for answering the message this replies to (LINE), usable once and briefly.</summary>
+    public string? ReplyToken { get; init; }
 }
 
 public sealed record Subscription(string ChatKey, string OfficeId, SubscriptionKind Kind, string? DivisionId, string By);

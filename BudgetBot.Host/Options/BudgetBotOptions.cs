@@ -134,4 +134,10 @@ internal sealed class LineOptions
 
     [Required, Url]
     public string DataApiBaseUrl { get; set; } = "https://api-data.line.me";
+
+    /// <summary>How long after the webhook a reply token is still used; LINE honours it for about a minute.</summary>
+    [Range(0, 60)]
+    public int ReplyTokenSeconds { get; set; } = 50;
+
+    public bool Enabled() => !string.IsNullOrWhiteSpace(ChannelSecret) && !string.IsNullOrWhiteSpace(ChannelAccessToken);
 }

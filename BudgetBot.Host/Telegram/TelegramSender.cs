@@ -171,37 +171,6 @@ internal sealed class TelegramSender(
     public static string Html(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
-    /// <summary>Splits at line breaks where it can, never inside an escape or a surrogate pair, at most 4096 UTF-16 units a part.</summary>
-    public static List<string> Split(string text)
-    {
-        var parts = new List<string>();
-        while (text.Length > MaxText)
-        {
-            var cut = text.LastIndexOf('\n', MaxText - 1);
-            if (cut <= 0)
-            {
-                cut = MaxText;
-                var amp = text.LastIndexOf('&', cut - 1, Math.Min(8, cut));
-                if (amp >= 0 && text.IndexOf(';', amp) >= cut)
-                {
-                    cut = amp;
-                }
-
-                if (char.IsHighSurrogate(text[cut - 1]))
-                {
-                    cut--;
-                }
-            }
-
-            parts.Add(text[..cut]);
-            text = text[cut..].TrimStart('\n');
-        }
-
-        if (text.Length > 0 || parts.Count == 0)
-        {
-            parts.Add(text);
-        }
-
-        return parts;
-    }
+    /// <summary>At most 4096 UTF-16 units a message.</summary>
+    public static List<string> Split(string text) => Messaging.TextChunks.Split(text, MaxText);
 }

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using BudgetBot.Host.Options;
+using Microsoft.Extensions.Options;
+
+namespace BudgetBot.Host.Line;
+
+/// <summary>A thin typed client of the LINE Messaging API calls BudgetBot makes (reply, push, bot info).</summary>
+internal sealed class LineApi(HttpClient http, IOptions<BudgetBotOptions> options)
+{
+    public enum Outcome
+    {
+        Failed,
+        Sent,
+        AlreadySent,
+        InvalidReplyToken,
+        QuotaUsedUp,
+        RateLimited,
+    }
+
+    public async Task<Outcome> ReplyAsync(string replyToken, JsonArray messages, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Post, "/v2/bot/message/reply", new JsonObject { ["replyToken"] = replyToken, ["messages"] = messages });
+        using var response = await http.SendAsync(request, ct);
+        if (response.StatusCode == HttpStatusCode.BadRequest && (await response.Content.ReadAsStringAsync(ct)).Contains("reply token", StringComparison.OrdinalIgnoreCase))
+        {
+            return Outcome.InvalidReplyToken;
+        }
+
+        return await Classify(response, ct);
+    }
+
+    /// <summary>Push with a retry key: the same key on every attempt, so LINE sends it once (409 means it already did).</summary>
+    public async Task<Outcome> PushAsync(string to, JsonArray messages, Guid retryKey, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Post, "/v2/bot/message/push", new JsonObject { ["to"] = to, ["messages"] = messages });
+        request.Headers.Add("X-Line-Retry-Key", retryKey.ToString("D"));
+        using var response = await http.SendAsync(request, ct);
+        return await Classify(response, ct);
+    }
+
+    public async Task<string?> BotUserIdAsync(CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Get, "/v2/bot/info", null);
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        var info = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
+        return info?["userId"]?.ToString();
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string path, JsonObject? body)
+    {
+        var o = options.Value.Line;
+        var request = new HttpRequestMessage(method, new Uri(o.ApiBaseUrl.TrimEnd('/') + path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", o.ChannelAccessToken);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return request;
+    }
+
+    private static async Task<Outcome> Classify(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return Outcome.Sent;
+        }
+
+        var body = await response.Content.ReadAsStringAsync(ct);
+        return (int)response.StatusCode switch
+        {
+            409 => Outcome.AlreadySent,
+            429 when body.Contains("monthly limit", StringComparison.OrdinalIgnoreCase) => Outcome.QuotaUsedUp,
+            429 => Outcome.RateLimited,
+            _ => Outcome.Failed,
+        };
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using BudgetBot.Domain.Conversation;
+
+namespace BudgetBot.Host.Line;
+
+/// <summary>Reads LINE webhook events (kept as JSON, so unknown types and fields pass through harmlessly).</summary>
+internal static class LineEvents
+{
+    public const string Platform = "line";
+
+    public static string Type(JsonElement e) => Text(e, "type") ?? "";
+
+    /// <summary>The chat a reply goes to: the group, the room, or the user.</summary>
+    public static string? ChatId(JsonElement e) =>
+        e.TryGetProperty("source", out var s) ? Text(s, "groupId") ?? Text(s, "roomId") ?? Text(s, "userId") : null;
+
+    public static string? UserId(JsonElement e) => e.TryGetProperty("source", out var s) ? Text(s, "userId") : null;
+
+    public static bool InGroup(JsonElement e) => e.TryGetProperty("source", out var s) && Text(s, "type") is "group" or "room";
+
+    public static string? ReplyToken(JsonElement e) => Text(e, "replyToken");
+
+    public static DateTimeOffset At(JsonElement e) =>
+        e.TryGetProperty("timestamp", out var t) && t.TryGetInt64(out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.UtcNow;
+
+    /// <summary>A text message or a postback as the engine's message; null for anything else.</summary>
+    public static IncomingMessage? ToMessage(JsonElement e, string eventId)
+    {
+        if (ChatId(e) is not { } chat || UserId(e) is not { } user)
+        {
+            return null;
+        }
+
+        var kind = InGroup(e) ? ChatKind.Group : ChatKind.Private;
+        switch (Type(e))
+        {
+            case "message" when e.TryGetProperty("message", out var m) && Text(m, "type") == "text":
+                var (text, mentioned) = WithoutSelfMention(Text(m, "text") ?? "", m);
+                return new IncomingMessage(Platform, chat, kind, user, user, text, Text(m, "id") ?? eventId, At(e)) { MentionsBot = mentioned };
+            case "postback" when e.TryGetProperty("postback", out var p):
+                return new IncomingMessage(Platform, chat, kind, user, user, "", "pb:" + eventId, At(e)) { ButtonPayload = Text(p, "data") };
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A mention of our bot (<c>isSelf</c>) addresses the message to us and is removed from its text.</summary>
+    private static (string Text, bool Mentioned) WithoutSelfMention(string text, JsonElement message)
+    {
+        if (!message.TryGetProperty("mention", out var mention) || !mention.TryGetProperty("mentionees", out var list))
+        {
+            return (text, false);
+        }
+
+        foreach (var m in list.EnumerateArray())
+        {
+            if (m.TryGetProperty("isSelf", out var self) && self.ValueKind == JsonValueKind.True
+                && m.TryGetProperty("index", out var index) && m.TryGetProperty("length", out var length)
+                && index.GetInt32() + length.GetInt32() <= text.Length)
+            {
+                return ((text[..index.GetInt32()] + text[(index.GetInt32() + length.GetInt32())..]).Trim(), true);
+            }
+        }
+
+        return (text, false);
+    }
+
+    private static string? Text(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

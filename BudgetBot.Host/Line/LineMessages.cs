@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using BudgetBot.Domain.Conversation;
+using BudgetBot.Host.Local;
+using BudgetBot.Host.Messaging;
+using BudgetBot.Host.Options;
+using BudgetBot.Host.Reports;
+using Microsoft.Extensions.Options;
+
+namespace BudgetBot.Host.Line;
+
+/// <summary>
+/// A reply as LINE message objects: texts of at most 5000 UTF-16 units, buttons as quick-reply postbacks on the last
+/// message, charts as images and the report as a link under <c>PublicBaseUrl</c> (LINE fetches media itself), at most
+/// five messages per request.
+/// </summary>
+internal sealed class LineMessages(ChartRenderer charts, ReportExporter reports, MediaFiles media, IOptions<BudgetBotOptions> options, TimeProvider clock)
+{
+    public const int MaxText = 5000;
+    public const int PerRequest = 5;
+
+    public List<JsonArray> Build(Reply reply)
+    {
+        var list = TextChunks.Split(reply.Text, MaxText).Select(t => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = t }).ToList();
+        list.AddRange(reply.Attachments.Select(Attachment));
+        if (reply.Buttons.Count > 0)
+        {
+            var items = reply.AllButtons.Take(13).Select(b => (JsonNode)new JsonObject
+            {
+                ["type"] = "action",
+                ["action"] = new JsonObject { ["type"] = "postback", ["label"] = Label(b.Label), ["data"] = b.Payload, ["displayText"] = b.Label },
+            });
+            list[^1]!["quickReply"] = new JsonObject { ["items"] = new JsonArray([.. items]) };
+        }
+
+        return list.Chunk(PerRequest).Select(batch => new JsonArray([.. batch])).ToList();
+    }
+
+    private JsonNode Attachment(Attachment a)
+    {
+        var publicUrl = options.Value.PublicBaseUrl?.TrimEnd('/');
+        var https = publicUrl is not null && publicUrl.StartsWith("https://", StringComparison.Ordinal);
+        if (a.Kind == AttachmentKind.Image)
+        {
+            if (https && charts.Render(a.Content, english: false) is { } png)
+            {
+                var url = $"{publicUrl}/media/{media.Save(png, ".png").Id}";
+                return new JsonObject { ["type"] = "image", ["originalContentUrl"] = url, ["previewImageUrl"] = url };
+            }
+
+            return Text("(กราฟแสดงใน LINE ได้เมื่อตั้งค่า BudgetBot__PublicBaseUrl เป็นที่อยู่ https)");
+        }
+
+        if (https && a.Content.Split(':') is ["report", var office, var year, var round] && Domain.Reconciliation.ReportRound.Parse(round) is { } r)
+        {
+            TimeZones.TryFind(options.Value.TimeZone, out var zone);
+            var bytes = reports.Xlsx(office, int.Parse(year, System.Globalization.CultureInfo.InvariantCulture), r, Domain.Calendar.FiscalCalendar.LocalDate(clock.GetUtcNow(), zone));
+            return Text($"📎 {a.Name}: {publicUrl}/media/{media.Save(bytes, ".xlsx").Id} (ลิงก์ใช้ได้ 7 วัน)");
+        }
+
+        return Text("(ไฟล์รายงานส่งใน LINE ได้เมื่อตั้งค่า BudgetBot__PublicBaseUrl เป็นที่อยู่ https)");
+    }
+
+    private static JsonObject Text(string text) => new() { ["type"] = "text", ["text"] = text };
+
+    private static string Label(string label) => label.Length <= 20 ? label : label[..19] + "…";
+}

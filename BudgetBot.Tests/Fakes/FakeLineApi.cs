@@ -1,0 +1,244 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json.Nodes;
+using BudgetBot.Host.Line;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BudgetBot.Tests.Fakes;
+
+/// <summary>
+/// A loopback fake of api.line.me: reply tokens are single-use and expire after a minute (on the fake's own clock),
+/// push retry keys are remembered (a repeat gets 409), and 429/500 can be injected. It also signs and posts webhooks.
+/// </summary>
+internal sealed class FakeLineApi : IAsyncDisposable
+{
+    public const string AccessToken = "line-token";
+    public const string Secret = "0123456789abcdef0123456789abcdef";
+    public const string BotUserId = "U0123456789abcdef0123456789abcdef";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, (string To, DateTimeOffset At, bool Used)> _tokens = new();
+    private readonly ConcurrentDictionary<string, bool> _retryKeys = new();
+    private readonly ConcurrentQueue<int> _pushFaults = new();
+    private TimeSpan _clock = TimeSpan.Zero;
+    private int _next;
+
+    private FakeLineApi(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<Delivery> Deliveries { get; } = new();
+
+    public ConcurrentQueue<string> Rejections { get; } = new();
+
+    public Uri Url => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public DateTimeOffset Now => DateTimeOffset.UtcNow + _clock;
+
+    public static async Task<FakeLineApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeLineApi(app);
+        app.MapPost("/v2/bot/message/reply", (Delegate)fake.Reply);
+        app.MapPost("/v2/bot/message/push", (Delegate)fake.Push);
+        app.MapGet("/v2/bot/info", (HttpContext http) => Authorized(http)
+            ? Results.Json(new { userId = BotUserId, basicId = "@budgetbot", displayName = "BudgetBot", chatMode = "bot", markAsReadMode = "auto" })
+            : Results.Json(new { message = "Authentication failed" }, statusCode: 401));
+        await app.StartAsync();
+        return fake;
+    }
+
+    public void AdvanceClock(TimeSpan by) => _clock += by;
+
+    /// <summary>The next push attempts fail: 500 after accepting it (the answer is lost), or 429 for a used-up quota.</summary>
+    public void FailPush(int status, int count = 1)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _pushFaults.Enqueue(status);
+        }
+    }
+
+    public IEnumerable<string> TextsTo(string to) =>
+        Deliveries.Where(d => d.To == to).SelectMany(d => d.Messages.Select(m => m!["text"]?.ToString() ?? "")).Where(t => t.Length > 0);
+
+    public async Task<Delivery> WaitFor(Func<Delivery, bool> match, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < until)
+        {
+            if (Deliveries.FirstOrDefault(match) is { } d)
+            {
+                return d;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("LINE got nothing matching. Deliveries: " + string.Join(" | ", Deliveries.Select(d => d.Kind + ":" + d.Messages.ToJsonString())));
+    }
+
+    /// <summary>A text message event from a user (in a group when <paramref name="groupId"/> is set), with a fresh reply token.</summary>
+    public JsonObject Text(string userId, string text, string? groupId = null) =>
+        Event("message", userId, groupId, new JsonObject { ["message"] = new JsonObject { ["type"] = "text", ["id"] = Id(), ["quoteToken"] = "q", ["text"] = text } });
+
+    public JsonObject Postback(string userId, string data, string? groupId = null) =>
+        Event("postback", userId, groupId, new JsonObject { ["postback"] = new JsonObject { ["data"] = data } });
+
+    public JsonObject Follow(string userId) => Event("follow", userId, null, new JsonObject { ["follow"] = new JsonObject { ["isUnblocked"] = false } });
+
+    public JsonObject Unfollow(string userId)
+    {
+        var e = Event("unfollow", userId, null, []);
+        e.Remove("replyToken");
+        return e;
+    }
+
+    /// <summary>Serializes once, signs those exact bytes, and posts them to the bot's webhook.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient bot, string? signature = null, string? secret = Secret, params JsonObject[] events)
+    {
+        var body = new JsonObject { ["destination"] = BotUserId, ["events"] = new JsonArray([.. events.Select(e => e.DeepClone())]) };
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new("application/json");
+        content.Headers.Add("x-line-signature", signature ?? LineSignature.Sign(bytes, secret!));
+        return await bot.PostAsync(new Uri("/webhooks/line", UriKind.Relative), content);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private JsonObject Event(string type, string userId, string? groupId, JsonObject extra)
+    {
+        var token = "rt" + Id();
+        _tokens[token] = (groupId ?? userId, Now, false);
+        var e = new JsonObject
+        {
+            ["type"] = type,
+            ["mode"] = "active",
+            ["timestamp"] = Now.ToUnixTimeMilliseconds(),
+            ["source"] = groupId is null
+                ? new JsonObject { ["type"] = "user", ["userId"] = userId }
+                : new JsonObject { ["type"] = "group", ["groupId"] = groupId, ["userId"] = userId },
+            ["webhookEventId"] = "01H" + Id().PadLeft(23, '0'),
+            ["deliveryContext"] = new JsonObject { ["isRedelivery"] = false },
+            ["replyToken"] = token,
+        };
+        foreach (var (k, v) in extra)
+        {
+            e[k] = v?.DeepClone();
+        }
+
+        return e;
+    }
+
+    private string Id() => Interlocked.Increment(ref _next).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static bool Authorized(HttpContext http) => http.Request.Headers.Authorization.ToString() == "Bearer " + AccessToken;
+
+    private async Task<IResult> Reply(HttpContext http)
+    {
+        if (!Authorized(http))
+        {
+            return Results.Json(new { message = "Authentication failed" }, statusCode: 401);
+        }
+
+        var body = (await http.Request.ReadFromJsonAsync<JsonObject>())!;
+        var token = body["replyToken"]?.ToString() ?? "";
+        if (http.Request.Headers.ContainsKey("X-Line-Retry-Key"))
+        {
+            return Reject("retry key on reply");
+        }
+
+        if (!_tokens.TryGetValue(token, out var t) || t.Used || Now - t.At > TimeSpan.FromMinutes(1))
+        {
+            Rejections.Enqueue("Invalid reply token");
+            return Results.Json(new { message = "Invalid reply token" }, statusCode: 400);
+        }
+
+        if (Validate(body["messages"]) is { } problem)
+        {
+            return Reject(problem);
+        }
+
+        _tokens[token] = t with { Used = true };
+        Deliveries.Enqueue(new Delivery("reply", t.To, body["messages"]!.AsArray(), null));
+        return Results.Json(new { sentMessages = new[] { new { id = Id(), quoteToken = "q" } } });
+    }
+
+    private async Task<IResult> Push(HttpContext http)
+    {
+        if (!Authorized(http))
+        {
+            return Results.Json(new { message = "Authentication failed" }, statusCode: 401);
+        }
+
+        var body = (await http.Request.ReadFromJsonAsync<JsonObject>())!;
+        var key = http.Request.Headers["X-Line-Retry-Key"].ToString();
+        if (key.Length > 0 && _retryKeys.ContainsKey(key))
+        {
+            http.Response.Headers["X-Line-Accepted-Request-Id"] = "accepted-" + key;
+            return Results.Json(new { message = "The retry key is already accepted" }, statusCode: 409);
+        }
+
+        if (Validate(body["messages"]) is { } problem)
+        {
+            return Reject(problem);
+        }
+
+        if (_pushFaults.TryDequeue(out var fault) && fault == 429)
+        {
+            return Results.Json(new { message = "You have reached your monthly limit." }, statusCode: 429);
+        }
+
+        if (key.Length > 0)
+        {
+            _retryKeys[key] = true;
+        }
+
+        Deliveries.Enqueue(new Delivery("push", body["to"]!.ToString(), body["messages"]!.AsArray(), key));
+        return fault == 500
+            ? Results.Json(new { message = "Internal error" }, statusCode: 500)
+            : Results.Json(new { sentMessages = new[] { new { id = Id(), quoteToken = "q" } } });
+    }
+
+    private IResult Reject(string problem)
+    {
+        Rejections.Enqueue(problem);
+        return Results.Json(new { message = "The request body has 1 error(s)", details = new[] { new { message = problem } } }, statusCode: 400);
+    }
+
+    private static string? Validate(JsonNode? messages)
+    {
+        if (messages is not JsonArray list || list.Count is < 1 or > 5)
+        {
+            return "1 to 5 messages";
+        }
+
+        foreach (var m in list)
+        {
+            switch (m!["type"]?.ToString())
+            {
+                case "text" when (m["text"]?.ToString().Length ?? 0) is < 1 or > 5000:
+                    return "text of 1 to 5000 characters";
+                case "image" when !(m["originalContentUrl"]?.ToString() ?? "").StartsWith("https://", StringComparison.Ordinal):
+                    return "image URLs must be https";
+            }
+
+            if (m["quickReply"]?["items"] is JsonArray items && (items.Count > 13 || items.Any(i => (i!["action"]?["data"]?.ToString().Length ?? 0) > 300)))
+            {
+                return "quick reply limits";
+            }
+        }
+
+        return null;
+    }
+
+    public sealed record Delivery(string Kind, string To, JsonArray Messages, string? RetryKey);
+}

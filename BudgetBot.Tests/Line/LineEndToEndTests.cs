@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Net;
+using BudgetBot.Tests.Fakes;
+
+namespace BudgetBot.Tests.Line;
+
+/// <summary>The real host and our LINE client against a loopback fake of api.line.me, fed by signed webhooks.</summary>
+public sealed class LineEndToEndTests
+{
+    [Fact]
+    public async Task OneToOne_SpendThenBalance_AnsweredWithTheReplyToken()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        await using var host = LineHost.Start(fake);
+        using var client = host.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "จ่าย 7 11,550 15 ก.พ. 66 ประชุมคณะกรรมการ"))).StatusCode);
+        var recorded = await fake.WaitFor(d => d.To == LineHost.Admin);
+        Assert.Equal("reply", recorded.Kind);
+        Assert.Contains("ใช้แล้ว 23,310 จาก 86,860 บาท (26.8%) คงเหลือ 63,550 บาท", recorded.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("postback", recorded.Messages[^1]!["quickReply"]!["items"]![0]!["action"]!["type"]!.ToString());
+
+        await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "ยอด 7"));
+        var balance = await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages[0]!["text"]!.ToString().StartsWith("โครงการ 7", StringComparison.Ordinal));
+        Assert.Contains("ใช้แล้ว 23,310", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Group_AddressedMessagesAreAnswered_ChatterIsNot_AndSeveralEventsPerRequest()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        await using var host = LineHost.Start(fake);
+        using var client = host.CreateClient();
+
+        await FakeLineApi.PostAsync(client, events: [fake.Text(LineHost.Admin, "ประชุมบ่ายนี้นะครับ", LineHost.Group), fake.Text(LineHost.Admin, "ยอด 7", LineHost.Group), fake.Text(LineHost.Admin2, "/spend 8 1,000 1/3/2566", LineHost.Group)]);
+        await fake.WaitFor(d => d.To == LineHost.Group && d.Messages[0]!["text"]!.ToString().StartsWith("บันทึกแล้ว โครงการ 8", StringComparison.Ordinal));
+        await Task.Delay(300);
+
+        var texts = fake.TextsTo(LineHost.Group).ToList();
+        Assert.Equal(2, texts.Count(t => t.StartsWith("โครงการ 7", StringComparison.Ordinal) || t.StartsWith("บันทึกแล้ว", StringComparison.Ordinal)));
+        Assert.Equal(2, texts.Count);
+    }
+
+    [Fact]
+    public async Task PostbackConfirmation_RecordsOnce()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        await using var host = LineHost.Start(fake);
+        using var client = host.CreateClient();
+
+        await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/spend 17 40,000 15/3/2566 อุปกรณ์"));
+        var held = await fake.WaitFor(d => d.To == LineHost.Admin);
+        var data = held.Messages[^1]!["quickReply"]!["items"]![0]!["action"]!["data"]!.ToString();
+        Assert.True(data.Length <= 300);
+
+        await FakeLineApi.PostAsync(client, events: fake.Postback(LineHost.Admin, data));
+        await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages[0]!["text"]!.ToString().StartsWith("บันทึกแล้ว โครงการ 17", StringComparison.Ordinal));
+        await FakeLineApi.PostAsync(client, events: fake.Postback(LineHost.Admin, data));
+        await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages[0]!["text"]!.ToString().Contains("ใช้ไปแล้ว", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Chart_IsAnHttpsImageServedFromMedia()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        await using var host = LineHost.Start(fake, ("BudgetBot:PublicBaseUrl", "https://bot.example.org"));
+        using var client = host.CreateClient();
+
+        await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "กราฟ 7"));
+        var reply = await fake.WaitFor(d => d.To == LineHost.Admin);
+        var image = reply.Messages.Single(m => m!["type"]!.ToString() == "image")!;
+        var url = image["originalContentUrl"]!.ToString();
+        Assert.StartsWith("https://bot.example.org/media/", url, StringComparison.Ordinal);
+
+        var file = await client.GetAsync(new Uri(url.Replace("https://bot.example.org", "", StringComparison.Ordinal), UriKind.Relative));
+        Assert.Equal("image/png", file.Content.Headers.ContentType!.MediaType);
+        Assert.Empty(fake.Rejections);
+    }
+
+    [Fact]
+    public async Task RedeliveredEvent_IsRecordedOnce()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        await using var host = LineHost.Start(fake);
+        using var client = host.CreateClient();
+
+        var spend = fake.Text(LineHost.Admin, "/spend 17 1000 1/3/2566");
+        await FakeLineApi.PostAsync(client, events: spend);
+        await fake.WaitFor(d => d.To == LineHost.Admin);
+        var again = (System.Text.Json.Nodes.JsonObject)spend.DeepClone();
+        again["deliveryContext"]!["isRedelivery"] = true;
+        await FakeLineApi.PostAsync(client, events: again);
+        await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/balance 17"));
+
+        var balance = await fake.WaitFor(d => d.Messages[0]!["text"]!.ToString().StartsWith("โครงการ 17", StringComparison.Ordinal));
+        Assert.Contains("ใช้แล้ว 38,100", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.Single(fake.TextsTo(LineHost.Admin), t => t.StartsWith("บันทึกแล้ว", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ForgedSignature_IsRefusedWithNothingChanged_AndEmptyEventsAreAcknowledged()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        await using var host = LineHost.Start(fake);
+        using var client = host.CreateClient();
+
+        var forged = await FakeLineApi.PostAsync(client, secret: "another-secret", events: fake.Text(LineHost.Admin, "/spend 17 1000 1/3/2566"));
+        var missing = await FakeLineApi.PostAsync(client, signature: "", events: fake.Text(LineHost.Admin, "/spend 17 1000 1/3/2566"));
+        var empty = await FakeLineApi.PostAsync(client, events: []);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/balance 17"));
+        var balance = await fake.WaitFor(d => d.To == LineHost.Admin);
+        Assert.Contains("ใช้แล้ว 37,100", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.Single(fake.Deliveries);
+    }
+
+    [Fact]
+    public async Task SlowAnswer_IsAcknowledgedAtOnce_AndPushedWithAStableRetryKey()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        await using var host = LineHost.Start(fake, ("BudgetBot:Line:ReplyTokenSeconds", "0"));
+        using var client = host.CreateClient();
+        fake.FailPush(500);
+
+        var watch = Stopwatch.StartNew();
+        var ack = await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/report h1"));
+        watch.Stop();
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"{watch.Elapsed}");
+        var pushed = await fake.WaitFor(d => d.To == LineHost.Admin && d.Kind == "push");
+        Assert.False(string.IsNullOrEmpty(pushed.RetryKey));
+        await Task.Delay(1500);
+
+        // The first push was accepted but its answer lost (500); the retry reused the key, got 409, and was not sent again.
+        Assert.Single(fake.Deliveries);
+        Assert.DoesNotContain(fake.Deliveries, d => d.Kind == "reply");
+    }
+
+    [Fact]
+    public async Task Unfollow_StopsMessages_AndFollowWelcomesWithHelp()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        await using var host = LineHost.Start(fake);
+        using var client = host.CreateClient();
+
+        await FakeLineApi.PostAsync(client, events: fake.Follow(LineHost.Admin));
+        var welcome = await fake.WaitFor(d => d.To == LineHost.Admin);
+        Assert.StartsWith("คำสั่งที่ใช้ได้", welcome.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+
+        await FakeLineApi.PostAsync(client, events: fake.Unfollow(LineHost.Admin));
+        fake.AdvanceClock(TimeSpan.FromMinutes(2));
+        await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/balance 7"));
+        await Task.Delay(800);
+        Assert.Single(fake.Deliveries);
+    }
+
+    [Fact]
+    public async Task MonthlyQuotaUsedUp_IsReportedToAdmins()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        await using var host = LineHost.Start(fake, ("BudgetBot:Line:ReplyTokenSeconds", "0"));
+        using var client = host.CreateClient();
+        await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin2, "/whoami"));
+        await fake.WaitFor(d => d.To == LineHost.Admin2);
+
+        fake.FailPush(429);
+        await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/balance 7"));
+
+        await fake.WaitFor(d => d.To == LineHost.Admin2 && d.Messages[0]!["text"]!.ToString().Contains("โควตาข้อความ LINE", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,43 @@
+using BudgetBot.Domain.Conversation;
+using BudgetBot.Host.Line;
+using BudgetBot.Host.Local;
+using BudgetBot.Host.Options;
+using BudgetBot.Host.Reports;
+
+namespace BudgetBot.Tests.Line;
+
+public sealed class LineMessagesTests
+{
+    [Fact]
+    public void LongReply_IsSplitAt5000Units_FiveMessagesPerRequest_ButtonsOnTheLast()
+    {
+        using var store = Tests.Storage.StoreFixture.SeededInMemory(out _);
+        var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
+        var messages = new LineMessages(new ChartRenderer(store), new ReportExporter(store), new MediaFiles(options, TimeProvider.System), options, TimeProvider.System);
+        var text = string.Join('\n', Enumerable.Range(1, 1200).Select(i => $"{i}. โครงการทดสอบ 😀"));
+        var reply = new Reply(text) { Buttons = [[new Button("ถัดไป ▶", "p:abc")]] };
+
+        var batches = messages.Build(reply);
+
+        var all = batches.SelectMany(b => b).ToList();
+        Assert.True(all.Count > 5);
+        Assert.All(batches, b => Assert.InRange(b.Count, 1, LineMessages.PerRequest));
+        Assert.All(all, m => Assert.InRange(m!["text"]!.ToString().Length, 1, LineMessages.MaxText));
+        Assert.Equal(text.Replace("\n", "", StringComparison.Ordinal), string.Concat(all.Select(m => m!["text"]!.ToString())).Replace("\n", "", StringComparison.Ordinal));
+        Assert.Null(all[0]!["quickReply"]);
+        Assert.Equal("p:abc", all[^1]!["quickReply"]!["items"]![0]!["action"]!["data"]!.ToString());
+    }
+
+    [Fact]
+    public void Chart_WithoutAPublicHttpsUrl_FallsBackToText()
+    {
+        using var store = Tests.Storage.StoreFixture.SeededInMemory(out var office);
+        var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
+        var messages = new LineMessages(new ChartRenderer(store), new ReportExporter(store), new MediaFiles(options, TimeProvider.System), options, TimeProvider.System);
+
+        var batch = Assert.Single(messages.Build(new Reply("กราฟ") { Attachments = [new Attachment(AttachmentKind.Image, "chart.png", $"chart:{office}:2566:office")] }));
+
+        Assert.Equal(2, batch.Count);
+        Assert.Contains("BudgetBot__PublicBaseUrl", batch[1]!["text"]!.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -102,9 +102,9 @@ internal sealed class FakeLineApi : IAsyncDisposable
     }
 
     /// <summary>Serializes once, signs those exact bytes, and posts them to the bot's webhook.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient bot, string? signature = null, string? secret = Secret, params JsonObject[] events)
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient bot, string? signature = null, string? secret = Secret, string destination = BotUserId, params JsonObject[] events)
     {
-        var body = new JsonObject { ["destination"] = BotUserId, ["events"] = new JsonArray([.. events.Select(e => e.DeepClone())]) };
+        var body = new JsonObject { ["destination"] = destination, ["events"] = new JsonArray([.. events.Select(e => e.DeepClone())]) };
         var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new("application/json");

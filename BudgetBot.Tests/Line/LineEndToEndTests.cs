@@ -172,4 +172,24 @@ public sealed class LineEndToEndTests
 
         await fake.WaitFor(d => d.To == LineHost.Admin2 && d.Messages[0]!["text"]!.ToString().Contains("โควตาข้อความ LINE", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task StandbyEvents_AndOtherDestinations_AreIgnored()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        await using var host = LineHost.Start(fake);
+        using var client = host.CreateClient();
+        await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/whoami"));
+        await fake.WaitFor(d => d.To == LineHost.Admin);
+
+        var standby = fake.Text(LineHost.Admin, "/spend 17 1000 1/3/2566");
+        standby["mode"] = "standby";
+        Assert.Equal(HttpStatusCode.OK, (await FakeLineApi.PostAsync(client, events: standby)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await FakeLineApi.PostAsync(client, destination: "Uother000000000000000000000000000", events: fake.Text(LineHost.Admin, "/spend 17 1000 1/3/2566"))).StatusCode);
+        await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/balance 17"));
+
+        var balance = await fake.WaitFor(d => d.Messages[0]!["text"]!.ToString().StartsWith("โครงการ 17", StringComparison.Ordinal));
+        Assert.Contains("ใช้แล้ว 37,100", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, fake.Deliveries.Count);
+    }
 }

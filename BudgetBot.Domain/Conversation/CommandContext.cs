@@ -52,6 +52,13 @@ public sealed class CommandContext(IncomingMessage message, Person? person, stri
 
     public string NewId() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12];
 
+    /// <summary>Says no with the reason, and writes the refusal to the audit trail.</summary>
+    public IReadOnlyList<Reply> Refuse(string action, string detail, string thai, string english)
+    {
+        Audit(action, detail, refused: true);
+        return [Text(thai, english)];
+    }
+
     public void Audit(string action, string detail, bool refused) =>
         Chat.Audit(new AuditRecord(OfficeId ?? "", Person?.Id ?? Message.Identity, action, detail, Message.SourceKey, Message.At, refused));
 }

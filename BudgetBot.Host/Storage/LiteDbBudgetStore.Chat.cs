@@ -57,26 +57,7 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
         }
     }
 
-    public Invite? TakeInvite(string code, DateTimeOffset at)
-    {
-        lock (_writeGate)
-        {
-            if (Invites.FindById(code) is not { } d || d["used"].AsBoolean)
-            {
-                return null;
-            }
-
-            var invite = JsonPayload.Read<Invite>(d["json"].AsString);
-            if (invite.ExpiresAt < at)
-            {
-                return null;
-            }
-
-            d["used"] = true;
-            Invites.Update(d);
-            return invite;
-        }
-    }
+    public Invite? TakeInvite(string code, DateTimeOffset at) => TakeOnce<Invite>(Invites, code, i => i.ExpiresAt >= at);
 
     public void SavePending(PendingAction action)
     {
@@ -89,24 +70,28 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
     public PendingAction? Pending(string id) =>
         PendingActions.FindById(id) is { } d && !d["used"].AsBoolean ? JsonPayload.Read<PendingAction>(d["json"].AsString) : null;
 
-    public PendingAction? TakePending(string id, DateTimeOffset at)
+    public PendingAction? TakePending(string id, DateTimeOffset at) => TakeOnce<PendingAction>(PendingActions, id, a => a.ExpiresAt >= at);
+
+    /// <summary>Single-use records (invites, buttons): read, checked and marked used under the writer's lock, so two takers cannot both win.</summary>
+    private T? TakeOnce<T>(ILiteCollection<BsonDocument> collection, string id, Func<T, bool> valid)
+        where T : class
     {
         lock (_writeGate)
         {
-            if (PendingActions.FindById(id) is not { } d || d["used"].AsBoolean)
+            if (collection.FindById(id) is not { } d || d["used"].AsBoolean)
             {
                 return null;
             }
 
-            var action = JsonPayload.Read<PendingAction>(d["json"].AsString);
-            if (action.ExpiresAt < at)
+            var value = JsonPayload.Read<T>(d["json"].AsString);
+            if (!valid(value))
             {
                 return null;
             }
 
             d["used"] = true;
-            PendingActions.Update(d);
-            return action;
+            collection.Update(d);
+            return value;
         }
     }
 

@@ -3,12 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BudgetBot.Host.Line;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BudgetBot.Tests.Fakes;
 
@@ -35,24 +30,23 @@ internal sealed class FakeLineApi : IAsyncDisposable
 
     public ConcurrentQueue<string> Rejections { get; } = new();
 
-    public Uri Url => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri Url => Loopback.UrlOf(_app);
 
     public DateTimeOffset Now => DateTimeOffset.UtcNow + _clock;
 
     public static async Task<FakeLineApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeLineApi(app);
-        app.MapPost("/v2/bot/message/reply", (Delegate)fake.Reply);
-        app.MapPost("/v2/bot/message/push", (Delegate)fake.Push);
-        app.MapGet("/v2/bot/info", (HttpContext http) => Authorized(http)
-            ? Results.Json(new { userId = BotUserId, basicId = "@budgetbot", displayName = "BudgetBot", chatMode = "bot", markAsReadMode = "auto" })
-            : Results.Json(new { message = "Authentication failed" }, statusCode: 401));
-        await app.StartAsync();
-        return fake;
+        FakeLineApi? fake = null;
+        await Loopback.StartAsync(app =>
+        {
+            fake = new FakeLineApi(app);
+            app.MapPost("/v2/bot/message/reply", (Delegate)fake.Reply);
+            app.MapPost("/v2/bot/message/push", (Delegate)fake.Push);
+            app.MapGet("/v2/bot/info", (HttpContext http) => Authorized(http)
+                ? Results.Json(new { userId = BotUserId, basicId = "@budgetbot", displayName = "BudgetBot", chatMode = "bot", markAsReadMode = "auto" })
+                : Results.Json(new { message = "Authentication failed" }, statusCode: 401));
+        });
+        return fake!;
     }
 
     public void AdvanceClock(TimeSpan by) => _clock += by;

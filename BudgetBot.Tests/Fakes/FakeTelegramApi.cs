@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BudgetBot.Tests.Fakes;
 
@@ -31,20 +26,19 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
 
     public ConcurrentQueue<Call> Calls { get; } = new();
 
-    public Uri Url => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri Url => Loopback.UrlOf(_app);
 
     public IEnumerable<Call> Sent(long chatId) => Calls.Where(c => c.Ok && c.Method is "sendMessage" && c.ChatId == chatId);
 
     public static async Task<FakeTelegramApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeTelegramApi(app);
-        app.Map("/bot{token}/{method}", fake.Handle);
-        await app.StartAsync();
-        return fake;
+        FakeTelegramApi? fake = null;
+        await Loopback.StartAsync(app =>
+        {
+            fake = new FakeTelegramApi(app);
+            app.Map("/bot{token}/{method}", fake.Handle);
+        });
+        return fake!;
     }
 
     public void EnqueueText(long chatId, long fromId, string text, string chatType = "private")

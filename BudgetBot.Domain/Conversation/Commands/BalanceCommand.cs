@@ -21,8 +21,7 @@ internal sealed class BalanceCommand : ICommand
         {
             if (!Access.CanReadDivision(ctx.Person, division.OfficeId, division.Id))
             {
-                ctx.Audit("balance", $"division {division.Name}: not allowed", refused: true);
-                return [ctx.Text("ดูยอดของกลุ่มนี้ไม่ได้: ท่านไม่ใช่หัวหน้ากลุ่มหรือผู้บริหาร", "You cannot see this division's balance: you are not its head or an executive.")];
+                return ctx.Refuse("balance", $"division {division.Name}: not allowed", "ดูยอดของกลุ่มนี้ไม่ได้: ท่านไม่ใช่หัวหน้ากลุ่มหรือผู้บริหาร", "You cannot see this division's balance: you are not its head or an executive.");
             }
 
             var projects = ctx.Projects().Where(p => p.DivisionId == division.Id).ToList();
@@ -39,8 +38,7 @@ internal sealed class BalanceCommand : ICommand
 
         if (!Access.CanRead(ctx.Person, project))
         {
-            ctx.Audit("balance", $"project {project.Number}: not allowed", refused: true);
-            return [ctx.Text("ดูยอดโครงการนี้ไม่ได้: ไม่ใช่โครงการของท่าน", "You cannot see this project: it is not yours.")];
+            return ctx.Refuse("balance", $"project {project.Number}: not allowed", "ดูยอดโครงการนี้ไม่ได้: ไม่ใช่โครงการของท่าน", "You cannot see this project: it is not yours.");
         }
 
         return [new Reply(ProjectText.Full(say, project, ctx.FiguresOf(project), quarter))];

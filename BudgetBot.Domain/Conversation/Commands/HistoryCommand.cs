@@ -16,8 +16,7 @@ internal sealed class HistoryCommand : ICommand
 
         if (!Access.CanRead(ctx.Person, project))
         {
-            ctx.Audit("history", $"project {project.Number}: not allowed", refused: true);
-            return [ctx.Text("ดูประวัติโครงการนี้ไม่ได้: ไม่ใช่โครงการของท่าน", "You cannot see this project's history: it is not yours.")];
+            return ctx.Refuse("history", $"project {project.Number}: not allowed", "ดูประวัติโครงการนี้ไม่ได้: ไม่ใช่โครงการของท่าน", "You cannot see this project's history: it is not yours.");
         }
 
         var entries = ctx.Budget.History(project.Id, ctx.Settings.PageSize);

@@ -36,8 +36,7 @@ internal sealed class InviteCommand : ICommand
 
         if (!Access.IsAdmin(ctx.Person, ctx.OfficeId))
         {
-            ctx.Audit("invite", ctx.Args, refused: true);
-            return [ctx.Text("เชิญผู้ใช้ใหม่ได้เฉพาะผู้ดูแลระบบ (พิมพ์ เชิญ ฉัน เพื่อเชื่อมบัญชีอีกแอปของท่าน)", "Only admins can invite people (type /invite me to link your other app).")];
+            return ctx.Refuse("invite", ctx.Args, "เชิญผู้ใช้ใหม่ได้เฉพาะผู้ดูแลระบบ (พิมพ์ เชิญ ฉัน เพื่อเชื่อมบัญชีอีกแอปของท่าน)", "Only admins can invite people (type /invite me to link your other app).");
         }
 
         if (parts.Length == 0 || !Roles.TryGetValue(parts[0], out var role))

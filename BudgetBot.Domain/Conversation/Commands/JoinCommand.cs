@@ -21,8 +21,7 @@ internal sealed class JoinCommand : ICommand
         var invite = ctx.Chat.TakeInvite(code, ctx.Message.At);
         if (invite is null)
         {
-            ctx.Audit("join", code, refused: true);
-            return [ctx.Text("รหัสนี้ใช้ไม่ได้ (ผิด ใช้แล้ว หรือหมดอายุ) ขอรหัสใหม่จากผู้ดูแลระบบ", "That code does not work (wrong, used or expired). Ask an admin for a new one.")];
+            return ctx.Refuse("join", code, "รหัสนี้ใช้ไม่ได้ (ผิด ใช้แล้ว หรือหมดอายุ) ขอรหัสใหม่จากผู้ดูแลระบบ", "That code does not work (wrong, used or expired). Ask an admin for a new one.");
         }
 
         var identity = ctx.Message.Identity;

@@ -32,8 +32,7 @@ internal sealed partial class PlanCommand : ICommand
 
         if (!Access.IsAdmin(ctx.Person, project.OfficeId))
         {
-            ctx.Audit("plan", $"project {project.Number}: not allowed", refused: true);
-            return [ctx.Text("เฉพาะผู้ดูแลระบบ (กลุ่มนโยบายและแผน) กำหนดแผนได้", "Only an admin (policy and planning) can set plans.")];
+            return ctx.Refuse("plan", $"project {project.Number}: not allowed", "เฉพาะผู้ดูแลระบบ (กลุ่มนโยบายและแผน) กำหนดแผนได้", "Only an admin (policy and planning) can set plans.");
         }
 
         var quarter = int.Parse(m.Groups["q"].Value, System.Globalization.CultureInfo.InvariantCulture);

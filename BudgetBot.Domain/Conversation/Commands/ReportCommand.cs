@@ -13,8 +13,7 @@ internal sealed class ReportCommand : ICommand
         var say = ctx.Say;
         if (!Access.CanReport(ctx.Person, ctx.OfficeId))
         {
-            ctx.Audit("report", "not allowed", refused: true);
-            return [ctx.Text("รายงานติดตามสำหรับผู้ดูแลระบบ ผู้บริหาร หัวหน้ากลุ่ม และผู้ตรวจสอบ", "The monitoring report is for admins, executives, division heads and auditors.")];
+            return ctx.Refuse("report", "not allowed", "รายงานติดตามสำหรับผู้ดูแลระบบ ผู้บริหาร หัวหน้ากลุ่ม และผู้ตรวจสอบ", "The monitoring report is for admins, executives, division heads and auditors.");
         }
 
         var round = ReportRound.Parse(ctx.Args.Length == 0 ? "h1" : ctx.Args);

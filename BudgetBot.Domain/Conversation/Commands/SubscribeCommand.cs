@@ -18,8 +18,7 @@ internal sealed class SubscribeCommand : ICommand
 
         if (!Access.CanSubscribe(ctx.Person, ctx.OfficeId))
         {
-            ctx.Audit("subscribe", "not allowed", refused: true);
-            return [ctx.Text("ตั้งการติดตามได้เฉพาะผู้ดูแลระบบและหัวหน้ากลุ่ม", "Only admins and division heads can subscribe a group.")];
+            return ctx.Refuse("subscribe", "not allowed", "ตั้งการติดตามได้เฉพาะผู้ดูแลระบบและหัวหน้ากลุ่ม", "Only admins and division heads can subscribe a group.");
         }
 
         SubscriptionKind? kind = ctx.Args.Trim().ToLowerInvariant() switch

@@ -7,7 +7,8 @@ namespace BudgetBot.Domain.Conversation;
 
 /// <summary>
 /// The one engine every channel uses: a message in, reply values out. It resolves the person, reads the intent,
-/// checks the role and runs one command; a message seen before gets no second answer and has no second effect.
+/// checks the role and runs one command. A message seen before has no second effect and gets the same replies again,
+/// so a channel that crashed before queueing them can ask again; the outbox's keys keep them from going out twice.
 /// </summary>
 public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, EngineSettings settings)
 {
@@ -15,16 +16,16 @@ public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, Eng
 
     public IReadOnlyList<Reply> Handle(IncomingMessage message)
     {
-        if (chat.WasHandled(message.SourceKey))
+        if (chat.HandledReplies(message.SourceKey) is { } before)
         {
-            return [];
+            return before;
         }
 
         var person = ResolvePerson(message);
         var replies = message.ButtonPayload is { } payload
             ? new ButtonHandler(this, budget, chat, settings).Handle(message, person, payload)
             : Route(message, person, message.Text);
-        chat.MarkHandled(message.SourceKey, message.At);
+        chat.MarkHandled(message.SourceKey, message.At, replies);
         return replies;
     }
 

@@ -50,9 +50,10 @@ public interface IChatStore
 
     IReadOnlyList<(DateTimeOffset At, Reply Reply)> LocalFeed(string feed, int max);
 
-    bool WasHandled(string sourceKey);
+    /// <summary>The replies a message got when it was handled, or null for a message not seen before.</summary>
+    IReadOnlyList<Reply>? HandledReplies(string sourceKey);
 
-    void MarkHandled(string sourceKey, DateTimeOffset at);
+    void MarkHandled(string sourceKey, DateTimeOffset at, IReadOnlyList<Reply> replies);
 }
 
 /// <summary>A single-use code for a role in an office (or, with <see cref="LinkPersonId"/>, to link another platform identity).</summary>

@@ -178,13 +178,14 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
             .Select(d => (new DateTimeOffset(DateTime.SpecifyKind(d["at"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)), JsonPayload.Read<Reply>(d["json"].AsString)))
             .Reverse().ToList();
 
-    public bool WasHandled(string sourceKey) => Handled.Exists(Query.EQ("_id", sourceKey));
+    public IReadOnlyList<Reply>? HandledReplies(string sourceKey) =>
+        Handled.FindById(sourceKey) is { } d ? JsonPayload.Read<List<Reply>>(d["replies"].AsString) : null;
 
-    public void MarkHandled(string sourceKey, DateTimeOffset at)
+    public void MarkHandled(string sourceKey, DateTimeOffset at, IReadOnlyList<Reply> replies)
     {
         lock (_writeGate)
         {
-            Handled.Upsert(new BsonDocument { ["_id"] = sourceKey, ["at"] = at.UtcDateTime });
+            Handled.Upsert(new BsonDocument { ["_id"] = sourceKey, ["at"] = at.UtcDateTime, ["replies"] = JsonPayload.Write(replies) });
         }
     }
 

@@ -23,11 +23,14 @@ public sealed class ConversationTests : IDisposable
     }
 
     [Fact]
-    public void Spend_SameMessageDeliveredTwice_CountsOnceAndAnswersOnce()
+    public void Spend_SameMessageDeliveredTwice_CountsOnceAndGetsTheSameAnswer()
     {
         var message = _chat.Message("local:owner", "/spend 7 500");
-        Assert.NotEmpty(_chat.Engine.Handle(message));
-        Assert.Empty(_chat.Engine.Handle(message));
+        var first = _chat.Engine.Handle(message);
+        var again = _chat.Engine.Handle(message);
+
+        Assert.StartsWith("บันทึกแล้ว", Assert.Single(first).Text, StringComparison.Ordinal);
+        Assert.Equal(first.Select(r => (r.Text, r.AllButtons.Single().Payload)), again.Select(r => (r.Text, r.AllButtons.Single().Payload)));
         Assert.Equal(11_760m + 500m, _chat.Figures(7).Used);
     }
 

@@ -19,5 +19,8 @@ public sealed record Reply(string Text)
 
     public IReadOnlyList<Attachment> Attachments { get; init; } = [];
 
+    /// <summary>People to mention in a group (person ids); each platform does it its own way, where it can.</summary>
+    public IReadOnlyList<string> Mentions { get; init; } = [];
+
     public IEnumerable<Button> AllButtons => Buttons.SelectMany(r => r);
 }

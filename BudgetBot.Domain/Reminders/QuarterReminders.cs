@@ -93,7 +93,8 @@ internal static class QuarterReminders
             "ผู้รับผิดชอบ: " + string.Join(", ", names),
             .. lines.Take(10),
             lines.Count > 10 ? $"และอีก {lines.Count - 10} โครงการ" : ""]);
-        return new Notice(key, NoticeKind.GroupReminder, input.Office.Id, null, chatKey, new Reply(text.TrimEnd())) { Reasons = lines };
+        var mentions = projects.SelectMany(x => x.Project.Owners).Where(o => input.People.Any(p => p.Id == o)).Distinct().ToList();
+        return new Notice(key, NoticeKind.GroupReminder, input.Office.Id, null, chatKey, new Reply(text.TrimEnd()) { Mentions = mentions }) { Reasons = lines };
     }
 
     private static string Line(Say say, Project p, Figures f, int q) => say[

@@ -13,15 +13,20 @@ namespace BudgetBot.Host.Line;
 /// message, charts as images and the report as a link under <c>PublicBaseUrl</c> (LINE fetches media itself), at most
 /// five messages per request.
 /// </summary>
-internal sealed class LineMessages(ChartRenderer charts, ReportExporter reports, MediaFiles media, IOptions<BudgetBotOptions> options, TimeProvider clock)
+internal sealed class LineMessages(ChartRenderer charts, ReportExporter reports, MediaFiles media, Domain.Ports.IChatStore chat, IOptions<BudgetBotOptions> options, TimeProvider clock)
 {
     public const int MaxText = 5000;
     public const int PerRequest = 5;
 
-    public List<JsonArray> Build(Reply reply)
+    public List<JsonArray> Build(Reply reply, bool group = false)
     {
         var list = TextChunks.Split(reply.Text, MaxText).Select(t => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = t }).ToList();
         list.AddRange(reply.Attachments.Select(Attachment));
+        if (group && Mentions(reply) is { } mention)
+        {
+            list.Add(mention);
+        }
+
         if (reply.Buttons.Count > 0)
         {
             var items = reply.AllButtons.Take(13).Select(b => (JsonNode)new JsonObject
@@ -58,6 +63,31 @@ internal sealed class LineMessages(ChartRenderer charts, ReportExporter reports,
         }
 
         return Text("(ไฟล์รายงานส่งใน LINE ได้เมื่อตั้งค่า BudgetBot__PublicBaseUrl เป็นที่อยู่ https)");
+    }
+
+    /// <summary>A textV2 message that mentions each person with a LINE identity (at most 20), so LINE notifies them.</summary>
+    private JsonObject? Mentions(Reply reply)
+    {
+        var users = reply.Mentions.Select(chat.Person)
+            .Select(p => p?.Identities.FirstOrDefault(i => i.StartsWith("line:", StringComparison.Ordinal)))
+            .OfType<string>().Distinct().Take(20).ToList();
+        if (users.Count == 0)
+        {
+            return null;
+        }
+
+        var substitution = new JsonObject();
+        for (var i = 0; i < users.Count; i++)
+        {
+            substitution[$"m{i}"] = new JsonObject { ["type"] = "mention", ["mentionee"] = new JsonObject { ["type"] = "user", ["userId"] = users[i]["line:".Length..] } };
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "textV2",
+            ["text"] = "🔔 " + string.Join(' ', Enumerable.Range(0, users.Count).Select(i => $"{{m{i}}}")),
+            ["substitution"] = substitution,
+        };
     }
 
     private static JsonObject Text(string text) => new() { ["type"] = "text", ["text"] = text };

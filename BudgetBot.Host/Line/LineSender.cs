@@ -72,7 +72,7 @@ internal sealed class LineSender(
 
     private async Task<bool> SendAsync(OutboxItem item, string to, CancellationToken ct)
     {
-        var batches = messages.Build(item.Reply);
+        var batches = messages.Build(item.Reply, group: to.StartsWith('C') || to.StartsWith('R'));
         for (var i = 0; i < batches.Count; i++)
         {
             var fresh = item.ReplyToken is not null && clock.GetUtcNow() - item.CreatedAt < TimeSpan.FromSeconds(options.Value.Line.ReplyTokenSeconds);

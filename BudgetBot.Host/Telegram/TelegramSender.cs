@@ -139,7 +139,7 @@ internal sealed class TelegramSender(
         var keyboard = reply.Buttons.Count == 0
             ? null
             : new InlineKeyboardMarkup(reply.Buttons.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Payload))));
-        var chunks = Split(Html(reply.Text));
+        var chunks = Split(Html(reply.Text) + Mentions(reply, chatId));
         for (var i = 0; i < chunks.Count; i++)
         {
             await bot.Client.SendMessage(chatId, chunks[i], parseMode: ParseMode.Html, replyMarkup: i == chunks.Count - 1 ? keyboard : null, cancellationToken: ct);
@@ -165,6 +165,18 @@ internal sealed class TelegramSender(
             using var stream = new MemoryStream(bytes);
             await bot.Client.SendDocument(chatId, InputFile.FromStream(stream, attachment.Name), cancellationToken: ct);
         }
+    }
+
+    /// <summary>In a group, people to mention become text mentions (a link to the user), which notify them.</summary>
+    private string Mentions(Reply reply, long chatId)
+    {
+        var links = reply.Mentions
+            .Select(chat.Person)
+            .Select(p => (Person: p, Id: p?.Identities.FirstOrDefault(i => i.StartsWith("telegram:", StringComparison.Ordinal))))
+            .Where(x => chatId < 0 && x.Id is not null)
+            .Select(x => $"<a href=\"tg://user?id={x.Id!["telegram:".Length..]}\">{Html(x.Person!.DisplayName)}</a>")
+            .ToList();
+        return links.Count == 0 ? "" : "\n🔔 " + string.Join(' ', links);
     }
 
     /// <summary>Only &amp;, &lt; and &gt; need escaping in Telegram's HTML mode; everything else is sent as written.</summary>

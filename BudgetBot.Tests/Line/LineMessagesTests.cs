@@ -13,7 +13,7 @@ public sealed class LineMessagesTests
     {
         using var store = Tests.Storage.StoreFixture.SeededInMemory(out _);
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
-        var messages = new LineMessages(new ChartRenderer(store), new ReportExporter(store), new MediaFiles(options, TimeProvider.System), options, TimeProvider.System);
+        var messages = new LineMessages(new ChartRenderer(store), new ReportExporter(store), new MediaFiles(options, TimeProvider.System), store, options, TimeProvider.System);
         var text = string.Join('\n', Enumerable.Range(1, 1200).Select(i => $"{i}. โครงการทดสอบ 😀"));
         var reply = new Reply(text) { Buttons = [[new Button("ถัดไป ▶", "p:abc")]] };
 
@@ -33,11 +33,30 @@ public sealed class LineMessagesTests
     {
         using var store = Tests.Storage.StoreFixture.SeededInMemory(out var office);
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
-        var messages = new LineMessages(new ChartRenderer(store), new ReportExporter(store), new MediaFiles(options, TimeProvider.System), options, TimeProvider.System);
+        var messages = new LineMessages(new ChartRenderer(store), new ReportExporter(store), new MediaFiles(options, TimeProvider.System), store, options, TimeProvider.System);
 
         var batch = Assert.Single(messages.Build(new Reply("กราฟ") { Attachments = [new Attachment(AttachmentKind.Image, "chart.png", $"chart:{office}:2566:office")] }));
 
         Assert.Equal(2, batch.Count);
         Assert.Contains("BudgetBot__PublicBaseUrl", batch[1]!["text"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GroupReply_WithMentions_AddsATextV2Mention()
+    {
+        using var store = Tests.Storage.StoreFixture.SeededInMemory(out _);
+        store.SavePerson(new Domain.Budget.Person("p1", "สมหญิง") { Identities = ["line:U11111111111111111111111111111111"] });
+        store.SavePerson(new Domain.Budget.Person("p2", "ไม่มีไลน์") { Identities = ["telegram:5"] });
+        var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
+        var messages = new LineMessages(new ChartRenderer(store), new ReportExporter(store), new MediaFiles(options, TimeProvider.System), store, options, TimeProvider.System);
+        var reply = new Reply("ยังไม่ได้รายงานผล") { Mentions = ["p1", "p2"] };
+
+        var inGroup = Assert.Single(messages.Build(reply, group: true));
+        var private1 = Assert.Single(messages.Build(reply, group: false));
+
+        Assert.Equal("textV2", inGroup[^1]!["type"]!.ToString());
+        Assert.Equal("🔔 {m0}", inGroup[^1]!["text"]!.ToString());
+        Assert.Equal("U11111111111111111111111111111111", inGroup[^1]!["substitution"]!["m0"]!["mentionee"]!["userId"]!.ToString());
+        Assert.Single(private1);
     }
 }

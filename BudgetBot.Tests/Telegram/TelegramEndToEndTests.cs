@@ -190,6 +190,27 @@ public sealed class TelegramEndToEndTests
         Assert.Equal(0, run.RunAt(DateTimeOffset.Parse("2023-03-24T09:15:00+07:00", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Fact]
+    public async Task GroupReminder_MentionsTheOwnersWhoHaveNotReported()
+    {
+        await using var fake = await FakeTelegramApi.StartAsync();
+        await using var host = TelegramHost.Start(fake, Seed.TempDir());
+        var chat = host.Services.GetRequiredService<BudgetBot.Domain.Ports.IChatStore>();
+        var budget = host.Services.GetRequiredService<BudgetBot.Domain.Ports.IBudgetStore>();
+        var owner = new BudgetBot.Domain.Budget.Person("p-somchai", "สมชาย <ใจดี>") { Identities = ["telegram:2001"], Roles = [new(budget.Offices()[0].Id, BudgetBot.Domain.Budget.Role.Owner, null)] };
+        chat.SavePerson(owner);
+        var p8 = budget.Projects(budget.Offices()[0].Id, 2566).Single(p => p.Number == 8);
+        budget.SaveProject(p8 with { Owners = ["p-somchai"] });
+        fake.EnqueueText(-5001, 1001, "/subscribe@budgetbot_test quarter", "supergroup");
+        await fake.WaitFor(c => c.ChatId == -5001);
+
+        host.Services.GetRequiredService<BudgetBot.Host.Jobs.ReminderRun>().RunAt(DateTimeOffset.Parse("2023-03-24T09:00:00+07:00", System.Globalization.CultureInfo.InvariantCulture));
+
+        var reminder = await fake.WaitFor(c => c.ChatId == -5001 && c.Text.Contains("ยังไม่ได้รายงานผล", StringComparison.Ordinal));
+        Assert.Contains("<a href=\"tg://user?id=2001\">สมชาย &lt;ใจดี&gt;</a>", reminder.Text, StringComparison.Ordinal);
+        Assert.Equal("Html", reminder.Args["parse_mode"]!.ToString());
+    }
+
     private static async Task WaitFor(Func<bool> done)
     {
         var until = DateTime.UtcNow.AddSeconds(20);

@@ -21,9 +21,14 @@ public static class SpendFlow
         {
             var start = FiscalCalendar.FiscalYearStart(project.FiscalYear);
             var end = FiscalCalendar.FiscalYearEnd(project.FiscalYear);
+            // When today is outside the project's year too (an old year's project), "no date" would not help: show one that works.
+            var example = ctx.Today < start ? start : end;
+            var hint = FiscalCalendar.Contains(project.FiscalYear, ctx.Today)
+                ? say["พิมพ์วันที่ในช่วงนี้ หรือไม่ต้องใส่วันที่ (ใช้วันนี้)", "Give a date in that range, or none for today."]
+                : say[$"พิมพ์วันที่ในช่วงนี้ เช่น จ่าย {project.Number} {Say.Baht(amount)} {ThaiDate.Short(example)}", $"Give a date in that range, e.g. /spend {project.Number} {amount} {example:yyyy-MM-dd}"];
             return [new Reply(say[
-                $"วันที่ {say.Date(date)} อยู่นอกปีงบประมาณ {project.FiscalYear} ({say.Date(start)} – {say.Date(end)}) ไม่ได้บันทึก พิมพ์วันที่ในช่วงนี้ หรือไม่ต้องใส่วันที่ (ใช้วันนี้)",
-                $"{say.Date(date)} is outside fiscal year {project.FiscalYear} ({say.Date(start)} – {say.Date(end)}); nothing recorded. Give a date in that range, or none for today."])];
+                $"วันที่ {say.Date(date)} อยู่นอกปีงบประมาณ {project.FiscalYear} ({say.Date(start)} – {say.Date(end)}) ไม่ได้บันทึก {hint}",
+                $"{say.Date(date)} is outside fiscal year {project.FiscalYear} ({say.Date(start)} – {say.Date(end)}); nothing recorded. {hint}"])];
         }
 
         var guards = ctx.Settings.GuardsFor(project.OfficeId);

@@ -57,7 +57,8 @@ internal sealed class GuardOptions
 /// <summary>When reminders and summaries go out, in <see cref="BudgetBotOptions.TimeZone"/>.</summary>
 internal sealed class ReminderOptions
 {
-    public List<int> DaysBeforeQuarterEnd { get; set; } = [7, 1];
+    /// <summary>Empty here so the configured list replaces it (the binder appends to a non-empty default); 7 and 1 when none is set.</summary>
+    public List<int> DaysBeforeQuarterEnd { get; set; } = [];
 
     public TimeOnly At { get; set; } = new(9, 0);
 
@@ -75,7 +76,7 @@ internal sealed class ReminderOptions
 
     public Domain.Reminders.ReminderSettings ToSettings() => new()
     {
-        DaysBeforeQuarterEnd = DaysBeforeQuarterEnd.Distinct().ToList(),
+        DaysBeforeQuarterEnd = DaysBeforeQuarterEnd.Count > 0 ? DaysBeforeQuarterEnd.Distinct().ToList() : [7, 1],
         ReminderTime = At,
         QuietStart = QuietStart,
         QuietEnd = QuietEnd,

@@ -7,6 +7,9 @@ namespace BudgetBot.Domain.Reconciliation;
 /// </summary>
 public sealed record Finding(int? Row, int Line, string Check, string Message)
 {
+    /// <summary>The same in Thai, for the planning officer; <see cref="Message"/> is the English.</summary>
+    public string MessageTh { get; init; } = "";
+
     public decimal? Expected { get; init; }
 
     public decimal? Actual { get; init; }
@@ -21,4 +24,7 @@ public sealed record Finding(int? Row, int Line, string Check, string Message)
 }
 
 /// <summary>A proposed reading of a row: the cells it changes, and the row's figures after it.</summary>
-public sealed record Repair(string Description, RowFigures Figures);
+public sealed record Repair(string Description, RowFigures Figures)
+{
+    public string DescriptionTh { get; init; } = "";
+}

@@ -21,7 +21,9 @@ public static class RepairFinder
             passing = passing.Where(c => Implausibility(c) == best).ToList();
         }
 
-        return passing.Count == 1 ? new Repair(Describe(row, literal, passing[0]), passing[0]) : null;
+        return passing.Count == 1
+            ? new Repair(Describe(row, literal, passing[0], RowFigures.SlotName, "(blank)"), passing[0]) { DescriptionTh = Describe(row, literal, passing[0], RowFigures.SlotNameThai, "(ว่าง)") }
+            : null;
     }
 
     private static int Implausibility(RowFigures f) => Enumerable.Range(1, 4).Count(q => f.Result[q] > f.Plan[q]);
@@ -83,13 +85,13 @@ public static class RepairFinder
             .Select(i => i < cells.Count ? Cells.Value(cells[i]) : 0m)
             .ToList());
 
-    private static string Describe(ReportRow row, RowFigures from, RowFigures to)
+    private static string Describe(ReportRow row, RowFigures from, RowFigures to, Func<int, string> slotName, string blank)
     {
         var a = from.ToSlots();
         var b = to.ToSlots();
-        string Was(int i) => i < row.FigureCells.Count && Cells.IsBlank(row.FigureCells[i]) ? "(blank)" : ThaiAmount.FormatNumber(a[i]);
+        string Was(int i) => i < row.FigureCells.Count && Cells.IsBlank(row.FigureCells[i]) ? blank : ThaiAmount.FormatNumber(a[i]);
         return string.Join("; ", Enumerable.Range(0, RowFigures.Slots)
             .Where(i => a[i] != b[i])
-            .Select(i => $"{RowFigures.SlotName(i)} {Was(i)} → {ThaiAmount.FormatNumber(b[i])}"));
+            .Select(i => $"{slotName(i)} {Was(i)} → {ThaiAmount.FormatNumber(b[i])}"));
     }
 }

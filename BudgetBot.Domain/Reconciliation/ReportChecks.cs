@@ -21,7 +21,7 @@ internal static class ReportChecks
         doc.Sections.Where(s => s.DeclaredCount is { } n && n != s.Rows.Count)
             .Select(s => new Finding(null, s.Line, "division-count",
                 $"'{s.Name}' declares {s.DeclaredCount} projects, {s.Rows.Count} rows follow")
-            { Expected = s.DeclaredCount, Actual = s.Rows.Count });
+            { Expected = s.DeclaredCount, Actual = s.Rows.Count, MessageTh = $"'{s.Name}' ระบุ {s.DeclaredCount} โครงการ แต่มี {s.Rows.Count} แถว" });
 
     private static IEnumerable<Finding> ColumnTotals(ReportDocument doc, IReadOnlyDictionary<ReportRow, RowFigures> readings)
     {
@@ -43,7 +43,7 @@ internal static class ReportChecks
             {
                 yield return new Finding(null, total.Line, "column-total",
                     $"{RowFigures.SlotName(i)}: the rows add up to {ThaiAmount.FormatNumber(sum[i])}, the total row says {ThaiAmount.FormatNumber(stated)}")
-                { Expected = stated, Actual = sum[i] };
+                { Expected = stated, Actual = sum[i], MessageTh = $"{RowFigures.SlotNameThai(i)}: แถวโครงการรวมได้ {ThaiAmount.FormatNumber(sum[i])} แต่แถวรวมระบุ {ThaiAmount.FormatNumber(stated)}" };
             }
         }
     }
@@ -60,14 +60,14 @@ internal static class ReportChecks
         {
             yield return new Finding(null, total.Line, "total-plan",
                 $"the total row's quarter plans add up to {ThaiAmount.FormatNumber(f.Plan.Total)}, its allocation is {ThaiAmount.FormatNumber(f.Allocation)}")
-            { Expected = f.Allocation, Actual = f.Plan.Total };
+            { Expected = f.Allocation, Actual = f.Plan.Total, MessageTh = $"แผนสี่ไตรมาสในแถวรวมรวมได้ {ThaiAmount.FormatNumber(f.Plan.Total)} แต่งบจัดสรรในแถวรวมคือ {ThaiAmount.FormatNumber(f.Allocation)}" };
         }
 
         if (!Cells.IsBlank(total.FigureCells[9]) && f.Result.Total != f.Used)
         {
             yield return new Finding(null, total.Line, "total-result",
                 $"the total row's quarter results add up to {ThaiAmount.FormatNumber(f.Result.Total)}, its used is {ThaiAmount.FormatNumber(f.Used)}")
-            { Expected = f.Used, Actual = f.Result.Total };
+            { Expected = f.Used, Actual = f.Result.Total, MessageTh = $"ผลสี่ไตรมาสในแถวรวมรวมได้ {ThaiAmount.FormatNumber(f.Result.Total)} แต่ที่ใช้จริงในแถวรวมคือ {ThaiAmount.FormatNumber(f.Used)}" };
         }
     }
 
@@ -78,7 +78,7 @@ internal static class ReportChecks
         {
             yield return new Finding(null, declared.Line, "rounds-total",
                 $"the rounds add up to {ThaiAmount.FormatNumber(received)}, the stated total is {ThaiAmount.FormatNumber(declared.Value)}")
-            { Expected = declared.Value, Actual = received };
+            { Expected = declared.Value, Actual = received, MessageTh = $"การจัดสรรแต่ละครั้งรวมได้ {ThaiAmount.FormatNumber(received)} แต่ยอดรวมที่ระบุคือ {ThaiAmount.FormatNumber(declared.Value)}" };
         }
 
         foreach (var again in p.RestatedRounds)
@@ -88,7 +88,7 @@ internal static class ReportChecks
             {
                 yield return new Finding(null, again.Line, "round-restated",
                     $"round {again.Value.Number} is {ThaiAmount.FormatNumber(first.Value.Amount)} on line {first.Line} and {ThaiAmount.FormatNumber(again.Value.Amount)} here")
-                { Expected = first.Value.Amount, Actual = again.Value.Amount };
+                { Expected = first.Value.Amount, Actual = again.Value.Amount, MessageTh = $"ครั้งที่ {again.Value.Number} ระบุ {ThaiAmount.FormatNumber(first.Value.Amount)} ที่บรรทัด {first.Line} แต่ที่นี่ระบุ {ThaiAmount.FormatNumber(again.Value.Amount)}" };
             }
         }
 
@@ -99,7 +99,7 @@ internal static class ReportChecks
             {
                 yield return new Finding(null, w.Line, "amount-words",
                     $"{ThaiAmount.FormatNumber(w.Value.Amount)} is written '{w.Value.Words}', which reads as something else")
-                { ExpectedText = spelled, ActualText = w.Value.Words };
+                { ExpectedText = spelled, ActualText = w.Value.Words, MessageTh = $"{ThaiAmount.FormatNumber(w.Value.Amount)} เขียนเป็นตัวอักษรว่า '{w.Value.Words}' ซึ่งไม่ตรงกัน (ควรเป็น {spelled})" };
             }
         }
     }
@@ -117,7 +117,7 @@ internal static class ReportChecks
         {
             yield return new Finding(null, p.Envelopes[0].Line, "envelopes-total",
                 $"the envelopes add up to {ThaiAmount.FormatNumber(split)}, the rounds to {ThaiAmount.FormatNumber(received)}")
-            { Expected = received, Actual = split };
+            { Expected = received, Actual = split, MessageTh = $"การแบ่งงบรวมได้ {ThaiAmount.FormatNumber(split)} แต่ได้รับจัดสรร {ThaiAmount.FormatNumber(received)}" };
         }
 
         foreach (var e in p.Envelopes.Where(e => e.Value.Parts.Count > 0))
@@ -127,7 +127,7 @@ internal static class ReportChecks
             {
                 yield return new Finding(null, e.Line, "envelope-parts",
                     $"the parts of '{e.Value.Label}' add up to {ThaiAmount.FormatNumber(parts)}, the envelope is {ThaiAmount.FormatNumber(e.Value.Amount)}")
-                { Expected = e.Value.Amount, Actual = parts };
+                { Expected = e.Value.Amount, Actual = parts, MessageTh = $"งวดของ '{e.Value.Label}' รวมได้ {ThaiAmount.FormatNumber(parts)} แต่งบนี้คือ {ThaiAmount.FormatNumber(e.Value.Amount)}" };
             }
         }
 
@@ -137,7 +137,7 @@ internal static class ReportChecks
         {
             yield return new Finding(null, projects.Line, "project-envelope",
                 $"the projects are allocated {ThaiAmount.FormatNumber(allocated)} in all, the projects' envelope is {ThaiAmount.FormatNumber(projects.Value.Amount)}")
-            { Expected = projects.Value.Amount, Actual = allocated };
+            { Expected = projects.Value.Amount, Actual = allocated, MessageTh = $"งบที่จัดสรรให้โครงการทั้งหมดรวม {ThaiAmount.FormatNumber(allocated)} แต่งบดำเนินโครงการระบุ {ThaiAmount.FormatNumber(projects.Value.Amount)}" };
         }
     }
 
@@ -147,14 +147,14 @@ internal static class ReportChecks
         {
             yield return new Finding(null, name.Line, "office-name",
                 $"the office is named '{name.Value}' here and '{facts.OfficeName}' elsewhere")
-            { ExpectedText = facts.OfficeName, ActualText = name.Value };
+            { ExpectedText = facts.OfficeName, ActualText = name.Value, MessageTh = $"ชื่อหน่วยงานที่นี่คือ '{name.Value}' แต่ส่วนอื่นของรายงานคือ '{facts.OfficeName}'" };
         }
 
         foreach (var year in p.FiscalYears.Where(y => y.Value != facts.FiscalYear))
         {
             yield return new Finding(null, year.Line, "fiscal-year",
                 $"fiscal year {year.Value} here, {facts.FiscalYear} in the rest of the report")
-            { Expected = facts.FiscalYear, Actual = year.Value };
+            { Expected = facts.FiscalYear, Actual = year.Value, MessageTh = $"ที่นี่ระบุปีงบประมาณ {year.Value} แต่ส่วนอื่นของรายงานคือ {facts.FiscalYear}" };
         }
     }
 
@@ -164,7 +164,7 @@ internal static class ReportChecks
         if (p.PeriodStart is { } start && start < FiscalCalendar.FiscalYearStart(facts.FiscalYear))
         {
             yield return new Finding(null, 0, "period", $"the period starts {ThaiDate.Long(start)}, before fiscal year {facts.FiscalYear}")
-            { ExpectedText = ThaiDate.Long(FiscalCalendar.FiscalYearStart(facts.FiscalYear)), ActualText = ThaiDate.Long(start) };
+            { ExpectedText = ThaiDate.Long(FiscalCalendar.FiscalYearStart(facts.FiscalYear)), ActualText = ThaiDate.Long(start), MessageTh = $"รอบรายงานเริ่ม {ThaiDate.Long(start)} ก่อนปีงบประมาณ {facts.FiscalYear}" };
         }
 
         foreach (var round in p.Rounds.Where(r => r.Value.Letter?.Date is { } d && (d < facts.PeriodStart || d > facts.PeriodEnd)))
@@ -172,7 +172,7 @@ internal static class ReportChecks
             var d = round.Value.Letter!.Date!.Value;
             yield return new Finding(null, round.Line, "date-outside-period",
                 $"round {round.Value.Number}'s letter is dated {ThaiDate.Long(d)}, outside {ThaiDate.Long(facts.PeriodStart)} – {ThaiDate.Long(facts.PeriodEnd)}")
-            { ExpectedText = $"{ThaiDate.Long(facts.PeriodStart)} – {ThaiDate.Long(facts.PeriodEnd)}", ActualText = ThaiDate.Long(d) };
+            { ExpectedText = $"{ThaiDate.Long(facts.PeriodStart)} – {ThaiDate.Long(facts.PeriodEnd)}", ActualText = ThaiDate.Long(d), MessageTh = $"หนังสือจัดสรรครั้งที่ {round.Value.Number} ลงวันที่ {ThaiDate.Long(d)} อยู่นอกรอบรายงาน" };
         }
 
         foreach (var row in doc.Rows)
@@ -181,7 +181,7 @@ internal static class ReportChecks
             {
                 yield return new Finding(row.Number, row.Line, "date-outside-period",
                     $"the progress note mentions '{text}', outside the report period {ThaiDate.Long(facts.PeriodStart)} – {ThaiDate.Long(facts.PeriodEnd)}")
-                { ExpectedText = $"{ThaiDate.Long(facts.PeriodStart)} – {ThaiDate.Long(facts.PeriodEnd)}", ActualText = ThaiDate.Long(date) };
+                { ExpectedText = $"{ThaiDate.Long(facts.PeriodStart)} – {ThaiDate.Long(facts.PeriodEnd)}", ActualText = ThaiDate.Long(date), MessageTh = $"ความก้าวหน้ากล่าวถึงวันที่ '{text}' ซึ่งอยู่นอกรอบรายงาน {ThaiDate.Long(facts.PeriodStart)} – {ThaiDate.Long(facts.PeriodEnd)}" };
             }
         }
     }

@@ -21,7 +21,10 @@ public static class ReportImport
         foreach (var duplicate in doc.Rows.GroupBy(r => r.Number).Where(g => g.Count() > 1))
         {
             rowFindings.Add(new Finding(duplicate.Key, duplicate.Last().Line, "duplicate-number",
-                $"project number {duplicate.Key} appears {duplicate.Count()} times"));
+                $"project number {duplicate.Key} appears {duplicate.Count()} times")
+            {
+                MessageTh = $"เลขที่โครงการ {duplicate.Key} ซ้ำ {duplicate.Count()} ครั้ง",
+            });
         }
 
         // Report-level checks run on the stored reading, so their figures are the ones a later export shows.

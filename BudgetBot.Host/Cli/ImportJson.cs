@@ -48,10 +48,12 @@ internal static class ImportJson
         ["expected"] = f.Expected is { } e ? JsonValue.Create(e) : f.ExpectedText is { } et ? JsonValue.Create(et) : null,
         ["actual"] = f.Actual is { } a ? JsonValue.Create(a) : f.ActualText is { } at ? JsonValue.Create(at) : null,
         ["difference"] = f.Difference,
-        ["message"] = f.Message,
+        ["message"] = f.MessageTh.Length > 0 ? f.MessageTh : f.Message,
+        ["messageEn"] = f.Message,
         ["repair"] = f.Repair is { } rep ? new JsonObject
         {
-            ["description"] = rep.Description,
+            ["description"] = rep.DescriptionTh,
+            ["descriptionEn"] = rep.Description,
             ["allocation"] = rep.Figures.Allocation,
             ["plan"] = Quarters(rep.Figures.Plan),
             ["result"] = Quarters(rep.Figures.Result),

@@ -12,7 +12,7 @@ internal sealed class ImportVerb(IBudgetStore store, ReportFileReader reader, Ti
     {
         if (args.Positional.Count != 1)
         {
-            output.WriteLine("usage: import <file> [--json] [--accept-repairs] [--data-dir DIR]");
+            output.WriteLine("usage: import <file> [--json] [--accept-repairs] [--english] [--data-dir DIR]");
             return 2;
         }
 
@@ -38,34 +38,41 @@ internal sealed class ImportVerb(IBudgetStore store, ReportFileReader reader, Ti
         }
         else
         {
-            WriteText(output, result, written);
+            WriteText(output, result, written, args.Flags.Contains("--english"));
         }
 
         return written == ImportWrite.YearExists ? 3 : 0;
     }
 
-    private static void WriteText(TextWriter o, ImportResult r, ImportWrite written)
+    private static void WriteText(TextWriter o, ImportResult r, ImportWrite written, bool english)
     {
+        string L(string thai, string en) => english ? en : thai;
         var t = r.Totals;
-        o.WriteLine($"{r.Facts.OfficeName}, fiscal year {r.Facts.FiscalYear} ({ThaiDate.Long(r.Facts.PeriodStart)} – {ThaiDate.Long(r.Facts.PeriodEnd)})");
-        o.WriteLine($"{r.ProjectCount} projects in {r.Document.Sections.Count} divisions; allocated {ThaiAmount.Format(t.Allocation)}, used {ThaiAmount.Format(t.Used)}, remaining {ThaiAmount.Format(t.Allocation - t.Used)}");
-        o.WriteLine($"{r.Findings.Count} findings, {r.RepairsOffered} repairs offered{(r.RepairsApplied ? " and applied" : " (not applied: pass --accept-repairs)")}:");
+        o.WriteLine(L($"{r.Facts.OfficeName} ปีงบประมาณ {r.Facts.FiscalYear} ({ThaiDate.Long(r.Facts.PeriodStart)} – {ThaiDate.Long(r.Facts.PeriodEnd)})",
+            $"{r.Facts.OfficeName}, fiscal year {r.Facts.FiscalYear} ({ThaiDate.Long(r.Facts.PeriodStart)} – {ThaiDate.Long(r.Facts.PeriodEnd)})"));
+        o.WriteLine(L($"{r.ProjectCount} โครงการ {r.Document.Sections.Count} กลุ่ม งบจัดสรร {ThaiAmount.Format(t.Allocation)} ใช้จริง {ThaiAmount.Format(t.Result.Total)} คงเหลือ {ThaiAmount.Format(t.Allocation - t.Result.Total)}",
+            $"{r.ProjectCount} projects in {r.Document.Sections.Count} divisions; allocated {ThaiAmount.Format(t.Allocation)}, used {ThaiAmount.Format(t.Result.Total)}, remaining {ThaiAmount.Format(t.Allocation - t.Result.Total)}"));
+        o.WriteLine(L($"พบ {r.Findings.Count} จุดที่ไม่สอดคล้อง เสนอแก้ไข {r.RepairsOffered} แถว{(r.RepairsApplied ? " (ใช้การแก้ไขแล้ว)" : " (ยังไม่ใช้: เพิ่ม --accept-repairs)")}:",
+            $"{r.Findings.Count} findings, {r.RepairsOffered} repairs offered{(r.RepairsApplied ? " and applied" : " (not applied: pass --accept-repairs)")}:"));
         foreach (var f in r.Findings)
         {
-            var where = f.Row is { } row ? $"project {row}" : "report";
-            var figures = f.Difference is { } d ? $" [expected {ThaiAmount.FormatNumber(f.Expected!.Value)}, actual {ThaiAmount.FormatNumber(f.Actual!.Value)}, difference {ThaiAmount.FormatNumber(d)}]" : "";
-            o.WriteLine($"  line {f.Line}, {where}, {f.Check}: {f.Message}{figures}");
+            var where = f.Row is { } row ? L($"โครงการ {row}", $"project {row}") : L("ทั้งรายงาน", "report");
+            var figures = f.Difference is { } d
+                ? L($" [ควรเป็น {ThaiAmount.FormatNumber(f.Expected!.Value)} พบ {ThaiAmount.FormatNumber(f.Actual!.Value)} ต่าง {ThaiAmount.FormatNumber(d)}]",
+                    $" [expected {ThaiAmount.FormatNumber(f.Expected!.Value)}, actual {ThaiAmount.FormatNumber(f.Actual!.Value)}, difference {ThaiAmount.FormatNumber(d)}]")
+                : "";
+            o.WriteLine(L($"  บรรทัด {f.Line}, {where}, {f.Check}: {(f.MessageTh.Length > 0 ? f.MessageTh : f.Message)}{figures}", $"  line {f.Line}, {where}, {f.Check}: {f.Message}{figures}"));
             if (f.Repair is not null)
             {
-                o.WriteLine($"      repair: {f.Repair.Description}");
+                o.WriteLine(L($"      เสนอแก้ไข: {f.Repair.DescriptionTh}", $"      repair: {f.Repair.Description}"));
             }
         }
 
         o.WriteLine(written switch
         {
-            ImportWrite.Written => "Stored.",
-            ImportWrite.Unchanged => "This report was imported before; nothing changed.",
-            _ => "Not stored: this office already has that fiscal year from another report.",
+            ImportWrite.Written => L("บันทึกแล้ว", "Stored."),
+            ImportWrite.Unchanged => L("นำเข้ารายงานนี้ไปแล้ว ไม่มีอะไรเปลี่ยน", "This report was imported before; nothing changed."),
+            _ => L("ไม่ได้บันทึก: หน่วยงานนี้มีปีงบประมาณนี้จากรายงานอื่นแล้ว", "Not stored: this office already has that fiscal year from another report."),
         });
     }
 }

@@ -53,6 +53,8 @@ public sealed class HostTests
         Assert.Equal(21_440m, row4.GetProperty("expected").GetDecimal());
         Assert.Equal(-21_440m, row4.GetProperty("difference").GetDecimal());
         Assert.Equal(21_440m, row4.GetProperty("repair").GetProperty("result").GetProperty("q1").GetDecimal());
+        Assert.Equal("ผลสี่ไตรมาสรวมได้ 0.00 แต่ช่องงบประมาณที่ใช้จริงคือ 21,440.00", row4.GetProperty("message").GetString());
+        Assert.Equal("ไตรมาส 1 ผล 0.00 → 21,440.00", row4.GetProperty("repair").GetProperty("description").GetString());
         Assert.Contains(findings, f => f.GetProperty("row").ValueKind == JsonValueKind.Null && f.GetProperty("check").GetString() == "project-envelope");
     }
 

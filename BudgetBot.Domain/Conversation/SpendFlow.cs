@@ -71,7 +71,7 @@ public static class SpendFlow
         if (!result.Duplicate)
         {
             ctx.Audit("spend", $"project {project.Number}: {amount} on {date:yyyy-MM-dd} entry {result.Entry!.Id}", refused: false);
-            var alerts = Reminders.ThresholdAlerts.Crossed(project, before, figures, ctx.Chat.People(project.OfficeId), [guards.WarnPercent, guards.HoldPercent]);
+            var alerts = Reminders.ThresholdAlerts.Crossed(project, before, figures, () => ctx.Chat.People(project.OfficeId), [guards.WarnPercent, guards.HoldPercent]);
             Reminders.ThresholdAlerts.Enqueue(ctx.Chat, alerts, ctx.Message.At);
         }
 

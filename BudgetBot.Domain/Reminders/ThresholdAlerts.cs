@@ -10,11 +10,12 @@ namespace BudgetBot.Domain.Reminders;
 /// </summary>
 public static class ThresholdAlerts
 {
-    public static IEnumerable<Notice> Crossed(Project project, Figures before, Figures after, IEnumerable<Person> people, IEnumerable<decimal> levels)
+    /// <remarks><paramref name="people"/> is only asked for when a level was crossed, so an ordinary spend reads no one.</remarks>
+    public static IEnumerable<Notice> Crossed(Project project, Figures before, Figures after, Func<IEnumerable<Person>> people, IEnumerable<decimal> levels)
     {
         foreach (var level in levels.Where(l => before.PercentUsed <= l && after.PercentUsed > l))
         {
-            foreach (var person in people.Where(p => Access.IsAdmin(p, project.OfficeId) || Access.HeadsDivision(p, project.DivisionId)))
+            foreach (var person in people().Where(p => Access.IsAdmin(p, project.OfficeId) || Access.HeadsDivision(p, project.DivisionId)))
             {
                 var say = new Say(person.Language);
                 var text = string.Join('\n',

@@ -45,8 +45,7 @@ internal sealed class ExportVerb(IBudgetStore store, ReportExporter exporter, Ti
             return 2;
         }
 
-        TimeZones.TryFind(options.Value.TimeZone, out var zone);
-        var today = FiscalCalendar.LocalDate(clock.GetUtcNow(), zone);
+        var today = TimeZones.Today(options.Value.TimeZone, clock.GetUtcNow());
         exporter.WriteXlsx(args.Positional[0], office.Id, fiscalYear, round, today);
         output.WriteLine($"Wrote {args.Positional[0]}: {office.Name}, fiscal year {fiscalYear}, round {round.Name}");
         return 0;

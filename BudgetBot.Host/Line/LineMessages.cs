@@ -55,10 +55,8 @@ internal sealed class LineMessages(ChartRenderer charts, ReportExporter reports,
             return Text("(กราฟแสดงใน LINE ได้เมื่อตั้งค่า BudgetBot__PublicBaseUrl เป็นที่อยู่ https)");
         }
 
-        if (https && a.Content.Split(':') is ["report", var office, var year, var round] && Domain.Reconciliation.ReportRound.Parse(round) is { } r)
+        if (https && reports.XlsxFor(a.Content, TimeZones.Today(options.Value.TimeZone, clock.GetUtcNow())) is { } bytes)
         {
-            TimeZones.TryFind(options.Value.TimeZone, out var zone);
-            var bytes = reports.Xlsx(office, int.Parse(year, System.Globalization.CultureInfo.InvariantCulture), r, Domain.Calendar.FiscalCalendar.LocalDate(clock.GetUtcNow(), zone));
             return Text($"📎 {a.Name}: {publicUrl}/media/{media.Save(bytes, ".xlsx").Id} (ลิงก์ใช้ได้ 7 วัน)");
         }
 

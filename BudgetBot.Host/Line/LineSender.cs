@@ -64,11 +64,7 @@ internal sealed class LineSender(
         }
     }
 
-    private string? Target(OutboxItem item)
-    {
-        var target = item.ChatKey ?? (item.PersonId is { } id ? chat.Person(id)?.Identities.FirstOrDefault(i => i.StartsWith("line:", StringComparison.Ordinal)) : null);
-        return target is not null && target.StartsWith("line:", StringComparison.Ordinal) ? target["line:".Length..] : null;
-    }
+    private string? Target(OutboxItem item) => Messaging.OutboxTarget.Of(item, chat) is ("line", var id) ? id : null;
 
     private async Task<bool> SendAsync(OutboxItem item, string to, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using BudgetBot.Domain.Conversation;
-using BudgetBot.Domain.Reconciliation;
 using BudgetBot.Host.Options;
 using BudgetBot.Host.Reports;
 using Microsoft.Extensions.Options;
@@ -43,7 +42,7 @@ internal sealed class LocalChannel(
             var bytes = a.Kind switch
             {
                 AttachmentKind.Image => charts.Render(a.Content, english),
-                _ => Report(a.Content, at),
+                _ => exporter.XlsxFor(a.Content, TimeZones.Today(options.Value.TimeZone, at)),
             };
             if (bytes is not null)
             {
@@ -53,16 +52,5 @@ internal sealed class LocalChannel(
         }
 
         return reply with { Attachments = files };
-    }
-
-    private byte[]? Report(string content, DateTimeOffset at)
-    {
-        if (content.Split(':') is not ["report", var office, var year, var round] || ReportRound.Parse(round) is not { } r)
-        {
-            return null;
-        }
-
-        TimeZones.TryFind(options.Value.TimeZone, out var zone);
-        return exporter.Xlsx(office, int.Parse(year, System.Globalization.CultureInfo.InvariantCulture), r, Domain.Calendar.FiscalCalendar.LocalDate(at, zone));
     }
 }

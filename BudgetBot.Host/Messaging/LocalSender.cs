@@ -16,13 +16,13 @@ internal sealed class LocalSender(IChatStore chat, LocalChannel channel, TimePro
         var delivered = 0;
         foreach (var item in chat.Outbox(OutboxStatus.Pending, 200))
         {
-            var person = item.PersonId is { } id ? chat.Person(id) : null;
-            var feed = person?.Identities.FirstOrDefault(i => i.StartsWith(Local, StringComparison.Ordinal))
-                ?? (item.ChatKey?.StartsWith(Local, StringComparison.Ordinal) == true ? item.ChatKey : null);
-            if (feed is null)
+            if (OutboxTarget.Of(item, chat) is not ("local", var id))
             {
                 continue;
             }
+
+            var feed = Local + id;
+            var person = item.PersonId is { } personId ? chat.Person(personId) : null;
 
             var now = clock.GetUtcNow();
             chat.DeliverLocally(item, feed, channel.Materialize(item.Reply, now, person?.Language == "en"), now);

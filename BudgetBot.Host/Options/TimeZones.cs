@@ -2,6 +2,13 @@ namespace BudgetBot.Host.Options;
 
 internal static class TimeZones
 {
+    /// <summary>The date it is at <paramref name="at"/> in the configured zone: what "today" means for reports.</summary>
+    public static DateOnly Today(string zoneId, DateTimeOffset at)
+    {
+        TryFind(zoneId, out var zone);
+        return Domain.Calendar.FiscalCalendar.LocalDate(at, zone);
+    }
+
     /// <summary>
     /// Finds a zone by IANA id. Bangkok has been UTC+7 without daylight saving since 1920, so a machine without
     /// time-zone data still gets the right clock for it.

@@ -1,7 +1,6 @@
 using System.Globalization;
 using BudgetBot.Domain.Conversation;
 using BudgetBot.Domain.Ports;
-using BudgetBot.Domain.Reconciliation;
 using BudgetBot.Host.Options;
 using BudgetBot.Host.Reports;
 using Microsoft.Extensions.Options;
@@ -90,12 +89,8 @@ internal sealed class TelegramSender(
         }
     }
 
-    private long? ChatOf(OutboxItem item)
-    {
-        var target = item.ChatKey ?? (item.PersonId is { } id ? chat.Person(id)?.Identities.FirstOrDefault(i => i.StartsWith("telegram:", StringComparison.Ordinal)) : null);
-        return target is not null && target.StartsWith("telegram:", StringComparison.Ordinal)
-            && long.TryParse(target["telegram:".Length..], CultureInfo.InvariantCulture, out var chatId) ? chatId : null;
-    }
+    private long? ChatOf(OutboxItem item) =>
+        Messaging.OutboxTarget.Of(item, chat) is ("telegram", var id) && long.TryParse(id, CultureInfo.InvariantCulture, out var chatId) ? chatId : null;
 
     private async Task<bool> TrySendAsync(OutboxItem item, long chatId, CancellationToken ct)
     {
@@ -158,10 +153,8 @@ internal sealed class TelegramSender(
             using var stream = new MemoryStream(png);
             await bot.Client.SendPhoto(chatId, InputFile.FromStream(stream, attachment.Name), cancellationToken: ct);
         }
-        else if (attachment.Content.Split(':') is ["report", var office, var year, var round] && ReportRound.Parse(round) is { } r)
+        else if (reports.XlsxFor(attachment.Content, TimeZones.Today(options.Value.TimeZone, clock.GetUtcNow())) is { } bytes)
         {
-            TimeZones.TryFind(options.Value.TimeZone, out var zone);
-            var bytes = reports.Xlsx(office, int.Parse(year, CultureInfo.InvariantCulture), r, Domain.Calendar.FiscalCalendar.LocalDate(clock.GetUtcNow(), zone));
             using var stream = new MemoryStream(bytes);
             await bot.Client.SendDocument(chatId, InputFile.FromStream(stream, attachment.Name), cancellationToken: ct);
         }

@@ -21,8 +21,26 @@ internal static partial class Log
     [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Reminder run: {Added} new message(s) queued")]
     public static partial void RemindersQueued(ILogger logger, int added);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Local delivery failed; pending messages stay queued")]
-    public static partial void DeliveryFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "A batch of {Count} event(s) failed and was rolled back; handling them one at a time")]
+    public static partial void BatchFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Error, Message = "Event {Key} failed (attempt {Attempt}); nothing of it was kept")]
+    public static partial void EventFailed(ILogger logger, string key, int attempt, Exception exception);
+
+    [LoggerMessage(EventId = 32, Level = LogLevel.Error, Message = "Event {Key} set aside after repeated failures; its sender and the admins were told")]
+    public static partial void EventSetAside(ILogger logger, string key, Exception exception);
+
+    [LoggerMessage(EventId = 33, Level = LogLevel.Error, Message = "Reading the inbox failed; trying again shortly")]
+    public static partial void DrainFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 34, Level = LogLevel.Warning, Message = "Sending {Key} failed (attempt {Attempt}): {Error}")]
+    public static partial void SendFailed(ILogger logger, string key, int attempt, string error);
+
+    [LoggerMessage(EventId = 35, Level = LogLevel.Error, Message = "Message {Key} set aside, not sent: {Error}")]
+    public static partial void SendSetAside(ILogger logger, string key, string error);
+
+    [LoggerMessage(EventId = 36, Level = LogLevel.Error, Message = "A {Platform} sending round failed; trying again shortly")]
+    public static partial void SendRoundFailed(ILogger logger, string platform, Exception exception);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Telegram bot @{Username} ready ({Mode})")]
     public static partial void TelegramReady(ILogger logger, string username, string mode);
@@ -33,20 +51,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Telegram polling failed; retrying in {Seconds} s")]
     public static partial void TelegramPollFailed(ILogger logger, int seconds, Exception exception);
 
-    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "Telegram update {Key} failed; it stays in the inbox")]
-    public static partial void TelegramUpdateFailed(ILogger logger, string key, Exception exception);
-
-    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Telegram send {Key} failed (attempt {Attempt}); retrying")]
-    public static partial void TelegramSendFailed(ILogger logger, string key, int attempt, Exception exception);
-
-    [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "Telegram chat {Chat} is gone (blocked or kicked); not sending to it")]
-    public static partial void TelegramChatGone(ILogger logger, long chat);
-
-    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "LINE event {Key} could not be read; skipped")]
-    public static partial void LineEventFailed(ILogger logger, string key, Exception exception);
-
-    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "LINE send {Key} failed ({Outcome}); retrying")]
-    public static partial void LineSendFailed(ILogger logger, string key, string outcome);
 
     [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "LINE monthly message quota is used up; pushes wait until it renews. Admins were told.")]
     public static partial void LineQuotaUsedUp(ILogger logger);

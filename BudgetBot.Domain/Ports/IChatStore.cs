@@ -41,15 +41,6 @@ public interface IChatStore
 
     bool HasOutbox(string key);
 
-    IReadOnlyList<OutboxItem> Outbox(OutboxStatus status, int max);
-
-    void MarkOutbox(string key, OutboxStatus status, DateTimeOffset at);
-
-    /// <summary>Delivers an outbox item to a local feed (terminal or playground) and marks it sent, in one transaction.</summary>
-    void DeliverLocally(OutboxItem item, string feed, Reply reply, DateTimeOffset at);
-
-    IReadOnlyList<(DateTimeOffset At, Reply Reply)> LocalFeed(string feed, int max);
-
     /// <summary>The replies a message got when it was handled, or null for a message not seen before.</summary>
     IReadOnlyList<Reply>? HandledReplies(string sourceKey);
 
@@ -77,7 +68,10 @@ public enum OutboxStatus
 {
     Pending,
     Sent,
+    /// <summary>The recipient is gone (blocked the bot, left the group) or has no identity to reach.</summary>
     Undeliverable,
+    /// <summary>Set aside after failing: a permanent refusal, or too many failed attempts; admins were told.</summary>
+    Failed,
 }
 
 /// <summary>A message waiting to be sent, under its unique key (kind, period, recipient).</summary>
@@ -87,6 +81,20 @@ public sealed record OutboxItem(string Key, string Kind, string OfficeId, string
 
     /// <summary>A platform's token for answering the message this replies to (LINE), usable once and briefly.</summary>
     public string? ReplyToken { get; init; }
+
+    /// <summary>Where it goes, decided when it is queued: the platform and the chat there (from the chat key or the person's first identity).</summary>
+    public string Platform { get; init; } = "";
+
+    public string ChatId { get; init; } = "";
+
+    /// <summary>How many of its parts (text chunks, attachments, message batches) are out already: a retry starts after them.</summary>
+    public int PartsSent { get; init; }
+
+    public int Attempts { get; init; }
+
+    public DateTimeOffset DueAt { get; init; }
+
+    public string? Error { get; init; }
 }
 
 public sealed record Subscription(string ChatKey, string OfficeId, SubscriptionKind Kind, string? DivisionId, string By);

@@ -9,14 +9,29 @@ public interface IInbox
     /// <summary>Stores an event; false when its key was stored before (a redelivery).</summary>
     bool Receive(string key, string platform, string payload, DateTimeOffset at);
 
-    /// <summary>Events not processed yet, oldest first.</summary>
-    IReadOnlyList<InboundEvent> Unprocessed(string platform, int max);
+    /// <summary>Stores several events in one commit; for each, false when its key was stored before.</summary>
+    IReadOnlyList<bool> ReceiveAll(IReadOnlyList<InboundEvent> events);
 
+    /// <summary>Events of every platform not processed yet, in the order they arrived.</summary>
+    IReadOnlyList<InboundEvent> Unprocessed(int max);
+
+    /// <summary>Marks an event done; inside a unit of work, together with everything it caused.</summary>
     void Processed(string key);
+
+    /// <summary>Counts a failed attempt; after <paramref name="maxAttempts"/> the event is set aside with the error (true).</summary>
+    bool Failed(string key, string error, int maxAttempts);
+
+    /// <summary>Events set aside after failing, newest first.</summary>
+    IReadOnlyList<InboundEvent> DeadLetters(int max);
 
     string? State(string key);
 
     void SetState(string key, string value);
 }
 
-public sealed record InboundEvent(string Key, string Platform, string Payload, DateTimeOffset At);
+public sealed record InboundEvent(string Key, string Platform, string Payload, DateTimeOffset At)
+{
+    public int Attempts { get; init; }
+
+    public string? Error { get; init; }
+}

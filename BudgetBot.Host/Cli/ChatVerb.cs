@@ -1,14 +1,18 @@
 using BudgetBot.Domain.Conversation;
+using BudgetBot.Domain.Ports;
 using BudgetBot.Host.Demo;
 using BudgetBot.Host.Local;
+using BudgetBot.Host.Messaging;
+using BudgetBot.Host.Storage;
 
 namespace BudgetBot.Host.Cli;
 
 /// <summary>
 /// <c>chat --as &lt;platform:id&gt; [--chat &lt;platform:chatId&gt;]</c>: lines in on stdin, replies out on stdout, through the same
-/// engine as the bots. Buttons are printed as numbered choices; a line with just that number taps the button.
+/// inbox, drainer, engine and outbox as the bots (run here in the foreground, one line at a time). Buttons are printed
+/// as numbered choices; a line with just that number taps the button.
 /// </summary>
-internal sealed class ChatVerb(LocalChannel channel, DemoData demo, MediaFiles media, TimeProvider clock)
+internal sealed class ChatVerb(IInbox inbox, InboxDrainer drainer, OutboxSenders senders, LiteDbBudgetStore store, DemoData demo, MediaFiles media, TimeProvider clock)
 {
     public int Run(CliArgs args, TextWriter output, TextReader input)
     {
@@ -36,7 +40,7 @@ internal sealed class ChatVerb(LocalChannel channel, DemoData demo, MediaFiles m
             }
 
             choices.Clear();
-            foreach (var reply in channel.Handle(message))
+            foreach (var reply in Ask(message))
             {
                 output.WriteLine(reply.Text);
                 foreach (var attachment in reply.Attachments)
@@ -57,5 +61,20 @@ internal sealed class ChatVerb(LocalChannel channel, DemoData demo, MediaFiles m
         }
 
         return 0;
+    }
+
+    private List<Reply> Ask(IncomingMessage message)
+    {
+        var stored = LocalChannel.Event(message);
+        inbox.Receive(stored.Key, stored.Platform, stored.Payload, stored.At);
+        var keys = drainer.DrainOnce().Where(d => d.InboxKey == stored.Key).SelectMany(d => d.ReplyKeys).ToList();
+        var sender = senders.For(LocalChannel.Platform);
+        // Each round gives the chat its next few replies; a handful of rounds is plenty for one message.
+        for (var round = 0; round < 10 && keys.Any(k => store.Delivered(k) is null); round++)
+        {
+            sender.RoundAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        return keys.Select(store.Delivered).OfType<Reply>().ToList();
     }
 }

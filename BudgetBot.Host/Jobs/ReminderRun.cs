@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace BudgetBot.Host.Jobs;
 
 /// <summary>Asks the planner what is due now for every office and puts it in the outbox; the outbox's keys make a second run a no-op.</summary>
-internal sealed class ReminderRun(IBudgetStore store, IChatStore chat, CalendarData calendar, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<ReminderRun> logger)
+internal sealed class ReminderRun(
+    IBudgetStore store, IChatStore chat, IUnitOfWork unit, Messaging.MessageSignals signals, CalendarData calendar, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<ReminderRun> logger)
 {
     /// <summary>What is due at <paramref name="at"/>, for every office and the fiscal years it touches.</summary>
     public IReadOnlyList<Notice> Due(DateTimeOffset at)
@@ -41,9 +42,16 @@ internal sealed class ReminderRun(IBudgetStore store, IChatStore chat, CalendarD
     public int RunAt(DateTimeOffset now)
     {
         // Buttons are made only for a message not queued before; the enqueue itself still decides, so a race adds one.
-        var added = Due(now).Where(n => !chat.HasOutbox(n.Key))
-            .Count(n => chat.Enqueue(new OutboxItem(n.Key, n.Kind.ToString(), n.OfficeId, n.PersonId, n.ChatKey, WithButtons(n, now), now)));
+        var due = Due(now);
+        // One commit for the whole run: the messages and their buttons are queued together or not at all.
+        var added = unit.Run(() => due.Where(n => !chat.HasOutbox(n.Key))
+            .Count(n => chat.Enqueue(new OutboxItem(n.Key, n.Kind.ToString(), n.OfficeId, n.PersonId, n.ChatKey, WithButtons(n, now), now))));
         Log.RemindersQueued(logger, added);
+        if (added > 0)
+        {
+            signals.WakeSenders();
+        }
+
         return added;
     }
 

@@ -18,11 +18,13 @@ internal sealed class LineApi(HttpClient http, IOptions<BudgetBotOptions> option
         InvalidReplyToken,
         QuotaUsedUp,
         RateLimited,
+        /// <summary>A 4xx other than 409 and 429: the request will never succeed as it is.</summary>
+        Refused,
     }
 
     public async Task<Outcome> ReplyAsync(string replyToken, JsonArray messages, CancellationToken ct)
     {
-        using var request = Request(HttpMethod.Post, "/v2/bot/message/reply", new JsonObject { ["replyToken"] = replyToken, ["messages"] = messages });
+        using var request = Request(HttpMethod.Post, "/v2/bot/message/reply", new JsonObject { ["replyToken"] = replyToken, ["messages"] = messages.DeepClone() });
         using var response = await http.SendAsync(request, ct);
         if (response.StatusCode == HttpStatusCode.BadRequest && (await response.Content.ReadAsStringAsync(ct)).Contains("reply token", StringComparison.OrdinalIgnoreCase))
         {
@@ -35,7 +37,7 @@ internal sealed class LineApi(HttpClient http, IOptions<BudgetBotOptions> option
     /// <summary>Push with a retry key: the same key on every attempt, so LINE sends it once (409 means it already did).</summary>
     public async Task<Outcome> PushAsync(string to, JsonArray messages, Guid retryKey, CancellationToken ct)
     {
-        using var request = Request(HttpMethod.Post, "/v2/bot/message/push", new JsonObject { ["to"] = to, ["messages"] = messages });
+        using var request = Request(HttpMethod.Post, "/v2/bot/message/push", new JsonObject { ["to"] = to, ["messages"] = messages.DeepClone() });
         request.Headers.Add("X-Line-Retry-Key", retryKey.ToString("D"));
         using var response = await http.SendAsync(request, ct);
         return await Classify(response, ct);
@@ -80,6 +82,7 @@ internal sealed class LineApi(HttpClient http, IOptions<BudgetBotOptions> option
             409 => Outcome.AlreadySent,
             429 when body.Contains("monthly limit", StringComparison.OrdinalIgnoreCase) => Outcome.QuotaUsedUp,
             429 => Outcome.RateLimited,
+            >= 400 and < 500 => Outcome.Refused,
             _ => Outcome.Failed,
         };
     }

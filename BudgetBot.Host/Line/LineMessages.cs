@@ -3,7 +3,6 @@ using BudgetBot.Domain.Conversation;
 using BudgetBot.Host.Local;
 using BudgetBot.Host.Messaging;
 using BudgetBot.Host.Options;
-using BudgetBot.Host.Reports;
 using Microsoft.Extensions.Options;
 
 namespace BudgetBot.Host.Line;
@@ -13,7 +12,7 @@ namespace BudgetBot.Host.Line;
 /// message, charts as images and the report as a link under <c>PublicBaseUrl</c> (LINE fetches media itself), at most
 /// five messages per request.
 /// </summary>
-internal sealed class LineMessages(ChartRenderer charts, ReportExporter reports, MediaFiles media, Domain.Ports.IChatStore chat, IOptions<BudgetBotOptions> options, TimeProvider clock)
+internal sealed class LineMessages(Attachments attachments, MediaFiles media, Domain.Ports.IChatStore chat, IOptions<BudgetBotOptions> options)
 {
     public const int MaxText = 5000;
     public const int PerRequest = 5;
@@ -46,7 +45,7 @@ internal sealed class LineMessages(ChartRenderer charts, ReportExporter reports,
         var https = publicUrl is not null && publicUrl.StartsWith("https://", StringComparison.Ordinal);
         if (a.Kind == AttachmentKind.Image)
         {
-            if (https && charts.Render(a.Content, english: false) is { } png)
+            if (https && attachments.Bytes(a, english: false) is { } png)
             {
                 var url = $"{publicUrl}/media/{media.Save(png, ".png").Id}";
                 return new JsonObject { ["type"] = "image", ["originalContentUrl"] = url, ["previewImageUrl"] = url };
@@ -55,7 +54,7 @@ internal sealed class LineMessages(ChartRenderer charts, ReportExporter reports,
             return Text("(กราฟแสดงใน LINE ได้เมื่อตั้งค่า BudgetBot__PublicBaseUrl เป็นที่อยู่ https)");
         }
 
-        if (https && reports.XlsxFor(a.Content, TimeZones.Today(options.Value.TimeZone, clock.GetUtcNow())) is { } bytes)
+        if (https && attachments.Bytes(a, english: false) is { } bytes)
         {
             return Text($"📎 {a.Name}: {publicUrl}/media/{media.Save(bytes, ".xlsx").Id} (ลิงก์ใช้ได้ 7 วัน)");
         }

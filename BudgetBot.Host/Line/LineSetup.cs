@@ -1,21 +1,17 @@
-using BudgetBot.Host.Options;
-using Microsoft.Extensions.Options;
+using BudgetBot.Host.Messaging;
 
 namespace BudgetBot.Host.Line;
 
 internal static class LineSetup
 {
-    /// <summary>The LINE adapter; idle unless the channel secret and access token are set.</summary>
+    /// <summary>The LINE adapter: its webhook and its channel; idle unless the channel secret and access token are set.</summary>
     public static IServiceCollection AddLine(this IServiceCollection services)
     {
         services.AddHttpClient<LineApi>(c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<LineBotInfo>();
         services.AddSingleton<LineMessages>();
-        services.AddSingleton<LineSender>();
-        services.AddSingleton<LineDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<LineDispatcher>());
-        services.AddHostedService(sp => sp.GetRequiredService<LineSender>());
+        services.AddSingleton<IPlatformChannel, LineChannel>();
+        services.AddHostedService<LineStartup>();
         return services;
     }
-
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BudgetBot.Domain.Ports;
+using BudgetBot.Host.Messaging;
 using BudgetBot.Host.Options;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ namespace BudgetBot.Host.Line;
 internal static class LineWebhook
 {
     public static void MapLine(this WebApplication app) =>
-        app.MapPost("/webhooks/line", async (HttpRequest request, IInbox inbox, IOptions<BudgetBotOptions> options, LineBotInfo bot, IServiceProvider services, TimeProvider clock) =>
+        app.MapPost("/webhooks/line", async (HttpRequest request, InboxWriter inbox, IOptions<BudgetBotOptions> options, LineBotInfo bot, TimeProvider clock) =>
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer);
@@ -34,6 +35,7 @@ internal static class LineWebhook
                 return Results.BadRequest();
             }
 
+            var stored = new List<InboundEvent>();
             using (body)
             {
                 var destination = body.RootElement.TryGetProperty("destination", out var d) ? d.GetString() : null;
@@ -54,12 +56,16 @@ internal static class LineWebhook
                         var id = e.TryGetProperty("webhookEventId", out var w) && w.GetString() is { Length: > 0 } eventId
                             ? eventId
                             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(e.GetRawText())))[..26];
-                        inbox.Receive("line:" + id, LineEvents.Platform, e.GetRawText(), clock.GetUtcNow());
+                        stored.Add(new InboundEvent("line:" + id, LineEvents.Platform, e.GetRawText(), clock.GetUtcNow()));
                     }
                 }
             }
 
-            services.GetService<LineDispatcher>()?.Wake();
+            if (stored.Count > 0)
+            {
+                await inbox.ReceiveAsync(stored);
+            }
+
             return Results.Ok();
         });
 }

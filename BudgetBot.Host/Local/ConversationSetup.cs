@@ -1,6 +1,7 @@
 using BudgetBot.Domain.Conversation;
 using BudgetBot.Domain.Ports;
 using BudgetBot.Host.Options;
+using BudgetBot.Host.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace BudgetBot.Host.Local;
@@ -27,11 +28,8 @@ internal static class ConversationSetup
         services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<Storage.LiteDbBudgetStore>());
         services.AddSingleton<IInbox>(sp => sp.GetRequiredService<Storage.LiteDbBudgetStore>());
         services.AddSingleton(sp => new ConversationEngine(sp.GetRequiredService<IBudgetStore>(), sp.GetRequiredService<IChatStore>(), sp.GetRequiredService<EngineSettings>()));
-        services.AddSingleton<LocalChannel>();
         services.AddSingleton<MediaFiles>();
-        services.AddSingleton<Messaging.LocalSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<Messaging.LocalSender>());
         services.AddSingleton<Reports.ChartRenderer>();
-        return services;
+        return services.AddMessaging();
     }
 }

@@ -1,52 +1,47 @@
+using System.Text.Json;
 using BudgetBot.Domain.Conversation;
-using BudgetBot.Host.Options;
-using BudgetBot.Host.Reports;
-using Microsoft.Extensions.Options;
+using BudgetBot.Domain.Ports;
+using BudgetBot.Host.Messaging;
+using BudgetBot.Host.Storage;
 
 namespace BudgetBot.Host.Local;
 
 /// <summary>
-/// The channel of the terminal and the browser playground: the same engine as the real platforms. Attachments become
-/// media files (charts drawn, reports exported now) whose content is their <c>/media/{id}</c> link. Messages are
-/// handled one at a time, in order.
+/// The channel of the terminal and the browser playground, through the same inbox, engine and outbox as the real
+/// platforms. Sending means putting the reply in the recipient's local feed, with attachments made into media files
+/// whose content is their <c>/media/{id}</c> link.
 /// </summary>
-internal sealed class LocalChannel(
-    ConversationEngine engine, ReportExporter exporter, ChartRenderer charts, MediaFiles media, IOptions<BudgetBotOptions> options, ILogger<LocalChannel> logger)
+internal sealed class LocalChannel(LiteDbBudgetStore store, Attachments attachments, MediaFiles media) : IPlatformChannel
 {
-    private readonly Lock _gate = new();
+    public const string Platform = "local";
 
-    public IReadOnlyList<Reply> Handle(IncomingMessage message)
+    string IPlatformChannel.Platform => Platform;
+
+    public bool Enabled => true;
+
+    public static InboundEvent Event(IncomingMessage message) =>
+        new($"{Platform}:{message.ChatId}:{message.MessageId}", Platform, JsonSerializer.Serialize(message), message.At);
+
+    public IReadOnlyList<InboundAction> Read(InboundEvent stored) =>
+        [new InboundAction.Handle(JsonSerializer.Deserialize<IncomingMessage>(stored.Payload) ?? throw new JsonException("empty message"))];
+
+    public Task<SendOutcome> SendAsync(OutboxItem item, CancellationToken ct)
     {
-        lock (_gate)
-        {
-            try
-            {
-                var english = engine.LanguageOf(message) == "en";
-                return engine.Handle(message).Select(r => Materialize(r, message.At, english)).ToList();
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // No stack trace reaches a chat: the person gets a polite line, the log gets the details.
-                Log.MessageFailed(logger, message.SourceKey, ex);
-                return [new Reply("ขออภัย ระบบขัดข้อง ยังไม่ได้บันทึกอะไร ลองใหม่อีกครั้ง / Sorry, something went wrong; nothing was changed. Please try again.")];
-            }
-        }
+        var feed = Platform + ":" + item.ChatId;
+        var english = store.PersonByIdentity(feed)?.Language == "en";
+        store.AddToFeed(item.Key, feed, Materialize(item.Reply, english), item.CreatedAt);
+        return Task.FromResult(SendOutcome.Done(1));
     }
 
     /// <summary>Turns attachment requests into media files and their links.</summary>
-    public Reply Materialize(Reply reply, DateTimeOffset at, bool english)
+    private Reply Materialize(Reply reply, bool english)
     {
         var files = new List<Attachment>();
         foreach (var a in reply.Attachments)
         {
-            var bytes = a.Kind switch
+            if (attachments.Bytes(a, english) is { } bytes)
             {
-                AttachmentKind.Image => charts.Render(a.Content, english),
-                _ => exporter.XlsxFor(a.Content, TimeZones.Today(options.Value.TimeZone, at)),
-            };
-            if (bytes is not null)
-            {
-                var (id, _) = media.Save(bytes, a.Kind == AttachmentKind.Image ? ".png" : ".xlsx");
+                var (id, _) = media.Save(bytes, Attachments.Extension(a));
                 files.Add(a with { Content = "/media/" + id });
             }
         }

@@ -31,7 +31,7 @@ internal static class PlaygroundEndpoints
                 .DistinctBy(p => p.Id)
                 .Select(p => new { identity = p.Identities.First(i => i.StartsWith("local:", StringComparison.Ordinal)), name = p.DisplayName, roles = string.Join(", ", p.Roles.Select(r => r.Role)) }));
         // Messages the scheduler sent to a demo person or the playground group, newest last.
-        app.MapGet("/playground/feed", (string identity, string? after, IChatStore chat) =>
+        app.MapGet("/playground/feed", (string identity, string? after, Storage.LiteDbBudgetStore feeds) =>
         {
             if (!identity.StartsWith("local:", StringComparison.Ordinal))
             {
@@ -39,7 +39,7 @@ internal static class PlaygroundEndpoints
             }
 
             var since = DateTimeOffset.TryParse(after, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var a) ? a : DateTimeOffset.MinValue;
-            return Results.Ok(chat.LocalFeed(identity, 20).Where(x => x.At > since).Select(x => new
+            return Results.Ok(feeds.LocalFeed(identity, 20).Where(x => x.At > since).Select(x => new
             {
                 at = x.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                 text = x.Reply.Text,
@@ -47,7 +47,7 @@ internal static class PlaygroundEndpoints
                 attachments = x.Reply.Attachments.Select(at => new { kind = at.Kind == AttachmentKind.Image ? "image" : "file", name = at.Name, url = at.Content }),
             }));
         });
-        app.MapPost("/playground/messages", (PlaygroundMessage body, LocalChannel channel, IChatStore chat, TimeProvider clock) =>
+        app.MapPost("/playground/messages", async (PlaygroundMessage body, LocalConversation conversation, IChatStore chat, TimeProvider clock, CancellationToken ct) =>
         {
             if (!body.Identity.StartsWith("local:", StringComparison.Ordinal) || body.Identity.Length <= 6)
             {
@@ -62,7 +62,7 @@ internal static class PlaygroundEndpoints
             {
                 ButtonPayload = string.IsNullOrEmpty(body.Payload) ? null : body.Payload,
             };
-            return Results.Ok(channel.Handle(message).Select(r => new
+            return Results.Ok((await conversation.AskAsync(message, ct)).Select(r => new
             {
                 text = r.Text,
                 buttons = r.AllButtons.Select(b => new { label = b.Label, payload = b.Payload }),

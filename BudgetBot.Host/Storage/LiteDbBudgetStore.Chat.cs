@@ -22,10 +22,6 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
 
     private ILiteCollection<BsonDocument> Handled => _db.GetCollection("handled");
 
-    private ILiteCollection<BsonDocument> OutboxDocs => _db.GetCollection("outbox");
-
-    private ILiteCollection<BsonDocument> FeedDocs => _db.GetCollection("local_feed", BsonAutoId.Int64);
-
     public Person? PersonByIdentity(string identity) =>
         Identities.FindById(identity) is { } link ? Person(link["person"].AsString) : null;
 
@@ -34,38 +30,22 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
     public IReadOnlyList<Person> People(string officeId) =>
         PeopleDocs.FindAll().Select(d => JsonPayload.Read<Person>(d["json"].AsString)).Where(p => p.Roles.Any(r => r.OfficeId == officeId)).ToList();
 
-    public void SavePerson(Person person)
+    public void SavePerson(Person person) => InTransaction(() =>
     {
-        lock (_writeGate)
+        PeopleDocs.Upsert(new BsonDocument { ["_id"] = person.Id, ["json"] = JsonPayload.Write(person) });
+        foreach (var identity in person.Identities)
         {
-            InTransaction(() =>
-            {
-                PeopleDocs.Upsert(new BsonDocument { ["_id"] = person.Id, ["json"] = JsonPayload.Write(person) });
-                foreach (var identity in person.Identities)
-                {
-                    Identities.Upsert(new BsonDocument { ["_id"] = identity, ["person"] = person.Id });
-                }
-            });
+            Identities.Upsert(new BsonDocument { ["_id"] = identity, ["person"] = person.Id });
         }
-    }
+    });
 
-    public void SaveInvite(Invite invite)
-    {
-        lock (_writeGate)
-        {
-            Invites.Upsert(new BsonDocument { ["_id"] = invite.Code, ["used"] = false, ["json"] = JsonPayload.Write(invite) });
-        }
-    }
+    public void SaveInvite(Invite invite) =>
+        InTransaction(() => Invites.Upsert(new BsonDocument { ["_id"] = invite.Code, ["used"] = false, ["json"] = JsonPayload.Write(invite) }));
 
     public Invite? TakeInvite(string code, DateTimeOffset at) => TakeOnce<Invite>(Invites, code, i => i.ExpiresAt >= at);
 
-    public void SavePending(PendingAction action)
-    {
-        lock (_writeGate)
-        {
-            PendingActions.Upsert(new BsonDocument { ["_id"] = action.Id, ["used"] = false, ["json"] = JsonPayload.Write(action) });
-        }
-    }
+    public void SavePending(PendingAction action) =>
+        InTransaction(() => PendingActions.Upsert(new BsonDocument { ["_id"] = action.Id, ["used"] = false, ["json"] = JsonPayload.Write(action) }));
 
     public PendingAction? Pending(string id) =>
         PendingActions.FindById(id) is { } d && !d["used"].AsBoolean ? JsonPayload.Read<PendingAction>(d["json"].AsString) : null;
@@ -74,46 +54,33 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
 
     /// <summary>Single-use records (invites, buttons): read, checked and marked used under the writer's lock, so two takers cannot both win.</summary>
     private T? TakeOnce<T>(ILiteCollection<BsonDocument> collection, string id, Func<T, bool> valid)
-        where T : class
+        where T : class => Run(() =>
     {
-        lock (_writeGate)
+        if (collection.FindById(id) is not { } d || d["used"].AsBoolean)
         {
-            if (collection.FindById(id) is not { } d || d["used"].AsBoolean)
-            {
-                return null;
-            }
-
-            var value = JsonPayload.Read<T>(d["json"].AsString);
-            if (!valid(value))
-            {
-                return null;
-            }
-
-            d["used"] = true;
-            collection.Update(d);
-            return value;
+            return null;
         }
-    }
 
-    public void Audit(AuditRecord record)
-    {
-        lock (_writeGate)
+        var value = JsonPayload.Read<T>(d["json"].AsString);
+        if (!valid(value))
         {
-            AuditLog.Insert(new BsonDocument { ["office"] = record.OfficeId, ["json"] = JsonPayload.Write(record) });
+            return null;
         }
-    }
+
+        d["used"] = true;
+        collection.Update(d);
+        return value;
+    });
+
+    public void Audit(AuditRecord record) =>
+        InTransaction(() => AuditLog.Insert(new BsonDocument { ["office"] = record.OfficeId, ["json"] = JsonPayload.Write(record) }));
 
     public IReadOnlyList<AuditRecord> AuditTrail(string officeId, int max) =>
         AuditLog.Query().Where(Query.EQ("office", officeId)).OrderByDescending("_id").Limit(max).ToEnumerable()
             .Select(d => JsonPayload.Read<AuditRecord>(d["json"].AsString)).ToList();
 
-    public void SaveSubscription(Subscription subscription)
-    {
-        lock (_writeGate)
-        {
-            SubscriptionDocs.Upsert(new BsonDocument { ["_id"] = subscription.ChatKey, ["json"] = JsonPayload.Write(subscription) });
-        }
-    }
+    public void SaveSubscription(Subscription subscription) =>
+        InTransaction(() => SubscriptionDocs.Upsert(new BsonDocument { ["_id"] = subscription.ChatKey, ["json"] = JsonPayload.Write(subscription) }));
 
     public Subscription? Subscription(string chatKey) =>
         SubscriptionDocs.FindById(chatKey) is { } d ? JsonPayload.Read<Subscription>(d["json"].AsString) : null;
@@ -121,82 +88,17 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
     public IReadOnlyList<Subscription> Subscriptions(string officeId) =>
         SubscriptionDocs.FindAll().Select(d => JsonPayload.Read<Subscription>(d["json"].AsString)).Where(s => s.OfficeId == officeId).ToList();
 
-    public bool Enqueue(OutboxItem item)
-    {
-        lock (_writeGate)
-        {
-            if (OutboxDocs.Exists(Query.EQ("_id", item.Key)))
-            {
-                return false;
-            }
-
-            OutboxDocs.Insert(new BsonDocument { ["_id"] = item.Key, ["seq"] = NextSeq(), ["status"] = item.Status.ToString(), ["json"] = JsonPayload.Write(item) });
-            return true;
-        }
-    }
-
-    public bool HasOutbox(string key) => OutboxDocs.Exists(Query.EQ("_id", key));
-
-    public IReadOnlyList<OutboxItem> Outbox(OutboxStatus status, int max) =>
-        OutboxDocs.Query().Where(Query.EQ("status", status.ToString())).OrderBy("seq").Limit(max).ToEnumerable()
-            .Select(d => JsonPayload.Read<OutboxItem>(d["json"].AsString) with { Status = status }).ToList();
-
-    public void MarkOutbox(string key, OutboxStatus status, DateTimeOffset at)
-    {
-        lock (_writeGate)
-        {
-            if (OutboxDocs.FindById(key) is { } d)
-            {
-                d["status"] = status.ToString();
-                d["at"] = at.UtcDateTime;
-                OutboxDocs.Update(d);
-            }
-        }
-    }
-
-    public void DeliverLocally(OutboxItem item, string feed, Reply reply, DateTimeOffset at)
-    {
-        lock (_writeGate)
-        {
-            InTransaction(() =>
-            {
-                if (OutboxDocs.FindById(item.Key) is not { } d || d["status"].AsString != nameof(OutboxStatus.Pending))
-                {
-                    return;
-                }
-
-                FeedDocs.Insert(new BsonDocument { ["feed"] = feed, ["at"] = at.UtcDateTime, ["json"] = JsonPayload.Write(reply) });
-                d["status"] = nameof(OutboxStatus.Sent);
-                d["at"] = at.UtcDateTime;
-                OutboxDocs.Update(d);
-            });
-        }
-    }
-
-    public IReadOnlyList<(DateTimeOffset At, Reply Reply)> LocalFeed(string feed, int max) =>
-        FeedDocs.Query().Where(Query.EQ("feed", feed)).OrderByDescending("_id").Limit(max).ToEnumerable()
-            .Select(d => (new DateTimeOffset(DateTime.SpecifyKind(d["at"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)), JsonPayload.Read<Reply>(d["json"].AsString)))
-            .Reverse().ToList();
-
     public IReadOnlyList<Reply>? HandledReplies(string sourceKey) =>
         Handled.FindById(sourceKey) is { } d ? JsonPayload.Read<List<Reply>>(d["replies"].AsString) : null;
 
-    public void MarkHandled(string sourceKey, DateTimeOffset at, IReadOnlyList<Reply> replies)
-    {
-        lock (_writeGate)
-        {
-            Handled.Upsert(new BsonDocument { ["_id"] = sourceKey, ["at"] = at.UtcDateTime, ["replies"] = JsonPayload.Write(replies) });
-        }
-    }
+    public void MarkHandled(string sourceKey, DateTimeOffset at, IReadOnlyList<Reply> replies) =>
+        InTransaction(() => Handled.Upsert(new BsonDocument { ["_id"] = sourceKey, ["at"] = at.UtcDateTime, ["replies"] = JsonPayload.Write(replies) }));
 
-    public void SaveProject(Project project)
+    public void SaveProject(Project project) => InTransaction(() =>
     {
-        lock (_writeGate)
-        {
-            _projects.Update(Bson.Project(project));
-            _projectCache[project.Id] = project;
-        }
-    }
+        _projects.Update(Bson.Project(project));
+        _projectCache[project.Id] = project;
+    });
 
     public LedgerEntry? LastEntryBy(string personId)
     {
@@ -210,20 +112,5 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
         }
 
         return null;
-    }
-
-    private void InTransaction(Action write)
-    {
-        _db.BeginTrans();
-        try
-        {
-            write();
-            _db.Commit();
-        }
-        catch
-        {
-            _db.Rollback();
-            throw;
-        }
     }
 }

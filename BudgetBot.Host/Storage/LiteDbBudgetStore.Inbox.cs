@@ -3,6 +3,7 @@ using LiteDB;
 
 namespace BudgetBot.Host.Storage;
 
+/// <summary>The inbox: raw events in arrival order, indexed by whether they are done, so reading the queue never scans history.</summary>
 internal sealed partial class LiteDbBudgetStore : IInbox
 {
     private long? _lastSeq;
@@ -11,51 +12,80 @@ internal sealed partial class LiteDbBudgetStore : IInbox
 
     private ILiteCollection<BsonDocument> StateDocs => _db.GetCollection("state");
 
-    public bool Receive(string key, string platform, string payload, DateTimeOffset at)
+    public bool Receive(string key, string platform, string payload, DateTimeOffset at) =>
+        ReceiveAll([new InboundEvent(key, platform, payload, at)])[0];
+
+    public IReadOnlyList<bool> ReceiveAll(IReadOnlyList<InboundEvent> events) => Run(() =>
     {
-        lock (_writeGate)
+        var stored = new bool[events.Count];
+        for (var i = 0; i < events.Count; i++)
         {
-            if (InboxDocs.Exists(Query.EQ("_id", key)))
+            var e = events[i];
+            if (InboxDocs.Exists(Query.EQ("_id", e.Key)))
             {
-                return false;
+                continue;
             }
 
-            InboxDocs.EnsureIndex("seq");
             InboxDocs.Insert(new BsonDocument
             {
-                ["_id"] = key, ["seq"] = NextSeq(), ["platform"] = platform, ["payload"] = payload, ["at"] = at.UtcDateTime, ["done"] = false,
+                ["_id"] = e.Key, ["seq"] = NextSeq(), ["platform"] = e.Platform, ["payload"] = e.Payload, ["at"] = e.At.UtcDateTime,
+                ["done"] = false, ["tries"] = 0,
             });
-            return true;
+            stored[i] = true;
         }
-    }
 
-    public IReadOnlyList<InboundEvent> Unprocessed(string platform, int max) =>
-        InboxDocs.Query().Where(Query.And(Query.EQ("platform", platform), Query.EQ("done", false))).OrderBy("seq").Limit(max).ToEnumerable()
-            .Select(d => new InboundEvent(d["_id"].AsString, platform, d["payload"].AsString,
-                new DateTimeOffset(DateTime.SpecifyKind(d["at"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc))))
-            .ToList();
+        return (IReadOnlyList<bool>)stored;
+    });
 
-    public void Processed(string key)
+    public IReadOnlyList<InboundEvent> Unprocessed(int max) =>
+        InboxDocs.Query().Where(Query.EQ("done", false)).OrderBy("seq").Limit(max).ToEnumerable().Select(Event).ToList();
+
+    public void Processed(string key) => InTransaction(() =>
     {
-        lock (_writeGate)
+        if (InboxDocs.FindById(key) is { } d)
         {
-            if (InboxDocs.FindById(key) is { } d)
-            {
-                d["done"] = true;
-                InboxDocs.Update(d);
-            }
+            d["done"] = true;
+            d["payload"] = ""; // what it did is in the ledger, the audit trail and the handled record; the raw event is no longer needed
+            InboxDocs.Update(d);
         }
-    }
+    });
+
+    public bool Failed(string key, string error, int maxAttempts) => Run(() =>
+    {
+        if (InboxDocs.FindById(key) is not { } d)
+        {
+            return false;
+        }
+
+        var tries = (d["tries"].IsInt32 ? d["tries"].AsInt32 : 0) + 1;
+        d["tries"] = tries;
+        d["error"] = error;
+        var dead = tries >= maxAttempts;
+        if (dead)
+        {
+            d["done"] = true;
+            d["dead"] = true;
+        }
+
+        InboxDocs.Update(d);
+        return dead;
+    });
+
+    public IReadOnlyList<InboundEvent> DeadLetters(int max) =>
+        InboxDocs.Query().Where(Query.EQ("dead", true)).OrderByDescending("seq").Limit(max).ToEnumerable().Select(Event).ToList();
 
     public string? State(string key) => StateDocs.FindById(key) is { } d ? d["value"].AsString : null;
 
-    public void SetState(string key, string value)
-    {
-        lock (_writeGate)
+    public void SetState(string key, string value) => InTransaction(() => StateDocs.Upsert(new BsonDocument { ["_id"] = key, ["value"] = value }));
+
+    private static InboundEvent Event(BsonDocument d) =>
+        new(d["_id"].AsString, d["platform"].AsString, d["payload"].AsString, Utc(d["at"]))
         {
-            StateDocs.Upsert(new BsonDocument { ["_id"] = key, ["value"] = value });
-        }
-    }
+            Attempts = d["tries"].IsInt32 ? d["tries"].AsInt32 : 0,
+            Error = d["error"].IsString ? d["error"].AsString : null,
+        };
+
+    private static DateTimeOffset Utc(BsonValue v) => new(DateTime.SpecifyKind(v.AsDateTime.ToUniversalTime(), DateTimeKind.Utc));
 
     /// <summary>Insertion order for the inbox and the outbox, whose keys are strings.</summary>
     private long NextSeq()

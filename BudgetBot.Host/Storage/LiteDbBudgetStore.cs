@@ -5,8 +5,9 @@ using LiteDB;
 namespace BudgetBot.Host.Storage;
 
 /// <summary>
-/// The budget store in one LiteDB file. Each write is one LiteDB transaction, so a crash leaves either all of a
-/// change or none of it; writes are serialised here because a LiteDB transaction belongs to one thread.
+/// The budget store in one LiteDB file. Each write is one LiteDB transaction, or part of the caller's unit of work, so
+/// a crash leaves either all of a change or none of it; writes are serialised here because a LiteDB transaction
+/// belongs to one thread.
 /// </summary>
 internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
 {
@@ -40,10 +41,20 @@ internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
         _projects = db.GetCollection("projects");
         _ledger = db.GetCollection("ledger", BsonAutoId.Int64);
         _balances = db.GetCollection("balances");
+        // Every collection and index is made here, at start-up: made lazily, a first write could race a reader of it.
         LedgerIndexes.Ensure(_ledger);
         _years.EnsureIndex("office");
         _divisions.EnsureIndex("office");
         _projects.EnsureIndex("year");
+        InboxDocs.EnsureIndex("done");
+        OutboxDocs.EnsureIndex("q");
+        OutboxDocs.EnsureIndex("status");
+        FeedDocs.EnsureIndex("feed");
+        AuditLog.EnsureIndex("office");
+        foreach (var other in new[] { _offices, _balances, PeopleDocs, Identities, Invites, PendingActions, SubscriptionDocs, Handled, StateDocs })
+        {
+            other.EnsureIndex("_id");
+        }
     }
 
     public IReadOnlyList<Office> Offices() => _offices.FindAll().Select(Bson.Office).ToList();

@@ -29,6 +29,33 @@ internal sealed class RateLimits(TimeSpan perChat, int groupPerMinute, int globa
         return true;
     }
 
+    /// <summary>How long until this chat may be sent to; zero when it may now.</summary>
+    public TimeSpan Wait(long chatId, DateTimeOffset now)
+    {
+        var until = now;
+        if (_nextForChat.TryGetValue(chatId, out var next) && next > until)
+        {
+            until = next;
+        }
+
+        Trim(_globalSends, now - TimeSpan.FromSeconds(1));
+        if (_globalSends.Count >= globalPerSecond && _globalSends.Peek() + TimeSpan.FromSeconds(1) > until)
+        {
+            until = _globalSends.Peek() + TimeSpan.FromSeconds(1);
+        }
+
+        if (chatId < 0 && _groupSends.TryGetValue(chatId, out var sent))
+        {
+            Trim(sent, now - TimeSpan.FromMinutes(1));
+            if (sent.Count >= groupPerMinute && sent.Peek() + TimeSpan.FromMinutes(1) > until)
+            {
+                until = sent.Peek() + TimeSpan.FromMinutes(1);
+            }
+        }
+
+        return until - now;
+    }
+
     public void Sent(long chatId, DateTimeOffset now)
     {
         _nextForChat[chatId] = now + perChat;

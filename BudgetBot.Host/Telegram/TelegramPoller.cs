@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using BudgetBot.Domain.Ports;
+using BudgetBot.Host.Messaging;
 using BudgetBot.Host.Options;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -11,7 +12,7 @@ namespace BudgetBot.Host.Telegram;
 /// Long polling without Telegram.Bot's loop, which moves the offset before the handler runs: each batch is stored in the
 /// inbox first, and only then is the offset moved past it (the next getUpdates confirms them to Telegram).
 /// </summary>
-internal sealed class TelegramPoller(TelegramBot bot, IInbox inbox, TelegramDispatcher dispatcher, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<TelegramPoller> logger)
+internal sealed class TelegramPoller(TelegramBot bot, IInbox inbox, IUnitOfWork unit, MessageSignals signals, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<TelegramPoller> logger)
     : BackgroundService
 {
     public const string OffsetKey = "telegram:offset";
@@ -31,15 +32,17 @@ internal sealed class TelegramPoller(TelegramBot bot, IInbox inbox, TelegramDisp
             {
                 var offset = inbox.State(OffsetKey) is { } saved ? int.Parse(saved, CultureInfo.InvariantCulture) : (int?)null;
                 var updates = await bot.Client.GetUpdates(offset, timeout: options.Value.Telegram.PollTimeoutSeconds, allowedUpdates: TelegramStartup.Updates, cancellationToken: stoppingToken);
-                foreach (var update in updates)
-                {
-                    inbox.Receive(TelegramKey(update.Id), TelegramUpdates.Platform, JsonSerializer.Serialize(update, JsonBotAPI.Options), clock.GetUtcNow());
-                }
-
                 if (updates.Length > 0)
                 {
-                    inbox.SetState(OffsetKey, (updates.Max(u => u.Id) + 1).ToString(CultureInfo.InvariantCulture));
-                    dispatcher.Wake();
+                    // The batch and the offset past it in one commit.
+                    var now = clock.GetUtcNow();
+                    unit.Run(() =>
+                    {
+                        inbox.ReceiveAll(updates.Select(u => new InboundEvent(TelegramKey(u.Id), TelegramUpdates.Platform, JsonSerializer.Serialize(u, JsonBotAPI.Options), now)).ToList());
+                        inbox.SetState(OffsetKey, (updates.Max(u => u.Id) + 1).ToString(CultureInfo.InvariantCulture));
+                        return 0;
+                    });
+                    signals.WakeDrainer();
                 }
 
                 failures = 0;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BudgetBot.Domain.Ports;
+using BudgetBot.Host.Messaging;
 using BudgetBot.Host.Options;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -19,18 +20,21 @@ internal static class TelegramSetup
     {
         services.AddHttpClient(nameof(TelegramBot));
         services.AddSingleton<TelegramBot>();
-        services.AddSingleton<TelegramSender>();
-        services.AddSingleton<TelegramDispatcher>();
+        services.AddSingleton<TelegramParts>();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<BudgetBotOptions>>().Value.Telegram;
+            return new RateLimits(TimeSpan.FromMilliseconds(o.PerChatIntervalMs), o.GroupPerMinute, o.GlobalPerSecond);
+        });
+        services.AddSingleton<IPlatformChannel, TelegramChannel>();
         services.AddHostedService<TelegramStartup>();
-        services.AddHostedService(sp => sp.GetRequiredService<TelegramDispatcher>());
-        services.AddHostedService(sp => sp.GetRequiredService<TelegramSender>());
         services.AddHostedService<TelegramPoller>();
         return services;
     }
 
     /// <summary><c>POST /webhooks/telegram</c>: a wrong or missing secret gets 403 and changes nothing; a good update is stored before the 200.</summary>
     public static void MapTelegram(this WebApplication app) =>
-        app.MapPost("/webhooks/telegram", async (HttpRequest request, IInbox inbox, IOptions<BudgetBotOptions> options, IServiceProvider services, TimeProvider clock) =>
+        app.MapPost("/webhooks/telegram", async (HttpRequest request, InboxWriter inbox, IOptions<BudgetBotOptions> options, TimeProvider clock) =>
         {
             var secret = options.Value.Telegram.WebhookSecret;
             var given = request.Headers["X-Telegram-Bot-Api-Secret-Token"].ToString();
@@ -53,8 +57,7 @@ internal static class TelegramSetup
 
             if (update is not null)
             {
-                inbox.Receive(TelegramPoller.TelegramKey(update.Id), TelegramUpdates.Platform, body, clock.GetUtcNow());
-                services.GetService<TelegramDispatcher>()?.Wake();
+                await inbox.ReceiveAsync([new InboundEvent(TelegramPoller.TelegramKey(update.Id), TelegramUpdates.Platform, body, clock.GetUtcNow())]);
             }
 
             return Results.Ok();

@@ -7,13 +7,14 @@ namespace BudgetBot.Host.Telegram;
 
 /// <summary>
 /// Turns a Telegram update into the engine's message. <c>/cmd@ourbot</c> loses its suffix, <c>/cmd@otherbot</c> is
-/// dropped, and a leading <c>@ourbot</c> mention marks a group message as addressed to us.
+/// dropped, and a leading <c>@ourbot</c> mention marks a group message as addressed to us. A button tap carries no
+/// date of its own: it is stamped with the time it was received, which stays the same when it is handled again.
 /// </summary>
 internal static class TelegramUpdates
 {
     public const string Platform = "telegram";
 
-    public static IncomingMessage? ToMessage(Update update, string botUsername)
+    public static IncomingMessage? ToMessage(Update update, string botUsername, DateTimeOffset receivedAt)
     {
         switch (update)
         {
@@ -33,7 +34,7 @@ internal static class TelegramUpdates
             case { CallbackQuery: { Message: { } source } query }:
                 var chatKind = source.Chat.Type == ChatType.Private ? ChatKind.Private : ChatKind.Group;
                 return new IncomingMessage(Platform, source.Chat.Id.ToString(CultureInfo.InvariantCulture), chatKind, query.From.Id.ToString(CultureInfo.InvariantCulture),
-                    Name(query.From), "", "cb:" + query.Id, DateTimeOffset.UtcNow)
+                    Name(query.From), "", "cb:" + query.Id, receivedAt)
                 {
                     ButtonPayload = query.Data,
                 };

@@ -1,6 +1,7 @@
 using BudgetBot.Domain.Conversation;
 using BudgetBot.Host.Line;
 using BudgetBot.Host.Local;
+using BudgetBot.Host.Messaging;
 using BudgetBot.Host.Options;
 using BudgetBot.Host.Reports;
 
@@ -13,7 +14,7 @@ public sealed class LineMessagesTests
     {
         using var store = Tests.Storage.StoreFixture.SeededInMemory(out _);
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
-        var messages = new LineMessages(new ChartRenderer(store), new ReportExporter(store), new MediaFiles(options, TimeProvider.System), store, options, TimeProvider.System);
+        var messages = new LineMessages(new Attachments(new ChartRenderer(store), new ReportExporter(store), options, TimeProvider.System), new MediaFiles(options, TimeProvider.System), store, options);
         var text = string.Join('\n', Enumerable.Range(1, 1200).Select(i => $"{i}. โครงการทดสอบ 😀"));
         var reply = new Reply(text) { Buttons = [[new Button("ถัดไป ▶", "p:abc")]] };
 
@@ -33,7 +34,7 @@ public sealed class LineMessagesTests
     {
         using var store = Tests.Storage.StoreFixture.SeededInMemory(out var office);
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
-        var messages = new LineMessages(new ChartRenderer(store), new ReportExporter(store), new MediaFiles(options, TimeProvider.System), store, options, TimeProvider.System);
+        var messages = new LineMessages(new Attachments(new ChartRenderer(store), new ReportExporter(store), options, TimeProvider.System), new MediaFiles(options, TimeProvider.System), store, options);
 
         var batch = Assert.Single(messages.Build(new Reply("กราฟ") { Attachments = [new Attachment(AttachmentKind.Image, "chart.png", $"chart:{office}:2566:office")] }));
 
@@ -48,7 +49,7 @@ public sealed class LineMessagesTests
         store.SavePerson(new Domain.Budget.Person("p1", "สมหญิง") { Identities = ["line:U11111111111111111111111111111111"] });
         store.SavePerson(new Domain.Budget.Person("p2", "ไม่มีไลน์") { Identities = ["telegram:5"] });
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
-        var messages = new LineMessages(new ChartRenderer(store), new ReportExporter(store), new MediaFiles(options, TimeProvider.System), store, options, TimeProvider.System);
+        var messages = new LineMessages(new Attachments(new ChartRenderer(store), new ReportExporter(store), options, TimeProvider.System), new MediaFiles(options, TimeProvider.System), store, options);
         var reply = new Reply("ยังไม่ได้รายงานผล") { Mentions = ["p1", "p2"] };
 
         var inGroup = Assert.Single(messages.Build(reply, group: true));

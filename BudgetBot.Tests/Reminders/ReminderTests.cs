@@ -19,7 +19,7 @@ public sealed class ReminderTests : IDisposable
     public ReminderTests()
     {
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions());
-        _run = new ReminderRun(_chat.Store, _chat.Store, new CalendarData(), options, _clock, NullLogger<ReminderRun>.Instance);
+        _run = new ReminderRun(_chat.Store, _chat.Store, _chat.Store, new BudgetBot.Host.Messaging.MessageSignals(), new CalendarData(), options, _clock, NullLogger<ReminderRun>.Instance);
     }
 
     public void Dispose() => _chat.Dispose();
@@ -150,15 +150,15 @@ public sealed class ReminderTests : IDisposable
     }
 
     [Fact]
-    public void Reminder_DeliveredLocally_OnceWithAWorkingButton()
+    public async Task Reminder_DeliveredLocally_OnceWithAWorkingButton()
     {
         _clock.SetUtcNow(Bangkok("2023-03-24T09:00"));
         _run.Run();
-        var sender = new BudgetBot.Host.Messaging.LocalSender(_chat.Store, LocalChannelFor(_chat), _clock, NullLogger<BudgetBot.Host.Messaging.LocalSender>.Instance);
+        var sender = Pipeline.LocalSender(_chat.Store, _clock);
 
-        var delivered = sender.Deliver();
+        var (delivered, _) = await sender.RoundAsync(CancellationToken.None);
         Assert.True(delivered > 0);
-        Assert.Equal(0, sender.Deliver());
+        Assert.Equal(0, (await sender.RoundAsync(CancellationToken.None)).Sent);
         var feed = Assert.Single(_chat.Store.LocalFeed("local:owner", 10));
         Assert.StartsWith("เตือนรายงานผล ไตรมาส 2/2566", feed.Reply.Text, StringComparison.Ordinal);
 
@@ -166,13 +166,6 @@ public sealed class ReminderTests : IDisposable
         Assert.Equal("รายงานโครงการ 7", button.Label);
         Assert.Contains("จ่าย 7", _chat.Tap("local:owner", button)[0].Text, StringComparison.Ordinal);
         Assert.Contains("ใช้ไปแล้ว", _chat.Tap("local:owner", button)[0].Text, StringComparison.Ordinal);
-    }
-
-    private static BudgetBot.Host.Local.LocalChannel LocalChannelFor(ChatFixture chat)
-    {
-        var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
-        var media = new BudgetBot.Host.Local.MediaFiles(options, TimeProvider.System);
-        return new BudgetBot.Host.Local.LocalChannel(chat.Engine, new BudgetBot.Host.Reports.ReportExporter(chat.Store), new BudgetBot.Host.Reports.ChartRenderer(chat.Store), media, options, NullLogger<BudgetBot.Host.Local.LocalChannel>.Instance);
     }
 
     [Fact]

@@ -1,0 +1,20 @@
+namespace BudgetBot.Domain.Ports;
+
+/// <summary>
+/// Messages waiting to be sent, as the senders see them: each platform reads only its own pending items, oldest first,
+/// and reports back what became of each one in a single write.
+/// </summary>
+public interface IOutbox
+{
+    /// <summary>Pending items for one platform, oldest first (due or not: the sender decides when).</summary>
+    IReadOnlyList<OutboxItem> Pending(string platform, int max);
+
+    /// <summary>Records the results of one sending round in one transaction.</summary>
+    void Complete(IReadOnlyList<OutboxUpdate> updates);
+
+    /// <summary>Items set aside after failing, newest first, for admins to look at or retry.</summary>
+    IReadOnlyList<OutboxItem> Failed(int max);
+}
+
+/// <summary>What became of an outbox item: sent, still pending (with the parts already out and when to try again), gone or failed.</summary>
+public sealed record OutboxUpdate(string Key, OutboxStatus Status, int PartsSent, int Attempts, DateTimeOffset DueAt, string? Error = null);

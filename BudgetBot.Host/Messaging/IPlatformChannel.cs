@@ -1,0 +1,31 @@
+using BudgetBot.Domain.Ports;
+
+namespace BudgetBot.Host.Messaging;
+
+/// <summary>
+/// What one platform (Telegram, LINE, the local terminal and playground) supplies to the shared drainer and sender:
+/// how to read its stored events, how to send one outbox item, and its rate limits. Loops, order, retries, dead
+/// letters and "chat gone" belong to <see cref="InboxDrainer"/> and <see cref="OutboxSender"/>.
+/// </summary>
+internal interface IPlatformChannel
+{
+    string Platform { get; }
+
+    /// <summary>False when the platform is not configured: its sender does not run.</summary>
+    bool Enabled { get; }
+
+    /// <summary>How many chats are sent to at once.</summary>
+    int Concurrency => 8;
+
+    /// <summary>What a stored event asks for; nothing for an event that is not for us. May throw on a malformed event.</summary>
+    IReadOnlyList<InboundAction> Read(InboundEvent stored);
+
+    /// <summary>A courtesy once the event's effects are committed (Telegram: stop the button's spinner). Never throws.</summary>
+    Task AfterCommitAsync(InboundEvent stored, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Sends the item's parts from <see cref="OutboxItem.PartsSent"/> on, and says how far it got.</summary>
+    Task<SendOutcome> SendAsync(OutboxItem item, CancellationToken ct);
+
+    /// <summary>How long a chat must wait before its next message (rate limits); zero when it may go now.</summary>
+    TimeSpan Wait(string chatId, DateTimeOffset now) => TimeSpan.Zero;
+}

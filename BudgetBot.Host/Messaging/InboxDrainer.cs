@@ -1,0 +1,179 @@
+using BudgetBot.Domain.Conversation;
+using BudgetBot.Domain.Ports;
+
+namespace BudgetBot.Host.Messaging;
+
+/// <summary>
+/// The one loop that turns stored events of every platform into effects. It takes a batch in arrival order (so each
+/// chat's messages stay in order), runs the engine for each and commits everything the batch did, with the events
+/// marked done, in one unit of work: one flush for the batch, and a crash leaves all of a message or none of it.
+/// When a batch throws, its events are run again one at a time, so a bad one costs only itself; after three failures
+/// it is set aside, its sender is told nothing was changed, and admins are told.
+/// </summary>
+internal sealed class InboxDrainer(
+    IUnitOfWork unit, IInbox inbox, IChatStore chat, ConversationEngine engine, IEnumerable<IPlatformChannel> channels, DeadLetters dead,
+    MessageSignals signals, TimeProvider clock, ILogger<InboxDrainer> logger)
+    : BackgroundService
+{
+    public const int BatchSize = 64;
+    public const int MaxAttempts = 3;
+
+    private readonly Dictionary<string, IPlatformChannel> _channels = channels.ToDictionary(c => c.Platform);
+
+    /// <summary>Handles what is waiting now, and says which replies each event queued.</summary>
+    public IReadOnlyList<(string InboxKey, IReadOnlyList<string> ReplyKeys)> DrainOnce()
+    {
+        var batch = inbox.Unprocessed(BatchSize);
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        List<(string, IReadOnlyList<string>)> done;
+        try
+        {
+            done = unit.Run(() => batch.Select(e => (e.Key, Apply(e))).ToList());
+        }
+        catch (Exception ex)
+        {
+            Log.BatchFailed(logger, batch.Count, ex);
+            done = [];
+            foreach (var e in batch)
+            {
+                if (Alone(e) is { } keys)
+                {
+                    done.Add((e.Key, keys));
+                }
+            }
+        }
+
+        foreach (var (key, replyKeys) in done)
+        {
+            signals.Handled(key, replyKeys);
+        }
+
+        signals.WakeSenders();
+        foreach (var e in batch)
+        {
+            if (_channels.TryGetValue(e.Platform, out var channel))
+            {
+                _ = channel.AfterCommitAsync(e, CancellationToken.None);
+            }
+        }
+
+        return done;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (DrainOnce().Count == 0 && inbox.Unprocessed(1).Count == 0)
+                {
+                    await signals.DrainerWokenAsync(Timeout.InfiniteTimeSpan, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Reading the inbox itself failed (a full disk, say): wait a little and go on; nothing is lost.
+                Log.DrainFailed(logger, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One event in a unit of its own; null when it failed (counted, and set aside after the last try).</summary>
+    private IReadOnlyList<string>? Alone(InboundEvent e)
+    {
+        try
+        {
+            return unit.Run(() => Apply(e));
+        }
+        catch (Exception ex)
+        {
+            Log.EventFailed(logger, e.Key, e.Attempts + 1, ex);
+            if (inbox.Failed(e.Key, ex.GetType().Name + ": " + ex.Message, MaxAttempts))
+            {
+                return dead.SetAside(e, ChatOf(e), ex);
+            }
+
+            return null;
+        }
+    }
+
+    private IReadOnlyList<string> Apply(InboundEvent e)
+    {
+        var keys = new List<string>();
+        if (_channels.TryGetValue(e.Platform, out var channel))
+        {
+            foreach (var action in channel.Read(e))
+            {
+                Do(e, action, keys);
+            }
+        }
+
+        inbox.Processed(e.Key);
+        return keys;
+    }
+
+    private void Do(InboundEvent e, InboundAction action, List<string> keys)
+    {
+        switch (action)
+        {
+            case InboundAction.Handle h:
+                Queue(e, h.Message.ChatId, h.ReplyToken, engine.Handle(h.Message), keys);
+                break;
+            case InboundAction.Send s:
+                Queue(e, s.ChatId, s.ReplyToken, [s.Reply], keys);
+                break;
+            case InboundAction.ChatGone g:
+                inbox.SetState(GoneKey(e.Platform, g.ChatId), g.Gone ? "1" : "");
+                break;
+            case InboundAction.ChatMoved m:
+                if (chat.Subscription($"{e.Platform}:{m.OldChatId}") is { } subscription)
+                {
+                    chat.SaveSubscription(subscription with { ChatKey = $"{e.Platform}:{m.NewChatId}" });
+                    chat.SaveSubscription(subscription with { Kind = SubscriptionKind.Off });
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Replies are keyed by the event, so handling it again after a crash queues nothing new.</summary>
+    private void Queue(InboundEvent e, string chatId, string? replyToken, IReadOnlyList<Reply> replies, List<string> keys)
+    {
+        for (var i = 0; i < replies.Count; i++)
+        {
+            var key = $"reply:{e.Key}:{keys.Count}";
+            chat.Enqueue(new OutboxItem(key, "Reply", "", null, $"{e.Platform}:{chatId}", replies[i], clock.GetUtcNow())
+            {
+                ReplyToken = i == 0 ? replyToken : null,
+            });
+            keys.Add(key);
+        }
+    }
+
+    /// <summary>The chat an event came from, to tell its sender; null when even that cannot be read.</summary>
+    private string? ChatOf(InboundEvent e)
+    {
+        try
+        {
+            return _channels.TryGetValue(e.Platform, out var channel)
+                ? channel.Read(e).Select(a => a switch { InboundAction.Handle h => h.Message.ChatId, InboundAction.Send s => s.ChatId, _ => null }).FirstOrDefault(c => c is not null)
+                : null;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    public static string GoneKey(string platform, string chatId) => $"{platform}:gone:{chatId}";
+}

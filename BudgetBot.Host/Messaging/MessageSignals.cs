@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+
+namespace BudgetBot.Host.Messaging;
+
+/// <summary>
+/// Wake-ups between the stages (a stored event wakes the drainer, a queued reply wakes the senders), and completions
+/// that a waiting caller (the playground) can await instead of polling.
+/// </summary>
+internal sealed class MessageSignals : IDisposable
+{
+    private readonly SemaphoreSlim _inbox = new(0, 1);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _outbox = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<IReadOnlyList<string>>> _handled = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _sent = new();
+
+    public void WakeDrainer() => Release(_inbox);
+
+    public Task<bool> DrainerWokenAsync(TimeSpan timeout, CancellationToken ct) => _inbox.WaitAsync(timeout, ct);
+
+    public void WakeSenders()
+    {
+        foreach (var gate in _outbox.Values)
+        {
+            Release(gate);
+        }
+    }
+
+    public Task<bool> SenderWokenAsync(string platform, TimeSpan timeout, CancellationToken ct) => Gate(platform).WaitAsync(timeout, ct);
+
+    /// <summary>Completes when the drainer has committed the event; the result is the keys of the replies it queued.</summary>
+    public Task<IReadOnlyList<string>> WhenHandled(string inboxKey) =>
+        _handled.GetOrAdd(inboxKey, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public void Handled(string inboxKey, IReadOnlyList<string> replyKeys)
+    {
+        if (_handled.TryRemove(inboxKey, out var waiter))
+        {
+            waiter.TrySetResult(replyKeys);
+        }
+    }
+
+    /// <summary>Completes when an outbox item was sent (or set aside).</summary>
+    public Task WhenSent(string outboxKey) => _sent.GetOrAdd(outboxKey, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public void Sent(string outboxKey)
+    {
+        if (_sent.TryRemove(outboxKey, out var waiter))
+        {
+            waiter.TrySetResult();
+        }
+    }
+
+    public void Forget(string key)
+    {
+        _handled.TryRemove(key, out _);
+        _sent.TryRemove(key, out _);
+    }
+
+    public void Dispose()
+    {
+        _inbox.Dispose();
+        foreach (var gate in _outbox.Values)
+        {
+            gate.Dispose();
+        }
+    }
+
+    private SemaphoreSlim Gate(string platform) => _outbox.GetOrAdd(platform, _ => new SemaphoreSlim(0, 1));
+
+    /// <summary>A wake-up that is already pending is enough: more would only spin the loop.</summary>
+    private static void Release(SemaphoreSlim gate)
+    {
+        try
+        {
+            gate.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+        }
+    }
+}

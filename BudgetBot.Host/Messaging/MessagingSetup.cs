@@ -1,0 +1,27 @@
+using BudgetBot.Domain.Ports;
+using BudgetBot.Host.Local;
+using BudgetBot.Host.Storage;
+
+namespace BudgetBot.Host.Messaging;
+
+internal static class MessagingSetup
+{
+    /// <summary>The one message path: inbox (group commit), drainer, outbox, a sender per channel; the local channel always.</summary>
+    public static IServiceCollection AddMessaging(this IServiceCollection services)
+    {
+        services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<LiteDbBudgetStore>());
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteDbBudgetStore>());
+        services.AddSingleton<MessageSignals>();
+        services.AddSingleton<InboxWriter>();
+        services.AddSingleton<DeadLetters>();
+        services.AddSingleton<Attachments>();
+        services.AddSingleton<LocalChannel>();
+        services.AddSingleton<IPlatformChannel>(sp => sp.GetRequiredService<LocalChannel>());
+        services.AddSingleton<LocalConversation>();
+        services.AddSingleton<InboxDrainer>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxDrainer>());
+        services.AddSingleton<OutboxSenders>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSenders>());
+        return services;
+    }
+}

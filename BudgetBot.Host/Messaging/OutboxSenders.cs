@@ -1,0 +1,28 @@
+using BudgetBot.Domain.Ports;
+
+namespace BudgetBot.Host.Messaging;
+
+/// <summary>One <see cref="OutboxSender"/> for each configured platform channel, run side by side.</summary>
+internal sealed class OutboxSenders : BackgroundService
+{
+    private readonly Dictionary<string, OutboxSender> _senders;
+
+    public OutboxSenders(IEnumerable<IPlatformChannel> channels, IServiceProvider services)
+    {
+        _senders = channels.Where(c => c.Enabled).ToDictionary(c => c.Platform, c => new OutboxSender(
+            c,
+            services.GetRequiredService<IOutbox>(),
+            services.GetRequiredService<IInbox>(),
+            services.GetRequiredService<IChatStore>(),
+            services.GetRequiredService<IUnitOfWork>(),
+            services.GetRequiredService<DeadLetters>(),
+            services.GetRequiredService<MessageSignals>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OutboxSender).FullName + "." + c.Platform)));
+    }
+
+    public OutboxSender For(string platform) => _senders[platform];
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_senders.Values.Select(s => Task.Run(() => s.RunAsync(stoppingToken), stoppingToken)));
+}

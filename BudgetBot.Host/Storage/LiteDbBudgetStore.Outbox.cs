@@ -1,0 +1,97 @@
+using BudgetBot.Domain.Ports;
+using LiteDB;
+
+namespace BudgetBot.Host.Storage;
+
+/// <summary>
+/// The outbox: each item is routed when it is queued (platform and chat), and indexed by platform and state, so a
+/// sender reads only its own pending items however many were sent before.
+/// </summary>
+internal sealed partial class LiteDbBudgetStore : IOutbox
+{
+    private ILiteCollection<BsonDocument> OutboxDocs => _db.GetCollection("outbox");
+
+    public bool Enqueue(OutboxItem item) => Run(() =>
+    {
+        if (OutboxDocs.Exists(Query.EQ("_id", item.Key)))
+        {
+            return false;
+        }
+
+        var routed = Route(item);
+        OutboxDocs.Insert(new BsonDocument
+        {
+            ["_id"] = routed.Key,
+            ["seq"] = NextSeq(),
+            ["platform"] = routed.Platform,
+            ["q"] = Queue(routed.Platform, routed.Status),
+            ["status"] = routed.Status.ToString(),
+            ["due"] = routed.DueAt.UtcDateTime,
+            ["parts"] = 0,
+            ["tries"] = 0,
+            ["json"] = JsonPayload.Write(routed),
+        });
+        return true;
+    });
+
+    public bool HasOutbox(string key) => OutboxDocs.Exists(Query.EQ("_id", key));
+
+    public IReadOnlyList<OutboxItem> Pending(string platform, int max) =>
+        OutboxDocs.Query().Where(Query.EQ("q", Queue(platform, OutboxStatus.Pending))).OrderBy("seq").Limit(max).ToEnumerable().Select(Item).ToList();
+
+    /// <summary>Every item in one state, oldest first (for tests and maintenance).</summary>
+    public IReadOnlyList<OutboxItem> Outbox(OutboxStatus status, int max) =>
+        OutboxDocs.Query().Where(Query.EQ("status", status.ToString())).OrderBy("seq").Limit(max).ToEnumerable().Select(Item).ToList();
+
+    public IReadOnlyList<OutboxItem> Failed(int max) =>
+        OutboxDocs.Query().Where(Query.EQ("status", nameof(OutboxStatus.Failed))).OrderByDescending("seq").Limit(max).ToEnumerable().Select(Item).ToList();
+
+    public void Complete(IReadOnlyList<OutboxUpdate> updates)
+    {
+        if (updates.Count == 0)
+        {
+            return;
+        }
+
+        InTransaction(() =>
+        {
+            foreach (var u in updates)
+            {
+                if (OutboxDocs.FindById(u.Key) is not { } d)
+                {
+                    continue;
+                }
+
+                d["q"] = Queue(d["platform"].AsString, u.Status);
+                d["status"] = u.Status.ToString();
+                d["parts"] = u.PartsSent;
+                d["tries"] = u.Attempts;
+                d["due"] = u.DueAt.UtcDateTime;
+                d["error"] = u.Error is null ? BsonValue.Null : new BsonValue(u.Error);
+                OutboxDocs.Update(d);
+            }
+        });
+    }
+
+    /// <summary>The chat the item names, or the person's first identity (the platform they joined on): one sender takes it.</summary>
+    private OutboxItem Route(OutboxItem item)
+    {
+        var target = item.ChatKey ?? (item.PersonId is { } id && Person(id) is { Identities.Count: > 0 } person ? person.Identities[0] : null);
+        var colon = target?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        var routed = item with { DueAt = item.DueAt == default ? item.CreatedAt : item.DueAt };
+        return colon > 0
+            ? routed with { Platform = target![..colon], ChatId = target[(colon + 1)..] }
+            : routed with { Status = OutboxStatus.Undeliverable, Error = "no identity to send to" };
+    }
+
+    private static string Queue(string platform, OutboxStatus status) => platform + "|" + status;
+
+    private static OutboxItem Item(BsonDocument d) => JsonPayload.Read<OutboxItem>(d["json"].AsString) with
+    {
+        Status = Enum.Parse<OutboxStatus>(d["status"].AsString),
+        PartsSent = d["parts"].IsInt32 ? d["parts"].AsInt32 : 0,
+        Attempts = d["tries"].IsInt32 ? d["tries"].AsInt32 : 0,
+        DueAt = d["due"].IsDateTime ? Utc(d["due"]) : default,
+        Error = d["error"].IsString ? d["error"].AsString : null,
+    };
+}

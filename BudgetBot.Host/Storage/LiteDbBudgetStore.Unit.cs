@@ -1,0 +1,63 @@
+using BudgetBot.Domain.Ports;
+
+namespace BudgetBot.Host.Storage;
+
+/// <summary>
+/// A unit of work is one LiteDB transaction on the calling thread, held under the writer's lock: every write made
+/// through this store inside it joins that transaction (LiteDB's own auto-transactions do too), so a batch of messages
+/// costs one commit and one flush, and a failure leaves none of it.
+/// </summary>
+internal sealed partial class LiteDbBudgetStore : IUnitOfWork
+{
+    private bool _inUnit;
+    private long _commits;
+
+    /// <summary>Transactions committed since the store was opened (for the benchmarks).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    public T Run<T>(Func<T> work)
+    {
+        lock (_writeGate)
+        {
+            if (_inUnit)
+            {
+                return work();
+            }
+
+            _inUnit = true;
+            _db.BeginTrans();
+            try
+            {
+                var result = work();
+                _db.Commit();
+                Interlocked.Increment(ref _commits);
+                return result;
+            }
+            catch
+            {
+                _db.Rollback();
+                ForgetCachedState();
+                throw;
+            }
+            finally
+            {
+                _inUnit = false;
+            }
+        }
+    }
+
+    /// <summary>A write outside a unit of work is a unit of its own.</summary>
+    private void InTransaction(Action write) => Run(() =>
+    {
+        write();
+        return 0;
+    });
+
+    /// <summary>After a rollback the counters and the project cache may hold what was never committed.</summary>
+    private void ForgetCachedState()
+    {
+        _lastId = null;
+        _lastSeq = null;
+        _projectCache.Clear();
+    }
+}

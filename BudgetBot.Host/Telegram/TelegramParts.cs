@@ -1,0 +1,75 @@
+using BudgetBot.Domain.Conversation;
+using BudgetBot.Domain.Ports;
+using BudgetBot.Host.Messaging;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace BudgetBot.Host.Telegram;
+
+/// <summary>
+/// A reply as Telegram calls, one per part: the text in chunks of at most 4096 UTF-16 units (HTML mode, buttons on
+/// the last chunk, group mentions as text mentions), then each attachment as a photo or a document.
+/// </summary>
+internal sealed class TelegramParts(TelegramBot bot, IChatStore chat, Attachments attachments)
+{
+    public const int MaxText = 4096;
+
+    public IReadOnlyList<Func<CancellationToken, Task>> Of(Reply reply, long chatId)
+    {
+        var keyboard = reply.Buttons.Count == 0
+            ? null
+            : new InlineKeyboardMarkup(reply.Buttons.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Payload))));
+        var chunks = Split(Html(reply.Text) + Mentions(reply, chatId));
+        var calls = new List<Func<CancellationToken, Task>>();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var (text, markup) = (chunks[i], i == chunks.Count - 1 ? keyboard : null);
+            calls.Add(ct => bot.Client.SendMessage(chatId, text, parseMode: ParseMode.Html, replyMarkup: markup, cancellationToken: ct));
+        }
+
+        foreach (var attachment in reply.Attachments)
+        {
+            calls.Add(ct => SendFile(attachment, chatId, ct));
+        }
+
+        return calls;
+    }
+
+    private async Task SendFile(Attachment attachment, long chatId, CancellationToken ct)
+    {
+        if (attachments.Bytes(attachment, english: false) is not { } bytes)
+        {
+            return;
+        }
+
+        using var stream = new MemoryStream(bytes);
+        if (attachment.Kind == AttachmentKind.Image)
+        {
+            await bot.Client.SendPhoto(chatId, InputFile.FromStream(stream, attachment.Name), cancellationToken: ct);
+        }
+        else
+        {
+            await bot.Client.SendDocument(chatId, InputFile.FromStream(stream, attachment.Name), cancellationToken: ct);
+        }
+    }
+
+    /// <summary>In a group, people to mention become text mentions (a link to the user), which notify them.</summary>
+    private string Mentions(Reply reply, long chatId)
+    {
+        var links = reply.Mentions
+            .Select(chat.Person)
+            .Select(p => (Person: p, Id: p?.Identities.FirstOrDefault(i => i.StartsWith("telegram:", StringComparison.Ordinal))))
+            .Where(x => chatId < 0 && x.Id is not null)
+            .Select(x => $"<a href=\"tg://user?id={x.Id!["telegram:".Length..]}\">{Html(x.Person!.DisplayName)}</a>")
+            .ToList();
+        return links.Count == 0 ? "" : "\n🔔 " + string.Join(' ', links);
+    }
+
+    /// <summary>Only &amp;, &lt; and &gt; need escaping in Telegram's HTML mode; everything else is sent as written.</summary>
+    public static string Html(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    public static List<string> Split(string text) => TextChunks.Split(text, MaxText);
+}

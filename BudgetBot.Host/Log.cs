@@ -39,6 +39,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 35, Level = LogLevel.Error, Message = "Message {Key} set aside, not sent: {Error}")]
     public static partial void SendSetAside(ILogger logger, string key, string error);
 
+    [LoggerMessage(EventId = 37, Level = LogLevel.Warning, Message = "Message {Key}: part {Part} was being sent when the sender stopped; not sent again, since the platform could not tell a repeat")]
+    public static partial void PartUncertain(ILogger logger, string key, int part);
+
     [LoggerMessage(EventId = 36, Level = LogLevel.Error, Message = "A {Platform} sending round failed; trying again shortly")]
     public static partial void SendRoundFailed(ILogger logger, string platform, Exception exception);
 

@@ -95,6 +95,9 @@ public sealed record OutboxItem(string Key, string Kind, string OfficeId, string
     public DateTimeOffset DueAt { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>True when a send of its next part had started when the sender stopped (a crash): that part may be out.</summary>
+    public bool InFlight { get; init; }
 }
 
 public sealed record Subscription(string ChatKey, string OfficeId, SubscriptionKind Kind, string? DivisionId, string By);

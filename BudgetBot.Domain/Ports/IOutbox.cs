@@ -9,7 +9,13 @@ public interface IOutbox
     /// <summary>Pending items for one platform, oldest first (due or not: the sender decides when).</summary>
     IReadOnlyList<OutboxItem> Pending(string platform, int max);
 
-    /// <summary>Records the results of one sending round in one transaction.</summary>
+    /// <summary>
+    /// Marks items as being sent, in one write, before any of their parts goes out: after a crash, an item still marked
+    /// is one whose next part may or may not have reached the platform.
+    /// </summary>
+    void Claim(IReadOnlyList<string> keys);
+
+    /// <summary>Records the results of one sending round in one transaction, and clears their claims.</summary>
     void Complete(IReadOnlyList<OutboxUpdate> updates);
 
     /// <summary>Items set aside after failing, newest first, for admins to look at or retry.</summary>

@@ -45,6 +45,9 @@ internal sealed class LineChannel(
         return LineEvents.ToMessage(e, stored.Key) is { } message ? [new InboundAction.Handle(message, LineEvents.ReplyToken(e))] : [];
     }
 
+    /// <summary>A push carries a retry key, so LINE drops a repeat; a reply by token cannot be told apart, so it is not repeated.</summary>
+    public bool ResendIsSafe(OutboxItem item) => item.PartsSent > 0 || item.ReplyToken is null;
+
     public async Task<SendOutcome> SendAsync(OutboxItem item, CancellationToken ct)
     {
         var batches = messages.Build(item.Reply, group: item.ChatId.StartsWith('C') || item.ChatId.StartsWith('R'));

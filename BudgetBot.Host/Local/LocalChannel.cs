@@ -25,6 +25,9 @@ internal sealed class LocalChannel(LiteDbBudgetStore store, Attachments attachme
     public IReadOnlyList<InboundAction> Read(InboundEvent stored) =>
         [new InboundAction.Handle(JsonSerializer.Deserialize<IncomingMessage>(stored.Payload) ?? throw new JsonException("empty message"))];
 
+    /// <summary>The feed is keyed by the outbox item: delivering it again changes nothing.</summary>
+    public bool ResendIsSafe(OutboxItem item) => true;
+
     public Task<SendOutcome> SendAsync(OutboxItem item, CancellationToken ct)
     {
         var feed = Platform + ":" + item.ChatId;

@@ -26,6 +26,12 @@ internal interface IPlatformChannel
     /// <summary>Sends the item's parts from <see cref="OutboxItem.PartsSent"/> on, and says how far it got.</summary>
     Task<SendOutcome> SendAsync(OutboxItem item, CancellationToken ct);
 
+    /// <summary>
+    /// Whether the item's next part may be sent again when a crash left it unclear whether it went out: true only where
+    /// the platform drops a repeat itself (LINE's retry key) or the delivery is keyed (the local feed).
+    /// </summary>
+    bool ResendIsSafe(OutboxItem item);
+
     /// <summary>How long a chat must wait before its next message (rate limits); zero when it may go now.</summary>
     TimeSpan Wait(string chatId, DateTimeOffset now) => TimeSpan.Zero;
 }

@@ -21,90 +21,54 @@ internal sealed class OutboxSender(
     public async Task<(int Sent, DateTimeOffset? NextDue)> RoundAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var pending = outbox.Pending(Platform, 1000);
+        var pending = outbox.Pending(Platform, 1000).Select(Recovered).ToList();
         if (pending.Count == 0)
         {
             return (0, null);
         }
 
-        var updates = new ConcurrentQueue<OutboxUpdate>();
-        var failed = new ConcurrentQueue<(OutboxItem Item, string Error)>();
-        var moved = new ConcurrentQueue<OutboxItem>();
-        var nextDue = DateTimeOffset.MaxValue;
-        var gate = new Lock();
-        void Later(DateTimeOffset at)
+        var round = new Round();
+        var plan = new List<(string Chat, List<OutboxItem> Items)>();
+        foreach (var chatItems in pending.GroupBy(i => i.ChatId))
         {
-            lock (gate)
+            if (inbox.State(InboxDrainer.GoneKey(Platform, chatItems.Key)) is "1")
             {
-                nextDue = at < nextDue ? at : nextDue;
+                foreach (var item in chatItems)
+                {
+                    round.Updates.Enqueue(new OutboxUpdate(item.Key, OutboxStatus.Undeliverable, item.PartsSent, item.Attempts, now, "chat gone"));
+                }
+
+                continue;
+            }
+
+            // This chat's due items, in order, up to the first that is not due: later ones wait for it.
+            var due = chatItems.TakeWhile(i => i.DueAt <= now).Take(PerChatPerRound).ToList();
+            if (due.Count < chatItems.Count())
+            {
+                round.Later(due.Count == PerChatPerRound ? now : chatItems.ElementAt(due.Count).DueAt);
+            }
+
+            if (due.Count > 0)
+            {
+                plan.Add((chatItems.Key, due));
             }
         }
 
-        var chats = pending.GroupBy(i => i.ChatId).ToList();
-        await Parallel.ForEachAsync(chats, new ParallelOptions { MaxDegreeOfParallelism = channel.Concurrency }, async (items, _) =>
-        {
-            if (inbox.State(InboxDrainer.GoneKey(Platform, items.Key)) is "1")
-            {
-                foreach (var item in items)
-                {
-                    updates.Enqueue(new OutboxUpdate(item.Key, OutboxStatus.Undeliverable, item.PartsSent, item.Attempts, now, "chat gone"));
-                }
+        // The claim is written before anything goes out: a crash from here on leaves these items marked.
+        outbox.Claim(plan.SelectMany(p => p.Items).Select(i => i.Key).ToList());
+        await Parallel.ForEachAsync(plan, new ParallelOptions { MaxDegreeOfParallelism = channel.Concurrency }, async (chatPlan, _) =>
+            await SendChat(chatPlan.Chat, chatPlan.Items, round, ct));
 
-                return;
-            }
-
-            foreach (var item in items.Take(PerChatPerRound))
-            {
-                var at = clock.GetUtcNow();
-                var wait = channel.Wait(items.Key, at);
-                if (item.DueAt > at || wait > TimeSpan.Zero)
-                {
-                    Later(item.DueAt > at + wait ? item.DueAt : at + wait);
-                    return; // later items of this chat wait for this one
-                }
-
-                var outcome = await SendOne(item, ct);
-                var update = Update(item, outcome, clock.GetUtcNow());
-                updates.Enqueue(update);
-                if (update.Status == OutboxStatus.Failed)
-                {
-                    failed.Enqueue((item, update.Error ?? ""));
-                }
-
-                if (outcome.Result == SendResult.Moved)
-                {
-                    moved.Enqueue(item with { Key = item.Key + ":moved", ChatKey = $"{Platform}:{outcome.NewChatId}", PersonId = null, PartsSent = 0 });
-                }
-
-                if (update.Status == OutboxStatus.Pending)
-                {
-                    Later(update.DueAt);
-                    return;
-                }
-
-                if (outcome.Result == SendResult.Gone)
-                {
-                    inbox.SetState(InboxDrainer.GoneKey(Platform, items.Key), "1");
-                    return;
-                }
-            }
-
-            if (items.Count() > PerChatPerRound)
-            {
-                Later(now);
-            }
-        });
-
-        var done = updates.ToList();
+        var done = round.Updates.ToList();
         unit.Run(() =>
         {
             outbox.Complete(done);
-            foreach (var (item, error) in failed)
+            foreach (var (item, error) in round.Failed)
             {
                 dead.Failed(item, error);
             }
 
-            foreach (var item in moved)
+            foreach (var item in round.Moved)
             {
                 chat.Enqueue(item);
             }
@@ -116,12 +80,98 @@ internal sealed class OutboxSender(
             signals.Sent(u.Key);
         }
 
-        if (!failed.IsEmpty || !moved.IsEmpty)
+        if (!round.Failed.IsEmpty || !round.Moved.IsEmpty)
         {
             signals.WakeSenders();
         }
 
-        return (done.Count(u => u.Status == OutboxStatus.Sent), nextDue == DateTimeOffset.MaxValue ? null : nextDue);
+        return (done.Count(u => u.Status == OutboxStatus.Sent), round.NextDue);
+    }
+
+    private async Task SendChat(string chatId, List<OutboxItem> items, Round round, CancellationToken ct)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var at = clock.GetUtcNow();
+            var wait = channel.Wait(chatId, at);
+            if (wait > TimeSpan.Zero)
+            {
+                round.Later(at + wait);
+                Unchanged(items.Skip(i), round);
+                return;
+            }
+
+            var outcome = await SendOne(item, ct);
+            var update = Update(item, outcome, clock.GetUtcNow());
+            round.Updates.Enqueue(update);
+            if (update.Status == OutboxStatus.Failed)
+            {
+                round.Failed.Enqueue((item, update.Error ?? ""));
+            }
+
+            if (outcome.Result == SendResult.Moved)
+            {
+                round.Moved.Enqueue(item with { Key = item.Key + ":moved", ChatKey = $"{Platform}:{outcome.NewChatId}", PersonId = null, PartsSent = 0 });
+            }
+
+            if (update.Status == OutboxStatus.Pending || outcome.Result == SendResult.Gone)
+            {
+                if (outcome.Result == SendResult.Gone)
+                {
+                    inbox.SetState(InboxDrainer.GoneKey(Platform, chatId), "1");
+                }
+
+                round.Later(update.DueAt);
+                Unchanged(items.Skip(i + 1), round);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Claimed but not tried this round: only the claim is cleared.</summary>
+    private static void Unchanged(IEnumerable<OutboxItem> items, Round round)
+    {
+        foreach (var item in items)
+        {
+            round.Updates.Enqueue(new OutboxUpdate(item.Key, OutboxStatus.Pending, item.PartsSent, item.Attempts, item.DueAt, item.Error));
+        }
+    }
+
+    /// <summary>
+    /// An item still claimed from before a crash: its next part may have gone out. Where the platform cannot tell a
+    /// repeat (Telegram; a LINE reply token) that part is skipped rather than risk sending it twice.
+    /// </summary>
+    private OutboxItem Recovered(OutboxItem item)
+    {
+        if (!item.InFlight || channel.ResendIsSafe(item))
+        {
+            return item;
+        }
+
+        Log.PartUncertain(logger, item.Key, item.PartsSent);
+        return item with { PartsSent = item.PartsSent + 1, Error = $"part {item.PartsSent + 1} may not have been delivered: the sender stopped while sending it" };
+    }
+
+    private sealed class Round
+    {
+        private readonly Lock _gate = new();
+
+        public ConcurrentQueue<OutboxUpdate> Updates { get; } = new();
+
+        public ConcurrentQueue<(OutboxItem Item, string Error)> Failed { get; } = new();
+
+        public ConcurrentQueue<OutboxItem> Moved { get; } = new();
+
+        public DateTimeOffset? NextDue { get; private set; }
+
+        public void Later(DateTimeOffset at)
+        {
+            lock (_gate)
+            {
+                NextDue = NextDue is { } next && next <= at ? next : at;
+            }
+        }
     }
 
     public async Task RunAsync(CancellationToken ct)

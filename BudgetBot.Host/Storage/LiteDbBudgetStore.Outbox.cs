@@ -46,6 +46,26 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
     public IReadOnlyList<OutboxItem> Failed(int max) =>
         OutboxDocs.Query().Where(Query.EQ("status", nameof(OutboxStatus.Failed))).OrderByDescending("seq").Limit(max).ToEnumerable().Select(Item).ToList();
 
+    public void Claim(IReadOnlyList<string> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        InTransaction(() =>
+        {
+            foreach (var key in keys)
+            {
+                if (OutboxDocs.FindById(key) is { } d)
+                {
+                    d["sending"] = true;
+                    OutboxDocs.Update(d);
+                }
+            }
+        });
+    }
+
     public void Complete(IReadOnlyList<OutboxUpdate> updates)
     {
         if (updates.Count == 0)
@@ -68,6 +88,7 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
                 d["tries"] = u.Attempts;
                 d["due"] = u.DueAt.UtcDateTime;
                 d["error"] = u.Error is null ? BsonValue.Null : new BsonValue(u.Error);
+                d["sending"] = false;
                 OutboxDocs.Update(d);
             }
         });
@@ -93,5 +114,6 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
         Attempts = d["tries"].IsInt32 ? d["tries"].AsInt32 : 0,
         DueAt = d["due"].IsDateTime ? Utc(d["due"]) : default,
         Error = d["error"].IsString ? d["error"].AsString : null,
+        InFlight = d["sending"].IsBoolean && d["sending"].AsBoolean,
     };
 }

@@ -60,6 +60,9 @@ internal sealed class TelegramChannel(TelegramBot bot, TelegramParts parts, Rate
         }
     }
 
+    /// <summary>Telegram has no idempotency key: a part that may have gone out is not sent again.</summary>
+    public bool ResendIsSafe(OutboxItem item) => false;
+
     public TimeSpan Wait(string chatId, DateTimeOffset now)
     {
         lock (limits)

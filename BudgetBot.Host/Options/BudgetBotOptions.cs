@@ -117,10 +117,11 @@ internal sealed class TelegramOptions
     [Range(1, 60_000)]
     public int PerChatIntervalMs { get; set; } = 1000;
 
-    [Range(1, 1000)]
+    /// <remarks>The upper bounds are for a self-hosted Bot API server or a test double, which have no such limits.</remarks>
+    [Range(1, 100_000)]
     public int GroupPerMinute { get; set; } = 20;
 
-    [Range(1, 1000)]
+    [Range(1, 100_000)]
     public int GlobalPerSecond { get; set; } = 25;
 }
 

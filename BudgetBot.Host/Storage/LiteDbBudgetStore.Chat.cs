@@ -76,7 +76,7 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
         InTransaction(() => AuditLog.Insert(new BsonDocument { ["office"] = record.OfficeId, ["json"] = JsonPayload.Write(record) }));
 
     public IReadOnlyList<AuditRecord> AuditTrail(string officeId, int max) =>
-        AuditLog.Query().Where(Query.EQ("office", officeId)).OrderByDescending("_id").Limit(max).ToEnumerable()
+        AuditLog.Query().Where(Where.Is("office", officeId)).OrderByDescending("_id").Limit(max).ToEnumerable()
             .Select(d => JsonPayload.Read<AuditRecord>(d["json"].AsString)).ToList();
 
     public void SaveSubscription(Subscription subscription) =>
@@ -102,10 +102,10 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
 
     public LedgerEntry? LastEntryBy(string personId)
     {
-        foreach (var doc in _ledger.Query().Where(Query.EQ("by", personId)).OrderByDescending("_id").Limit(50).ToEnumerable())
+        foreach (var doc in _ledger.Query().Where(Where.Is("by", personId)).OrderByDescending("_id").Limit(50).ToEnumerable())
         {
             var entry = Bson.Entry(doc);
-            if (entry.Reverses is null && !_ledger.Exists(Query.EQ("rev", entry.Id)))
+            if (entry.Reverses is null && !_ledger.Exists(Where.Is("rev", entry.Id)))
             {
                 return entry;
             }

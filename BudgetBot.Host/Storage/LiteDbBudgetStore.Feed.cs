@@ -14,7 +14,7 @@ internal sealed partial class LiteDbBudgetStore
 
     /// <summary>The latest messages of a feed, oldest first; replies to typed messages are left out (their sender already has them).</summary>
     public IReadOnlyList<(DateTimeOffset At, Reply Reply)> LocalFeed(string feed, int max) =>
-        FeedDocs.Query().Where(Query.EQ("feed", feed)).OrderByDescending("seq").Limit(max).ToEnumerable()
+        FeedDocs.Query().Where(Where.Is("feed", feed)).OrderByDescending("seq").Limit(max).ToEnumerable()
             .Where(d => !d["_id"].AsString.StartsWith("reply:", StringComparison.Ordinal))
             .Select(d => (Utc(d["at"]), JsonPayload.Read<Reply>(d["json"].AsString)))
             .Reverse().ToList();

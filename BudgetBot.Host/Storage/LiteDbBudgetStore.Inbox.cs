@@ -21,7 +21,7 @@ internal sealed partial class LiteDbBudgetStore : IInbox
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            if (InboxDocs.Exists(Query.EQ("_id", e.Key)))
+            if (InboxDocs.FindById(e.Key) is not null)
             {
                 continue;
             }
@@ -38,7 +38,7 @@ internal sealed partial class LiteDbBudgetStore : IInbox
     });
 
     public IReadOnlyList<InboundEvent> Unprocessed(int max) =>
-        InboxDocs.Query().Where(Query.EQ("done", false)).OrderBy("seq").Limit(max).ToEnumerable().Select(Event).ToList();
+        InboxDocs.Query().Where(Where.Is("done", false)).OrderBy("seq").Limit(max).ToEnumerable().Select(Event).ToList();
 
     public void Processed(string key) => InTransaction(() =>
     {
@@ -72,7 +72,7 @@ internal sealed partial class LiteDbBudgetStore : IInbox
     });
 
     public IReadOnlyList<InboundEvent> DeadLetters(int max) =>
-        InboxDocs.Query().Where(Query.EQ("dead", true)).OrderByDescending("seq").Limit(max).ToEnumerable().Select(Event).ToList();
+        InboxDocs.Query().Where(Where.Is("dead", true)).OrderByDescending("seq").Limit(max).ToEnumerable().Select(Event).ToList();
 
     public string? State(string key) => StateDocs.FindById(key) is { } d ? d["value"].AsString : null;
 

@@ -13,7 +13,7 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
 
     public bool Enqueue(OutboxItem item) => Run(() =>
     {
-        if (OutboxDocs.Exists(Query.EQ("_id", item.Key)))
+        if (OutboxDocs.FindById(item.Key) is not null)
         {
             return false;
         }
@@ -34,17 +34,17 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
         return true;
     });
 
-    public bool HasOutbox(string key) => OutboxDocs.Exists(Query.EQ("_id", key));
+    public bool HasOutbox(string key) => OutboxDocs.FindById(key) is not null;
 
     public IReadOnlyList<OutboxItem> Pending(string platform, int max) =>
-        OutboxDocs.Query().Where(Query.EQ("q", Queue(platform, OutboxStatus.Pending))).OrderBy("seq").Limit(max).ToEnumerable().Select(Item).ToList();
+        OutboxDocs.Query().Where(Where.Is("q", Queue(platform, OutboxStatus.Pending))).OrderBy("seq").Limit(max).ToEnumerable().Select(Item).ToList();
 
     /// <summary>Every item in one state, oldest first (for tests and maintenance).</summary>
     public IReadOnlyList<OutboxItem> Outbox(OutboxStatus status, int max) =>
-        OutboxDocs.Query().Where(Query.EQ("status", status.ToString())).OrderBy("seq").Limit(max).ToEnumerable().Select(Item).ToList();
+        OutboxDocs.Query().Where(Where.Is("status", status.ToString())).OrderBy("seq").Limit(max).ToEnumerable().Select(Item).ToList();
 
     public IReadOnlyList<OutboxItem> Failed(int max) =>
-        OutboxDocs.Query().Where(Query.EQ("status", nameof(OutboxStatus.Failed))).OrderByDescending("seq").Limit(max).ToEnumerable().Select(Item).ToList();
+        OutboxDocs.Query().Where(Where.Is("status", nameof(OutboxStatus.Failed))).OrderByDescending("seq").Limit(max).ToEnumerable().Select(Item).ToList();
 
     public void Claim(IReadOnlyList<string> keys)
     {

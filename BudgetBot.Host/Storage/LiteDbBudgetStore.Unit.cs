@@ -5,7 +5,8 @@ namespace BudgetBot.Host.Storage;
 /// <summary>
 /// A unit of work is one LiteDB transaction on the calling thread, held under the writer's lock: every write made
 /// through this store inside it joins that transaction (LiteDB's own auto-transactions do too), so a batch of messages
-/// costs one commit and one flush, and a failure leaves none of it.
+/// costs one commit and one fsync, and a failure leaves none of it. <see cref="Run{T}"/> returns only once the commit is
+/// durable, so whatever is acknowledged after it survives a crash.
 /// </summary>
 internal sealed partial class LiteDbBudgetStore : IUnitOfWork
 {
@@ -30,6 +31,7 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
             {
                 var result = work();
                 _db.Commit();
+                _files.MakeDurable();
                 Interlocked.Increment(ref _commits);
                 return result;
             }

@@ -17,7 +17,7 @@ internal sealed partial class LiteDbBudgetStore
 
     private AppendOutcome AppendInTransaction(LedgerEntry draft)
     {
-        if (_ledger.FindOne(Query.EQ("key", draft.SourceKey)) is { } seen)
+        if (_ledger.FindOne(Where.Is("key", draft.SourceKey)) is { } seen)
         {
             var first = Bson.Entry(seen);
             return new AppendOutcome(AppendStatus.Duplicate, first, Balance(first.ProjectId));
@@ -35,7 +35,7 @@ internal sealed partial class LiteDbBudgetStore
                 return new AppendOutcome(AppendStatus.UnknownEntry, null, null);
             }
 
-            if (_ledger.Exists(Query.EQ("rev", target)))
+            if (_ledger.Exists(Where.Is("rev", target)))
             {
                 return new AppendOutcome(AppendStatus.AlreadyReversed, null, null);
             }
@@ -74,6 +74,27 @@ internal sealed partial class LiteDbBudgetStore
         _projectCache.Clear();
         return ImportWrite.Written;
     });
+
+    /// <summary>Entry ids by the message they came from, for the keys chosen (maintenance and the benchmarks' exactly-once check).</summary>
+    public Dictionary<string, List<long>> EntryIdsBySource(Func<string, bool> keys)
+    {
+        var found = new Dictionary<string, List<long>>();
+        foreach (var doc in _ledger.FindAll())
+        {
+            var key = doc["key"].AsString;
+            if (keys(key))
+            {
+                if (!found.TryGetValue(key, out var ids))
+                {
+                    found[key] = ids = [];
+                }
+
+                ids.Add(doc["_id"].AsInt64);
+            }
+        }
+
+        return found;
+    }
 
     public IReadOnlyList<BalanceMismatch> VerifyBalances()
     {

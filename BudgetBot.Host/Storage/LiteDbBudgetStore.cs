@@ -11,6 +11,7 @@ namespace BudgetBot.Host.Storage;
 /// </summary>
 internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
 {
+    private readonly LiteDbFiles _files;
     private readonly LiteDatabase _db;
     private readonly Lock _writeGate = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Project> _projectCache = new();
@@ -22,19 +23,20 @@ internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
     private readonly ILiteCollection<BsonDocument> _balances;
 
     public LiteDbBudgetStore(string path)
-        : this(Open(path))
+        : this(LiteDbFiles.Open(path))
     {
     }
 
     /// <summary>For tests that keep the whole database in a stream.</summary>
     public LiteDbBudgetStore(Stream stream)
-        : this(new LiteDatabase(stream))
+        : this(LiteDbFiles.InMemory(stream))
     {
     }
 
-    private LiteDbBudgetStore(LiteDatabase db)
+    private LiteDbBudgetStore(LiteDbFiles files)
     {
-        _db = db;
+        _files = files;
+        var db = _db = files.Database;
         _offices = db.GetCollection("offices");
         _years = db.GetCollection("years");
         _divisions = db.GetCollection("divisions");
@@ -65,10 +67,10 @@ internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
         _years.FindById(FiscalYearBudget.KeyFor(officeId, fiscalYear)) is { } d ? Bson.Year(d) : null;
 
     public IReadOnlyList<int> FiscalYears(string officeId) =>
-        _years.Find(Query.EQ("office", officeId)).Select(d => d["fy"].AsInt32).Order().ToList();
+        _years.Find(Where.Is("office", officeId)).Select(d => d["fy"].AsInt32).Order().ToList();
 
     public IReadOnlyList<Division> Divisions(string officeId) =>
-        _divisions.Find(Query.EQ("office", officeId)).Select(Bson.Division).OrderBy(d => d.Order).ToList();
+        _divisions.Find(Where.Is("office", officeId)).Select(Bson.Division).OrderBy(d => d.Order).ToList();
 
     /// <summary>
     /// Projects change rarely and only through this store (the data file is opened exclusively), so they are kept
@@ -91,7 +93,7 @@ internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
     }
 
     public IReadOnlyList<Project> Projects(string officeId, int fiscalYear) =>
-        _projects.Find(Query.EQ("year", FiscalYearBudget.KeyFor(officeId, fiscalYear)))
+        _projects.Find(Where.Is("year", FiscalYearBudget.KeyFor(officeId, fiscalYear)))
             .Select(Bson.Project).OrderBy(p => p.Number).ToList();
 
     public ProjectBalance Balance(string projectId) =>
@@ -100,15 +102,8 @@ internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
     public LedgerEntry? Entry(long entryId) => _ledger.FindById(entryId) is { } d ? Bson.Entry(d) : null;
 
     public IReadOnlyList<LedgerEntry> History(string projectId, int max) =>
-        _ledger.Query().Where(Query.EQ("project", projectId)).OrderByDescending("_id").Limit(max)
+        _ledger.Query().Where(Where.Is("project", projectId)).OrderByDescending("_id").Limit(max)
             .ToEnumerable().Select(Bson.Entry).ToList();
 
-    public void Dispose() => _db.Dispose();
-
-    private static LiteDatabase Open(string path)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
-    }
+    public void Dispose() => _files.Dispose();
 }

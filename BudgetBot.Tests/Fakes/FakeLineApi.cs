@@ -234,5 +234,8 @@ internal sealed class FakeLineApi : IAsyncDisposable
         return null;
     }
 
-    public sealed record Delivery(string Kind, string To, JsonArray Messages, string? RetryKey);
+    public sealed record Delivery(string Kind, string To, JsonArray Messages, string? RetryKey)
+    {
+        public DateTimeOffset At { get; } = DateTimeOffset.UtcNow;
+    }
 }

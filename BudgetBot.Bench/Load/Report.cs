@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace BudgetBot.Bench.Load;
+
+/// <summary>The summary: per level, and one JSON line whose headline is the 16-sender figure on the smallest ledger.</summary>
+internal static class Report
+{
+    private static readonly JsonSerializerOptions Camel = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static void Print(List<LevelResult> levels, List<(long Ledger, double RssMb, Verdict Verdict)> totals, double raw, bool json)
+    {
+        var headline = levels.First(l => l.Name == "16 senders");
+        var paced = levels.First(l => l.Name.StartsWith("paced", StringComparison.Ordinal));
+        var flat = levels.Where(l => l.Name == "16 senders").Select(l => l.MessagesPerSec).ToList();
+        Console.WriteLine();
+        Console.WriteLine($"16 senders: {headline.MessagesPerSec:N0} msg/s end to end = {headline.MessagesPerSec / raw:N2} × raw LiteDB inserts ({raw:N0}/s)");
+        Console.WriteLine($"paced 200/s: p50 {paced.P50Ms} ms, p99 {paced.P99Ms} ms; peak RSS {totals.Max(t => t.RssMb):F0} MB");
+        if (flat.Count > 1)
+        {
+            Console.WriteLine($"16 senders by ledger size: {string.Join(", ", levels.Where(l => l.Name == "16 senders").Select(l => $"{l.Ledger:N0} → {l.MessagesPerSec:N0}/s"))}");
+        }
+
+        var summary = new
+        {
+            messagesPerSec = headline.MessagesPerSec,
+            rawLiteDbInsertPerSec = Math.Round(raw),
+            ratio = Math.Round(headline.MessagesPerSec / raw, 2),
+            p50Ms = paced.P50Ms,
+            p99Ms = paced.P99Ms,
+            rssMb = Math.Round(totals.Max(t => t.RssMb)),
+            lost = totals.Sum(t => t.Verdict.Lost),
+            doubled = totals.Sum(t => t.Verdict.Doubled),
+            outOfOrder = totals.Sum(t => t.Verdict.OutOfOrder),
+            levels,
+        };
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(summary, Camel));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using BudgetBot.Host.Storage;
+
+namespace BudgetBot.Bench.Load;
+
+/// <summary>Every acknowledged spend is in the ledger exactly once, and each sender's spends are in the order it sent them.</summary>
+internal sealed record Verdict(long Lost, long Doubled, long OutOfOrder)
+{
+    public static Verdict Check(string database, IReadOnlyList<Traffic> traffic, IReadOnlyList<LevelResult> levels)
+    {
+        using var store = new LiteDbBudgetStore(database);
+        var ids = store.EntryIdsBySource(key => key.StartsWith("telegram:", StringComparison.Ordinal) || key.StartsWith("line:", StringComparison.Ordinal));
+        long lost = levels.Sum(l => l.RepliesMissing), doubled = levels.Sum(l => l.RepliesExtra), outOfOrder = 0;
+        foreach (var t in traffic)
+        {
+            foreach (var worker in t.Spends.GroupBy(s => s.Worker))
+            {
+                long last = 0;
+                foreach (var spend in worker.OrderBy(s => s.Order))
+                {
+                    var found = ids.GetValueOrDefault(spend.Key) ?? [];
+                    lost += found.Count == 0 ? 1 : 0;
+                    doubled += Math.Max(0, found.Count - 1);
+                    if (found.Count > 0)
+                    {
+                        outOfOrder += found[0] < last ? 1 : 0;
+                        last = found[0];
+                    }
+                }
+            }
+        }
+
+        return new Verdict(lost, doubled, outOfOrder);
+    }
+}

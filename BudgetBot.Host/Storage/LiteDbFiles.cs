@@ -1,0 +1,95 @@
+using System.Reflection;
+using LiteDB;
+
+namespace BudgetBot.Host.Storage;
+
+/// <summary>
+/// Opens the data file and its log the way the store needs them: both exclusively, the log with deferred flushes, and
+/// a durable commit that waits for LiteDB's writer to finish the commit's pages and then makes them durable at once.
+/// LiteDB's own checkpoint inside a commit (every 1,000 log pages) is off; the store checkpoints when the log is large.
+/// </summary>
+internal sealed class LiteDbFiles : IDisposable
+{
+    /// <summary>The log is folded into the data file past this size (8,000 pages), between commits.</summary>
+    public const long CheckpointBytes = 32L * 1024 * 1024;
+
+    private readonly Stream? _data;
+    private readonly DeferredFlushLog? _log;
+    private readonly Action _waitForWriter;
+
+    private LiteDbFiles(LiteDatabase db, Stream? data, DeferredFlushLog? log)
+    {
+        Database = db;
+        _data = data;
+        _log = log;
+        _waitForWriter = log is null ? () => { } : WriterWait(db);
+        db.CheckpointSize = 0;
+    }
+
+    public LiteDatabase Database { get; }
+
+    public static LiteDbFiles Open(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var data = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096);
+        var logPath = Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + "-log" + Path.GetExtension(full));
+        var log = new DeferredFlushLog(new FileStream(logPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096));
+        try
+        {
+            return new LiteDbFiles(new LiteDatabase(data, null, log), data, log);
+        }
+        catch
+        {
+            log.Dispose();
+            data.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>For tests that keep the whole database in a stream: nothing to make durable.</summary>
+    public static LiteDbFiles InMemory(Stream stream) => new(new LiteDatabase(stream), null, null);
+
+    /// <summary>After a commit: its pages are written (a crash of the process keeps them) and on disk (a power cut keeps them).</summary>
+    public void MakeDurable()
+    {
+        if (_log is null)
+        {
+            return;
+        }
+
+        _waitForWriter();
+        _log.Sync();
+        if (_log.Length > CheckpointBytes)
+        {
+            Database.Checkpoint();
+        }
+    }
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        _log?.Dispose();
+        _data?.Dispose();
+    }
+
+    /// <summary>
+    /// LiteDB 5.0.20 has no public way to wait for its log writer, so this reaches its internal queue's <c>Wait</c>
+    /// once at start; a LiteDB whose internals differ stops the host here rather than run without durable commits.
+    /// </summary>
+    private static Action WriterWait(LiteDatabase db)
+    {
+        const BindingFlags Any = BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Instance;
+        var engine = typeof(LiteDatabase).GetField("_engine", Any)?.GetValue(db);
+        var disk = engine?.GetType().GetField("_disk", Any)?.GetValue(engine);
+        var lazy = disk?.GetType().GetField("_queue", Any)?.GetValue(disk);
+        var queue = lazy?.GetType().GetProperty("Value")?.GetValue(lazy);
+        var wait = queue?.GetType().GetMethod("Wait", Any, Type.EmptyTypes);
+        if (queue is null || wait is null)
+        {
+            throw new InvalidOperationException("This LiteDB version has no log writer queue to wait for; BudgetBot needs LiteDB 5.0.20 for durable commits.");
+        }
+
+        return () => wait.Invoke(queue, null);
+    }
+}

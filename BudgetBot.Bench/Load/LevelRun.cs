@@ -5,7 +5,7 @@ namespace BudgetBot.Bench.Load;
 /// <summary>Runs load levels against one host: sends for a while, then waits until every acknowledged message has its reply.</summary>
 internal sealed class LevelRun(BenchHost host, HttpClient http, Replies replies, FakeLineApi line, long ledger)
 {
-    public static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(120);
+    public static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(30);
 
     public List<Traffic> Traffic { get; } = [];
 
@@ -23,11 +23,14 @@ internal sealed class LevelRun(BenchHost host, HttpClient http, Replies replies,
         {
             await Task.Delay(20);
         }
+
+        Console.WriteLine($"  warm-up: {replies.Count} of {2 * senders} replies");
     }
 
     public async Task<LevelResult> RunAsync(string name, int senders, bool onePerson, TimeSpan duration, double? pace = null)
     {
         var before = replies.PerChat().ToDictionary(c => c.Key, c => c.Value.Count);
+        Console.WriteLine($"  {name}: sending for {duration.TotalSeconds:N0} s");
         var traffic = new Traffic(http, line);
         Traffic.Add(traffic);
         var commits = await host.CommitsAsync(http);
@@ -70,8 +73,18 @@ internal sealed class LevelRun(BenchHost host, HttpClient http, Replies replies,
         while (true)
         {
             now = replies.PerChat();
-            if (expected.All(e => now.GetValueOrDefault(e.Key)?.Count >= e.Value) || DateTimeOffset.UtcNow > until)
+            if (expected.All(e => now.GetValueOrDefault(e.Key)?.Count >= e.Value))
             {
+                break;
+            }
+
+            if (DateTimeOffset.UtcNow > until)
+            {
+                foreach (var (chat, count) in expected.Where(e => (now.GetValueOrDefault(e.Key)?.Count ?? 0) < e.Value))
+                {
+                    Console.WriteLine($"  {name}: chat {chat} got {now.GetValueOrDefault(chat)?.Count ?? 0} of {count} replies");
+                }
+
                 break;
             }
 

@@ -15,8 +15,9 @@ internal sealed class Traffic(HttpClient host, FakeLineApi line)
 {
     public const string WebhookSecret = "bench-secret";
 
-    private int _updateId = 1;
-    private int _messageId = 1;
+    // Shared by every level: an id used again would be a redelivery, which the host rightly ignores.
+    private static int _updateId = 1;
+    private static int _messageId = 1;
 
     /// <summary>Send times per chat ("t:…" for Telegram, "l:…" for LINE).</summary>
     public ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> Sends { get; } = new();

@@ -98,6 +98,7 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
     {
         _projects.Update(Bson.Project(project));
         _projectCache[project.Id] = project;
+        _projectsChanged = true;
     });
 
     public LedgerEntry? LastEntryBy(string personId)

@@ -11,6 +11,7 @@ namespace BudgetBot.Host.Storage;
 internal sealed partial class LiteDbBudgetStore : IUnitOfWork
 {
     private bool _inUnit;
+    private bool _projectsChanged;
     private long _commits;
 
     /// <summary>Transactions committed since the store was opened (for the benchmarks).</summary>
@@ -33,6 +34,12 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
                 _db.Commit();
                 _files.MakeDurable();
                 Interlocked.Increment(ref _commits);
+                if (_projectsChanged)
+                {
+                    // Only now: a reader that filled the list before the commit saw the old projects.
+                    _yearCache.Clear();
+                }
+
                 return result;
             }
             catch
@@ -44,6 +51,7 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
             finally
             {
                 _inUnit = false;
+                _projectsChanged = false;
             }
         }
     }
@@ -61,5 +69,6 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
         _lastId = null;
         _lastSeq = null;
         _projectCache.Clear();
+        _yearCache.Clear();
     }
 }

@@ -72,6 +72,7 @@ internal sealed partial class LiteDbBudgetStore
         _balances.Insert(balances.Values.Select(Bson.Balance));
         _lastId = id - 1;
         _projectCache.Clear();
+        _yearCache.Clear();
         return ImportWrite.Written;
     });
 

@@ -15,6 +15,7 @@ internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
     private readonly LiteDatabase _db;
     private readonly Lock _writeGate = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Project> _projectCache = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Project>> _yearCache = new();
     private readonly ILiteCollection<BsonDocument> _offices;
     private readonly ILiteCollection<BsonDocument> _years;
     private readonly ILiteCollection<BsonDocument> _divisions;
@@ -92,9 +93,10 @@ internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
         return project;
     }
 
+    /// <summary>A year's projects, kept in memory like single projects: every spend picks its project from this list.</summary>
     public IReadOnlyList<Project> Projects(string officeId, int fiscalYear) =>
-        _projects.Find(Where.Is("year", FiscalYearBudget.KeyFor(officeId, fiscalYear)))
-            .Select(Bson.Project).OrderBy(p => p.Number).ToList();
+        _yearCache.GetOrAdd(FiscalYearBudget.KeyFor(officeId, fiscalYear), year =>
+            _projects.Find(Where.Is("year", year)).Select(Bson.Project).OrderBy(p => p.Number).ToList());
 
     public ProjectBalance Balance(string projectId) =>
         _balances.FindById(projectId) is { } d ? Bson.Balance(d) : ProjectBalance.Empty(projectId);

@@ -19,9 +19,11 @@ internal sealed partial class HostProcess : IAsyncDisposable
 
     public string DataDir { get; }
 
-    public static async Task<HostProcess> StartAsync(IDictionary<string, string>? settings = null)
+    public static Task<HostProcess> StartAsync(IDictionary<string, string>? settings = null) => StartAsync(Seed.TempDir(), settings);
+
+    /// <summary>Starts the host on an existing data dir (a restart after a kill).</summary>
+    public static async Task<HostProcess> StartAsync(string dataDir, IDictionary<string, string>? settings)
     {
-        var dataDir = Seed.TempDir();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BudgetBot.Host.dll"));
         start.ArgumentList.Add("--urls");
@@ -46,6 +48,28 @@ internal sealed partial class HostProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException("The host did not start: " + await process.StandardError.ReadToEndAsync(CancellationToken.None));
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, the way a crash or a power cut would stop it.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>SIGTERM: the host stops in order.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await term.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(timeout.Token);
+        }
     }
 
     public async ValueTask DisposeAsync()

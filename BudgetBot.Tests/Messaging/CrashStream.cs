@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using BudgetBot.Tests.Fakes;
+using BudgetBot.Tests.Host;
+
+namespace BudgetBot.Tests.Messaging;
+
+/// <summary>
+/// A stream of spends over Telegram's webhook and signed LINE webhooks into a host that is killed at random moments and
+/// restarted on the same data dir. Like the platforms, a sender repeats a request (the same update, the same event)
+/// until the host answers 200.
+/// </summary>
+internal sealed class CrashStream(FakeLineApi line, string dataDir, Dictionary<string, string> settings)
+{
+    public const string Secret = "crash-secret";
+
+    private readonly Lock _gate = new();
+    private HostProcess? _host;
+    private int _updateId = 1;
+    private int _messageId = 1;
+
+    public ConcurrentQueue<(string Chat, string Key, int Project, decimal Amount)> Acknowledged { get; } = new();
+
+    public int Kills { get; private set; }
+
+    public static long TelegramUser(int sender) => 9001 + sender;
+
+    public static string LineUser(int sender) => "U" + (0xc0de00 + sender).ToString("x", CultureInfo.InvariantCulture).PadLeft(32, '0');
+
+    public async Task StartAsync() => _host = await HostProcess.StartAsync(dataDir, settings);
+
+    /// <summary>Sends every planned spend until acknowledged while another task kills and restarts the host.</summary>
+    public async Task RunAsync(IReadOnlyList<(int Sender, int Project, decimal Amount)> plan, int senders, Random random)
+    {
+        using var done = new CancellationTokenSource();
+        var killer = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                await Task.Delay(random.Next(300, 1500));
+                if (done.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                HostProcess old;
+                lock (_gate)
+                {
+                    old = _host!;
+                    _host = null;
+                }
+
+                await old.KillAsync();
+                await old.DisposeAsync();
+                Kills++;
+                var fresh = await HostProcess.StartAsync(dataDir, settings);
+                lock (_gate)
+                {
+                    _host = fresh;
+                }
+            }
+        });
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(s => Task.Run(async () =>
+        {
+            var k = 0;
+            foreach (var (sender, project, amount) in plan.Where(p => p.Sender == s))
+            {
+                await SendUntilAcknowledgedAsync(sender, project, amount, viaLine: k++ % 2 == 1);
+            }
+        })));
+        await done.CancelAsync();
+        await killer;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_host is { } host)
+        {
+            await host.StopAsync();
+            await host.DisposeAsync();
+        }
+    }
+
+    public Uri Url
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _host?.Url ?? throw new InvalidOperationException("no host");
+            }
+        }
+    }
+
+    private async Task SendUntilAcknowledgedAsync(int sender, int project, decimal amount, bool viaLine)
+    {
+        var text = $"/spend {project} {amount.ToString(CultureInfo.InvariantCulture)} 15/2/2566";
+        var (chat, key, request) = viaLine ? LineRequest(sender, text) : TelegramRequest(sender, text);
+        for (var attempt = 0; ; attempt++)
+        {
+            HostProcess? host;
+            lock (_gate)
+            {
+                host = _host;
+            }
+
+            if (host is not null)
+            {
+                try
+                {
+                    using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromSeconds(10) };
+                    using var response = await request(http);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        Acknowledged.Enqueue((chat, key, project, amount));
+                        return;
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    // The host died under us: the platform would deliver again, and so do we.
+                }
+            }
+
+            if (attempt > 2000)
+            {
+                throw new TimeoutException("the host never came back");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private (string Chat, string Key, Func<HttpClient, Task<HttpResponseMessage>> Send) TelegramRequest(int sender, string text)
+    {
+        var user = TelegramUser(sender);
+        var messageId = Interlocked.Increment(ref _messageId);
+        var body = new JsonObject
+        {
+            ["update_id"] = Interlocked.Increment(ref _updateId),
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = messageId,
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["from"] = new JsonObject { ["id"] = user, ["is_bot"] = false, ["first_name"] = "Crash" },
+                ["chat"] = new JsonObject { ["id"] = user, ["type"] = "private" },
+                ["text"] = text,
+                ["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = 6 }),
+            },
+        }.ToJsonString();
+        return ("t:" + user.ToString(CultureInfo.InvariantCulture), $"telegram:{user}:{messageId}", async http =>
+        {
+            using var content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+            content.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+            return await http.PostAsync(new Uri("/webhooks/telegram", UriKind.Relative), content);
+        });
+    }
+
+    private (string Chat, string Key, Func<HttpClient, Task<HttpResponseMessage>> Send) LineRequest(int sender, string text)
+    {
+        var user = LineUser(sender);
+        var e = line.Text(user, text);
+        return ("l:" + user, $"line:{user}:{e["message"]!["id"]}", http => FakeLineApi.PostAsync(http, events: e));
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using BudgetBot.Domain.Budget;
+using BudgetBot.Host.Storage;
+using BudgetBot.Tests.Fakes;
+using Xunit.Abstractions;
+
+namespace BudgetBot.Tests.Messaging;
+
+/// <summary>
+/// The host is SIGKILLed at random moments during a stream of spends over both platforms and restarted on the same data;
+/// the senders repeat what was not acknowledged. Size: <c>BUDGETBOT_CRASH_SPENDS</c> (300 by default; 2,000 for the
+/// full run the README reports).
+/// </summary>
+public sealed class PipelineCrashTests(ITestOutputHelper output)
+{
+    private const int Senders = 4;
+
+    /// <summary>Demo projects with room left for a few baht (some others are spent out, and a spend there waits for an admin).</summary>
+    private static readonly int[] Roomy = [1, 2, 3, 5, 6, 8, 9, 10, 12, 13, 14, 16, 17, 18, 19, 20];
+
+    [Fact]
+    public async Task HostKilledAtRandom_EveryAcknowledgedSpendStoredOnce_RepliesAtMostOnce_FiguresReconcile()
+    {
+        var spends = int.TryParse(Environment.GetEnvironmentVariable("BUDGETBOT_CRASH_SPENDS"), CultureInfo.InvariantCulture, out var n) ? n : 300;
+        await using var telegram = await FakeTelegramApi.StartAsync();
+        await using var line = await FakeLineApi.StartAsync();
+        var dataDir = Seed.TempDir();
+        var stream = new CrashStream(line, dataDir, Settings(telegram, line));
+        await stream.StartAsync();
+
+        // Twelve spends of 5,000 take project 7 from 13.5% (11,760 of 86,860) to 82.6%, past the 80% warning but not the
+        // 100% hold: its alert must survive the crashes too.
+        var random = new Random(2566);
+        var plan = Enumerable.Range(0, spends)
+            .Select(i => i % (spends / 12) == 0 && i / (spends / 12) < 12 ? (i % Senders, 7, 5_000m) : (i % Senders, Roomy[random.Next(Roomy.Length)], 1m + random.Next(0, 100) / 100m))
+            .ToList();
+        await stream.RunAsync(plan, Senders, random);
+        var acknowledged = stream.Acknowledged.ToList();
+        var replies = await WaitForReplies(telegram, line, acknowledged);
+        await stream.StopAsync();
+
+        using var store = new LiteDbBudgetStore(Path.Combine(dataDir, "budgetbot.db"));
+        var office = store.Offices().Single().Id;
+        var ids = store.EntryIdsBySource(key => key.StartsWith("telegram:", StringComparison.Ordinal) || key.StartsWith("line:", StringComparison.Ordinal));
+        var audit = store.AuditTrail(office, 100_000).Where(a => a.Action == "spend").Select(a => a.Detail).ToHashSet();
+        var expected = acknowledged.GroupBy(a => a.Chat).ToDictionary(g => g.Key, g => g.Count());
+        var repliesOut = expected.Sum(e => replies.GetValueOrDefault(e.Key));
+        output.WriteLine($"{acknowledged.Count} spends acknowledged across {stream.Kills} kills; {repliesOut} of {acknowledged.Count} replies out");
+
+        foreach (var missing in acknowledged.Where(a => !ids.ContainsKey(a.Key)).GroupBy(a => a.Project))
+        {
+            output.WriteLine($"not in the ledger: {missing.Count()} spend(s) on project {missing.Key}");
+        }
+
+        Assert.Equal(spends, acknowledged.Count);
+        Assert.True(stream.Kills >= 2, "the host was killed at least twice");
+        Assert.All(acknowledged, a => Assert.Single(ids.GetValueOrDefault(a.Key) ?? []));
+        Assert.Equal(acknowledged.Count, ids.Count);
+        Assert.All(ids.Values, entry => Assert.Contains(audit, d => d.EndsWith($" entry {entry[0]}", StringComparison.Ordinal)));
+        Assert.Empty(store.VerifyBalances());
+        Assert.True(store.HasOutbox($"threshold:{Project.KeyFor(office, 2566, 7)}:80:demo-admin"), "the 80% alert for project 7 is queued");
+        // At most once: never more replies to a chat than it sent messages. At least once, but for a part that was
+        // being sent when the host died and that Telegram or a reply token cannot tell apart from a repeat.
+        Assert.All(expected, e => Assert.InRange(replies.GetValueOrDefault(e.Key), e.Value - (stream.Kills * 2), e.Value));
+    }
+
+    /// <summary>Replies (not the alerts that start with ⚠) per chat, once they stop arriving.</summary>
+    private static async Task<Dictionary<string, int>> WaitForReplies(FakeTelegramApi telegram, FakeLineApi line, List<(string Chat, string Key, int Project, decimal Amount)> sent)
+    {
+        Dictionary<string, int> Count() =>
+            telegram.Calls.Where(c => c.Ok && c.Method == "sendMessage" && !c.Text.StartsWith('⚠')).Select(c => "t:" + c.ChatId.ToString(CultureInfo.InvariantCulture))
+                .Concat(line.Deliveries.Where(d => !(d.Messages[0]!["text"]?.ToString() ?? "").StartsWith('⚠')).Select(d => "l:" + d.To))
+                .GroupBy(chat => chat)
+                .ToDictionary(g => g.Key, g => g.Count());
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var last = -1;
+        while (DateTime.UtcNow < until)
+        {
+            var now = Count().Values.Sum();
+            if (now >= sent.Count || (now == last && now > 0 && DateTime.UtcNow > until - TimeSpan.FromSeconds(50)))
+            {
+                break;
+            }
+
+            last = now;
+            await Task.Delay(200);
+        }
+
+        return Count();
+    }
+
+    private static Dictionary<string, string> Settings(FakeTelegramApi telegram, FakeLineApi line)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["BudgetBot__PublicBaseUrl"] = "http://127.0.0.1",
+            ["BudgetBot__Telegram__Token"] = FakeTelegramApi.Token,
+            ["BudgetBot__Telegram__ApiBaseUrl"] = telegram.Url.ToString().TrimEnd('/'),
+            ["BudgetBot__Telegram__WebhookSecret"] = CrashStream.Secret,
+            ["BudgetBot__Telegram__PerChatIntervalMs"] = "1",
+            ["BudgetBot__Telegram__GlobalPerSecond"] = "10000",
+            ["BudgetBot__Line__ChannelSecret"] = FakeLineApi.Secret,
+            ["BudgetBot__Line__ChannelAccessToken"] = FakeLineApi.AccessToken,
+            ["BudgetBot__Line__ApiBaseUrl"] = line.Url.ToString().TrimEnd('/'),
+            ["BudgetBot__Line__DataApiBaseUrl"] = line.Url.ToString().TrimEnd('/'),
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        for (var i = 0; i < Senders; i++)
+        {
+            settings[$"BudgetBot__Admins__{2 * i}"] = "telegram:" + CrashStream.TelegramUser(i);
+            settings[$"BudgetBot__Admins__{2 * i + 1}"] = "line:" + CrashStream.LineUser(i);
+        }
+
+        return settings;
+    }
+}

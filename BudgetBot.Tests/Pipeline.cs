@@ -1,3 +1,4 @@
+using BudgetBot.Domain.Conversation;
 using BudgetBot.Host.Local;
 using BudgetBot.Host.Messaging;
 using BudgetBot.Host.Options;
@@ -7,17 +8,57 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BudgetBot.Tests;
 
-/// <summary>The real message-path pieces around a test's store, without a host.</summary>
-internal static class Pipeline
+/// <summary>The real message-path pieces (drainer, local channel, sender) around a test's store, without a host.</summary>
+internal sealed class Pipeline : IDisposable
 {
-    public static OutboxSender LocalSender(LiteDbBudgetStore store, TimeProvider clock)
+    private readonly MessageSignals _signals = new();
+
+    public Pipeline(LiteDbBudgetStore store, ConversationEngine engine, TimeProvider clock, params IPlatformChannel[] extra)
     {
+        Store = store;
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
         var attachments = new Attachments(new ChartRenderer(store), new ReportExporter(store), options, clock);
-        var channel = new LocalChannel(store, attachments, new MediaFiles(options, clock));
+        Local = new LocalChannel(store, attachments, new MediaFiles(options, clock));
         var dead = new DeadLetters(store, store, store, clock, NullLogger<DeadLetters>.Instance);
-#pragma warning disable CA2000 // the signals live as long as the sender, which the test drops at its end
-        return new OutboxSender(channel, store, store, store, store, dead, new MessageSignals(), clock, NullLogger.Instance);
-#pragma warning restore CA2000
+        IPlatformChannel[] channels = [Local, .. extra];
+        Drainer = new InboxDrainer(store, store, store, engine, channels, dead, _signals, clock, NullLogger<InboxDrainer>.Instance);
+        Senders = channels.ToDictionary(c => c.Platform, c => new OutboxSender(c, store, store, store, store, dead, _signals, clock, NullLogger.Instance));
     }
+
+    public LiteDbBudgetStore Store { get; }
+
+    public LocalChannel Local { get; }
+
+    public InboxDrainer Drainer { get; }
+
+    public Dictionary<string, OutboxSender> Senders { get; }
+
+    /// <summary>Stores a local message in the inbox, as the playground does.</summary>
+    public string Receive(IncomingMessage message)
+    {
+        var stored = LocalChannel.Event(message);
+        Store.Receive(stored.Key, stored.Platform, stored.Payload, stored.At);
+        return stored.Key;
+    }
+
+    /// <summary>Drains and sends until nothing is left (a few rounds at most).</summary>
+    public async Task SettleAsync()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            var handled = Drainer.DrainOnce().Count;
+            var sent = 0;
+            foreach (var sender in Senders.Values)
+            {
+                sent += (await sender.RoundAsync(CancellationToken.None)).Sent;
+            }
+
+            if (handled == 0 && sent == 0 && Store.Unprocessed(1).Count == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    public void Dispose() => _signals.Dispose();
 }

@@ -220,7 +220,7 @@ internal sealed class OutboxSender(
         switch (outcome.Result)
         {
             case SendResult.Sent:
-                return new OutboxUpdate(item.Key, OutboxStatus.Sent, outcome.PartsSent, attempts, now);
+                return new OutboxUpdate(item.Key, OutboxStatus.Sent, outcome.PartsSent, attempts, now, item.Error);
             case SendResult.RetryAfter:
                 return new OutboxUpdate(item.Key, OutboxStatus.Pending, outcome.PartsSent, item.Attempts, now + outcome.After, outcome.Error);
             case SendResult.Gone or SendResult.Moved:

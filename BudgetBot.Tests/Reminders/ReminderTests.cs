@@ -154,7 +154,8 @@ public sealed class ReminderTests : IDisposable
     {
         _clock.SetUtcNow(Bangkok("2023-03-24T09:00"));
         _run.Run();
-        var sender = Pipeline.LocalSender(_chat.Store, _clock);
+        using var pipeline = new Pipeline(_chat.Store, _chat.Engine, _clock);
+        var sender = pipeline.Senders[BudgetBot.Host.Local.LocalChannel.Platform];
 
         var (delivered, _) = await sender.RoundAsync(CancellationToken.None);
         Assert.True(delivered > 0);

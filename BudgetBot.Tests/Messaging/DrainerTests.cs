@@ -1,0 +1,79 @@
+using BudgetBot.Domain.Conversation;
+using BudgetBot.Tests.Conversation;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BudgetBot.Tests.Messaging;
+
+public sealed class DrainerTests : IDisposable
+{
+    private readonly ChatFixture _chat = new();
+    private readonly Pipeline _pipeline;
+
+    public DrainerTests() => _pipeline = new Pipeline(_chat.Store, _chat.Engine, new FakeTimeProvider(ChatFixture.Now));
+
+    [Fact]
+    public void Batch_OfTenMessages_IsCommittedOnce()
+    {
+        var keys = Enumerable.Range(0, 10).Select(i => _pipeline.Receive(_chat.Message("local:owner", $"/spend 7 {i + 1} 15/2/2566"))).ToList();
+        var commits = _chat.Store.Commits;
+
+        var done = _pipeline.Drainer.DrainOnce();
+
+        Assert.Equal(keys, done.Select(d => d.InboxKey));
+        Assert.Equal(commits + 1, _chat.Store.Commits);
+        Assert.Equal(10, _chat.Store.History(_chat.Store.Projects(_chat.OfficeId, 2566).Single(p => p.Number == 7).Id, 100).Count(e => e.By == "demo-owner"));
+    }
+
+    [Fact]
+    public async Task UnreadableEvent_InABatch_CostsOnlyItself_AndIsSetAsideAfterThreeTries()
+    {
+        var first = _pipeline.Receive(_chat.Message("local:owner", "/balance 7"));
+        _chat.Store.Receive("local:broken", "local", "{not json", ChatFixture.Now);
+        var last = _pipeline.Receive(_chat.Message("local:owner", "/balance 7"));
+
+        await _pipeline.SettleAsync();
+
+        Assert.StartsWith("โครงการ 7", _chat.Store.Delivered($"reply:{first}:0")!.Text, StringComparison.Ordinal);
+        Assert.StartsWith("โครงการ 7", _chat.Store.Delivered($"reply:{last}:0")!.Text, StringComparison.Ordinal);
+        var dead = Assert.Single(_chat.Store.DeadLetters(10));
+        Assert.Equal(("local:broken", 3), (dead.Key, dead.Attempts));
+        Assert.Contains("Json", dead.Error, StringComparison.Ordinal);
+        Assert.True(_chat.Store.HasOutbox("dead-event:local:broken:demo-admin"), "admins are told");
+        Assert.Empty(_chat.Store.Unprocessed(10));
+    }
+
+    [Fact]
+    public async Task MessageThatBreaksTheEngine_IsAnsweredWithAnApology_ChangesNothing_AndTheNextIsAnswered()
+    {
+        var used = _chat.OfficeUsed;
+        var bad = _pipeline.Receive(_chat.Message("local:owner", "1000000000000000000000000000000 บาท โครงการ 7"));
+        var next = _pipeline.Receive(_chat.Message("local:owner", "/balance 7"));
+
+        await _pipeline.SettleAsync();
+
+        var reply = _chat.Store.Delivered($"reply:{bad}:0")!.Text;
+        Assert.True(reply.StartsWith("ขออภัย", StringComparison.Ordinal) || reply.Contains("ไม่", StringComparison.Ordinal), reply);
+        Assert.StartsWith("โครงการ 7", _chat.Store.Delivered($"reply:{next}:0")!.Text, StringComparison.Ordinal);
+        Assert.Equal(used, _chat.OfficeUsed);
+    }
+
+    [Fact]
+    public async Task RedeliveredEvent_IsStoredOnce_AndAnsweredOnce()
+    {
+        var message = _chat.Message("local:owner", "/spend 7 100 15/2/2566");
+        var key = _pipeline.Receive(message);
+        _pipeline.Receive(message);
+
+        await _pipeline.SettleAsync();
+
+        Assert.Single(_chat.Store.EntryIdsBySource(k => k == message.SourceKey).Values.Single());
+        Assert.NotNull(_chat.Store.Delivered($"reply:{key}:0"));
+        Assert.Null(_chat.Store.Delivered($"reply:{key}:1"));
+    }
+
+    public void Dispose()
+    {
+        _pipeline.Dispose();
+        _chat.Dispose();
+    }
+}

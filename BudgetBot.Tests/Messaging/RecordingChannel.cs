@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using BudgetBot.Domain.Ports;
+using BudgetBot.Host.Messaging;
+
+namespace BudgetBot.Tests.Messaging;
+
+/// <summary>A channel that records what it was asked to send and answers as the test says; it never repeats a part safely.</summary>
+internal sealed class RecordingChannel(Func<OutboxItem, SendOutcome> answer) : IPlatformChannel
+{
+    public const string Name = "test";
+
+    public string Platform => Name;
+
+    public bool Enabled => true;
+
+    public ConcurrentQueue<(string Key, int FromPart)> Sends { get; } = new();
+
+    public IReadOnlyList<InboundAction> Read(InboundEvent stored) => [];
+
+    public bool ResendIsSafe(OutboxItem item) => false;
+
+    public Task<SendOutcome> SendAsync(OutboxItem item, CancellationToken ct)
+    {
+        Sends.Enqueue((item.Key, item.PartsSent));
+        return Task.FromResult(answer(item));
+    }
+}

@@ -1,0 +1,103 @@
+using BudgetBot.Domain.Conversation;
+using BudgetBot.Domain.Ports;
+using BudgetBot.Host.Local;
+using BudgetBot.Host.Messaging;
+using BudgetBot.Tests.Conversation;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BudgetBot.Tests.Messaging;
+
+public sealed class SenderTests : IDisposable
+{
+    private readonly ChatFixture _chat = new();
+    private readonly FakeTimeProvider _clock = new(ChatFixture.Now);
+
+    [Fact]
+    public async Task OneChatsBacklog_DoesNotHoldBackAnotherChatsFirstReply()
+    {
+        using var pipeline = new Pipeline(_chat.Store, _chat.Engine, _clock);
+        for (var i = 0; i < 300; i++)
+        {
+            Queue($"backlog:{i}", "local:owner", $"/help {i}");
+        }
+
+        Queue("first", "local:head", "hello");
+
+        await pipeline.Senders[LocalChannel.Platform].RoundAsync(CancellationToken.None);
+
+        Assert.NotNull(_chat.Store.Delivered("first"));
+        Assert.Equal(OutboxSender.PerChatPerRound, Enumerable.Range(0, 300).Count(i => _chat.Store.Delivered($"backlog:{i}") is not null));
+    }
+
+    [Fact]
+    public async Task PermanentRefusal_SetsTheItemAside_TellsAdminsOnce_AndTheChatMovesOn()
+    {
+        var channel = new RecordingChannel(item => item.Reply.Text == "bad"
+            ? new SendOutcome(SendResult.Permanent, 0, "400 Bad Request: message is too long")
+            : SendOutcome.Done(1));
+        using var pipeline = new Pipeline(_chat.Store, _chat.Engine, _clock, channel);
+        Queue("a", "test:c1", "bad");
+        Queue("b", "test:c1", "good");
+
+        await pipeline.SettleAsync();
+
+        Assert.Equal(["a", "b"], channel.Sends.Select(s => s.Key));
+        var failed = Assert.Single(_chat.Store.Failed(10));
+        Assert.Equal(("a", OutboxStatus.Failed), (failed.Key, failed.Status));
+        Assert.Contains("too long", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("ไม่สำเร็จ", _chat.Store.Delivered("dead-send:a:demo-admin")!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TransientFailures_AreRetriedWithBackOff_ThenSetAside()
+    {
+        var channel = new RecordingChannel(_ => new SendOutcome(SendResult.Retry, 0, "502 Bad Gateway"));
+        using var pipeline = new Pipeline(_chat.Store, _chat.Engine, _clock, channel);
+        Queue("flaky", "test:c1", "hello");
+        var sender = pipeline.Senders[RecordingChannel.Name];
+
+        for (var attempt = 1; attempt < OutboxSender.MaxRetries; attempt++)
+        {
+            var (_, next) = await sender.RoundAsync(CancellationToken.None);
+            Assert.Equal(_clock.GetUtcNow() + OutboxSender.Backoff(attempt), next);
+            Assert.Equal(0, (await sender.RoundAsync(CancellationToken.None)).Sent); // not due yet: nothing is tried
+            _clock.Advance(OutboxSender.Backoff(attempt));
+        }
+
+        await sender.RoundAsync(CancellationToken.None);
+
+        Assert.Equal(OutboxSender.MaxRetries, channel.Sends.Count);
+        Assert.Equal(OutboxStatus.Failed, Assert.Single(_chat.Store.Failed(10)).Status);
+    }
+
+    [Fact]
+    public async Task PartInFlightWhenTheSenderStopped_IsNotSentAgain_WhereThePlatformCannotTellARepeat()
+    {
+        var channel = new RecordingChannel(item => SendOutcome.Done(Math.Max(item.PartsSent, 2)));
+        using var pipeline = new Pipeline(_chat.Store, _chat.Engine, _clock, channel);
+        Queue("crashed", "test:c1", "two parts");
+        _chat.Store.Claim(["crashed"]); // the claim a round writes before sending; the process died before its result
+
+        await pipeline.Senders[RecordingChannel.Name].RoundAsync(CancellationToken.None);
+
+        Assert.Equal(("crashed", 1), Assert.Single(channel.Sends));
+        Assert.Contains("may not have been delivered", _chat.Store.Outbox(OutboxStatus.Sent, 10).Single(o => o.Key == "crashed").Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pending_ReadsOnlyItsOwnPlatform()
+    {
+        Queue("t", "telegram:1", "x");
+        Queue("l", "line:U1", "x");
+        Queue("o", "local:owner", "x");
+
+        Assert.Equal(["t"], _chat.Store.Pending("telegram", 10).Select(i => i.Key));
+        Assert.Equal(["l"], _chat.Store.Pending("line", 10).Select(i => i.Key));
+        Assert.Equal(("line", "U1"), (_chat.Store.Pending("line", 10)[0].Platform, _chat.Store.Pending("line", 10)[0].ChatId));
+    }
+
+    private void Queue(string key, string chat, string text) =>
+        _chat.Store.Enqueue(new OutboxItem(key, "Reply", "", null, chat, new Reply(text), _clock.GetUtcNow()));
+
+    public void Dispose() => _chat.Dispose();
+}

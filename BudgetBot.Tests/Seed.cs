@@ -11,10 +11,37 @@ internal static class Seed
 
     public static ImportResult Analyze(bool acceptRepairs) => ReportImport.Analyze(Lines, acceptRepairs);
 
+    private static readonly System.Collections.Concurrent.ConcurrentBag<string> Made = Cleanup();
+
+    /// <summary>A fresh folder under the temp dir, removed when the test run ends.</summary>
     public static string TempDir()
     {
         var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "budgetbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
+        Made.Add(dir);
         return dir;
+    }
+
+    private static System.Collections.Concurrent.ConcurrentBag<string> Cleanup()
+    {
+        var made = new System.Collections.Concurrent.ConcurrentBag<string>();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var dir in made)
+            {
+                try
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A child process may still hold a file; the temp dir is the system's to clear then.
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        };
+        return made;
     }
 }

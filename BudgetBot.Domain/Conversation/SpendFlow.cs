@@ -53,7 +53,7 @@ public static class SpendFlow
         var result = new Ledger(ctx.Budget).Spend(project.Id, amount, date, note, ctx.Person?.Id ?? ctx.Message.Identity, sourceKey, ctx.Message.At);
         if (!result.IsOk)
         {
-            return [new Reply(say["บันทึกไม่ได้: " + result.Refusal, "Not recorded: " + result.Refusal])];
+            return [new Reply(say["บันทึกไม่ได้: ", "Not recorded: "] + RefusalText.Why(say, result.Refusal!.Value))];
         }
 
         var figures = Figures.Of(project, result.Balance!);

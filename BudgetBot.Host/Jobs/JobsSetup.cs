@@ -14,6 +14,7 @@ internal static class JobsSetup
     {
         services.AddSingleton<CalendarData>();
         services.AddSingleton<ReminderRun>();
+        services.AddSingleton<OutboxArchive>();
         return services;
     }
 
@@ -48,6 +49,7 @@ internal static class JobsSetup
             TimeZones.TryFind(options.Value.TimeZone, out var zone);
             recurring.AddOrUpdate<ReminderRun>(ReminderJobId, run => run.Run(), options.Value.Reminders.Cron, new RecurringJobOptions { TimeZone = zone });
             jobs.Enqueue<ReminderRun>(run => run.Run());
+            recurring.AddOrUpdate<OutboxArchive>(OutboxArchive.JobId, archive => archive.Run(), "30 3 * * *", new RecurringJobOptions { TimeZone = zone });
             return Task.CompletedTask;
         }
 

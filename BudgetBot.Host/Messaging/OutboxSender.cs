@@ -12,7 +12,14 @@ namespace BudgetBot.Host.Messaging;
 internal sealed class OutboxSender(
     IPlatformChannel channel, IOutbox outbox, IInbox inbox, IChatStore chat, IUnitOfWork unit, DeadLetters dead, MessageSignals signals, TimeProvider clock, ILogger logger)
 {
+    /// <summary>Items a chat may send in one round when many chats are waiting; a lone chat may send up to <see cref="RoundSize"/>.</summary>
     public const int PerChatPerRound = 16;
+
+    /// <summary>Items sent per round at most, shared among the waiting chats.</summary>
+    public const int RoundSize = 256;
+
+    /// <summary>How far down the queue a round looks (keys and chats only) to find every waiting chat.</summary>
+    public const int QueueScan = 5_000;
     public const int MaxRetries = 6;
 
     public string Platform => channel.Platform;
@@ -21,15 +28,31 @@ internal sealed class OutboxSender(
     public async Task<(int Sent, DateTimeOffset? NextDue)> RoundAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var pending = outbox.Pending(Platform, 1000).Select(Recovered).ToList();
-        if (pending.Count == 0)
+        var queue = outbox.Queue(Platform, QueueScan);
+        if (queue.Count == 0)
         {
             return (0, null);
         }
 
         var round = new Round();
+        var byChat = queue.GroupBy(i => i.ChatId).ToList();
+        // Fair when many chats wait (each its quota, in parallel), quick when one chat has a backlog (a bigger quota).
+        var quota = Math.Max(PerChatPerRound, RoundSize / byChat.Count);
+        var picked = new List<string>();
+        foreach (var chatItems in byChat)
+        {
+            // This chat's due items, in order, up to the first that is not due: later ones wait for it.
+            var due = chatItems.TakeWhile(i => i.DueAt <= now).Take(quota).ToList();
+            if (due.Count < chatItems.Count())
+            {
+                round.Later(due.Count == quota ? now : chatItems.ElementAt(due.Count).DueAt);
+            }
+
+            picked.AddRange(due.Select(i => i.Key));
+        }
+
         var plan = new List<(string Chat, List<OutboxItem> Items)>();
-        foreach (var chatItems in pending.GroupBy(i => i.ChatId))
+        foreach (var chatItems in outbox.Items(picked).Select(Recovered).GroupBy(i => i.ChatId))
         {
             if (inbox.State(InboxDrainer.GoneKey(Platform, chatItems.Key)) is "1")
             {
@@ -41,17 +64,7 @@ internal sealed class OutboxSender(
                 continue;
             }
 
-            // This chat's due items, in order, up to the first that is not due: later ones wait for it.
-            var due = chatItems.TakeWhile(i => i.DueAt <= now).Take(PerChatPerRound).ToList();
-            if (due.Count < chatItems.Count())
-            {
-                round.Later(due.Count == PerChatPerRound ? now : chatItems.ElementAt(due.Count).DueAt);
-            }
-
-            if (due.Count > 0)
-            {
-                plan.Add((chatItems.Key, due));
-            }
+            plan.Add((chatItems.Key, chatItems.ToList()));
         }
 
         // The claim is written before anything goes out: a crash from here on leaves these items marked.

@@ -11,9 +11,11 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
 {
     private ILiteCollection<BsonDocument> OutboxDocs => _db.GetCollection("outbox");
 
+    private ILiteCollection<BsonDocument> SentKeys => _db.GetCollection("outbox_sent");
+
     public bool Enqueue(OutboxItem item) => Run(() =>
     {
-        if (OutboxDocs.FindById(item.Key) is not null)
+        if (OutboxDocs.FindById(item.Key) is not null || SentKeys.FindById(item.Key) is not null)
         {
             return false;
         }
@@ -24,6 +26,7 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
             ["_id"] = routed.Key,
             ["seq"] = NextSeq(),
             ["platform"] = routed.Platform,
+            ["chat"] = routed.ChatId,
             ["q"] = Queue(routed.Platform, routed.Status),
             ["status"] = routed.Status.ToString(),
             ["due"] = routed.DueAt.UtcDateTime,
@@ -34,10 +37,18 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
         return true;
     });
 
-    public bool HasOutbox(string key) => OutboxDocs.FindById(key) is not null;
+    public bool HasOutbox(string key) => OutboxDocs.FindById(key) is not null || SentKeys.FindById(key) is not null;
 
     public IReadOnlyList<OutboxItem> Pending(string platform, int max) =>
         OutboxDocs.Query().Where(Where.Is("q", Queue(platform, OutboxStatus.Pending))).OrderBy("seq").Limit(max).ToEnumerable().Select(Item).ToList();
+
+    public IReadOnlyList<QueuedItem> Queue(string platform, int max) =>
+        OutboxDocs.Query().Where(Where.Is("q", Queue(platform, OutboxStatus.Pending))).OrderBy("seq").Limit(max).ToEnumerable()
+            .Select(d => new QueuedItem(d["_id"].AsString, d["chat"].IsString ? d["chat"].AsString : Item(d).ChatId, d["due"].IsDateTime ? Utc(d["due"]) : default))
+            .ToList();
+
+    public IReadOnlyList<OutboxItem> Items(IReadOnlyList<string> keys) =>
+        keys.Select(k => OutboxDocs.FindById(k)).OfType<BsonDocument>().Select(Item).ToList();
 
     /// <summary>Every item in one state, oldest first (for tests and maintenance).</summary>
     public IReadOnlyList<OutboxItem> Outbox(OutboxStatus status, int max) =>
@@ -93,6 +104,23 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
             }
         });
     }
+
+    /// <summary>
+    /// Moves items sent before <paramref name="before"/> to <c>outbox_sent</c>, which keeps only their keys (so a
+    /// reminder already sent is never queued again) and when they went; the live outbox stays small.
+    /// </summary>
+    public int ArchiveSent(DateTimeOffset before, int max) => Run(() =>
+    {
+        var old = OutboxDocs.Query().Where(Where.Is("status", nameof(OutboxStatus.Sent))).Limit(max).ToEnumerable()
+            .Where(d => d["due"].IsDateTime && Utc(d["due"]) < before).ToList();
+        foreach (var d in old)
+        {
+            SentKeys.Upsert(new BsonDocument { ["_id"] = d["_id"], ["at"] = d["due"] });
+            OutboxDocs.Delete(d["_id"]);
+        }
+
+        return old.Count;
+    });
 
     /// <summary>The chat the item names, or the person's first identity (the platform they joined on): one sender takes it.</summary>
     private OutboxItem Route(OutboxItem item)

@@ -284,4 +284,15 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(AttachmentKind.Spreadsheet, file.Kind);
         Assert.Contains("ถึงไตรมาส 2: แผน 1,064,090 ผล 862,370 บาท", reply.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Spend_WithThreeDecimals_IsRefusedInWords_NotWithAnInternalName()
+    {
+        using var chat = new ChatFixture();
+
+        var reply = chat.Say("local:owner", "/spend 7 1.234 15/2/2566")[0].Text;
+
+        Assert.DoesNotContain("TooManyDecimals", reply, StringComparison.Ordinal);
+        Assert.Contains("ทศนิยม", reply, StringComparison.Ordinal);
+    }
 }

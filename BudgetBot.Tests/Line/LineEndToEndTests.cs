@@ -34,7 +34,7 @@ public sealed class LineEndToEndTests
 
         await FakeLineApi.PostAsync(client, events: [fake.Text(LineHost.Admin, "ประชุมบ่ายนี้นะครับ", LineHost.Group), fake.Text(LineHost.Admin, "ยอด 7", LineHost.Group), fake.Text(LineHost.Admin2, "/spend 8 1,000 1/3/2566", LineHost.Group)]);
         await fake.WaitFor(d => d.To == LineHost.Group && d.Messages[0]!["text"]!.ToString().StartsWith("บันทึกแล้ว โครงการ 8", StringComparison.Ordinal));
-        await Task.Delay(300);
+        await PipelineIdle.WaitAsync(host.Services);
 
         var texts = fake.TextsTo(LineHost.Group).ToList();
         Assert.Equal(2, texts.Count(t => t.StartsWith("โครงการ 7", StringComparison.Ordinal) || t.StartsWith("บันทึกแล้ว", StringComparison.Ordinal)));
@@ -133,7 +133,7 @@ public sealed class LineEndToEndTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"{watch.Elapsed}");
         var pushed = await fake.WaitFor(d => d.To == LineHost.Admin && d.Kind == "push");
         Assert.False(string.IsNullOrEmpty(pushed.RetryKey));
-        await Task.Delay(1500);
+        await PipelineIdle.WaitAsync(host.Services);
 
         // The first push was accepted but its answer lost (500); the retry reused the key, got 409, and was not sent again.
         Assert.Single(fake.Deliveries);
@@ -154,7 +154,7 @@ public sealed class LineEndToEndTests
         await FakeLineApi.PostAsync(client, events: fake.Unfollow(LineHost.Admin));
         fake.AdvanceClock(TimeSpan.FromMinutes(2));
         await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/balance 7"));
-        await Task.Delay(800);
+        await PipelineIdle.WaitAsync(host.Services);
         Assert.Single(fake.Deliveries);
     }
 

@@ -26,7 +26,7 @@ public sealed class SenderTests : IDisposable
         await pipeline.Senders[LocalChannel.Platform].RoundAsync(CancellationToken.None);
 
         Assert.NotNull(_chat.Store.Delivered("first"));
-        Assert.Equal(OutboxSender.PerChatPerRound, Enumerable.Range(0, 300).Count(i => _chat.Store.Delivered($"backlog:{i}") is not null));
+        Assert.Equal(OutboxSender.RoundSize / 2, Enumerable.Range(0, 300).Count(i => _chat.Store.Delivered($"backlog:{i}") is not null));
     }
 
     [Fact]
@@ -94,6 +94,21 @@ public sealed class SenderTests : IDisposable
         Assert.Equal(["t"], _chat.Store.Pending("telegram", 10).Select(i => i.Key));
         Assert.Equal(["l"], _chat.Store.Pending("line", 10).Select(i => i.Key));
         Assert.Equal(("line", "U1"), (_chat.Store.Pending("line", 10)[0].Platform, _chat.Store.Pending("line", 10)[0].ChatId));
+    }
+
+    [Fact]
+    public async Task SentItems_AreArchivedAfterAWeek_AndTheirKeysStillRefuseARepeat()
+    {
+        using var pipeline = new Pipeline(_chat.Store, _chat.Engine, _clock);
+        Queue("weekly:2566-w20:demo-owner", "local:owner", "summary");
+        await pipeline.SettleAsync();
+        _clock.Advance(TimeSpan.FromDays(8));
+
+        Assert.Equal(1, _chat.Store.ArchiveSent(_clock.GetUtcNow() - BudgetBot.Host.Jobs.OutboxArchive.KeepFor, 100));
+
+        Assert.Empty(_chat.Store.Outbox(OutboxStatus.Sent, 10));
+        Assert.True(_chat.Store.HasOutbox("weekly:2566-w20:demo-owner"));
+        Assert.False(_chat.Store.Enqueue(new OutboxItem("weekly:2566-w20:demo-owner", "Reply", "", null, "local:owner", new Reply("again"), _clock.GetUtcNow())));
     }
 
     private void Queue(string key, string chat, string text) =>

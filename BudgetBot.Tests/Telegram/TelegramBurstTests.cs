@@ -23,7 +23,7 @@ public sealed class TelegramBurstTests
         }
 
         await WaitUntil(() => Chats.All(c => fake.Sent(c).Count() >= 10), TimeSpan.FromSeconds(60));
-        await Task.Delay(300);
+        await PipelineIdle.WaitAsync(host.Services);
 
         var throttled = fake.Calls.Where(c => !c.Ok && c.Method == "sendMessage").ToList();
         Assert.NotEmpty(throttled);
@@ -61,7 +61,7 @@ public sealed class TelegramBurstTests
 
         await using var second = TelegramHost.Start(fake, dir);
         await WaitUntil(() => chats.All(c => fake.Sent(c).Count() >= 8), TimeSpan.FromSeconds(60));
-        await Task.Delay(500);
+        await PipelineIdle.WaitAsync(second.Services);
 
         foreach (var chat in chats)
         {

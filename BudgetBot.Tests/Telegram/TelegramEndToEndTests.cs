@@ -55,7 +55,7 @@ public sealed class TelegramEndToEndTests
         var reply = await fake.WaitFor(c => c.ChatId == -1001234567890);
 
         Assert.StartsWith("โครงการ 8", reply.Text, StringComparison.Ordinal);
-        await Task.Delay(500);
+        await PipelineIdle.WaitAsync(host.Services);
         Assert.Single(fake.Sent(-1001234567890));
     }
 
@@ -111,7 +111,7 @@ public sealed class TelegramEndToEndTests
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync(new Uri("/webhooks/telegram", UriKind.Relative), wrong)).StatusCode);
         using var missing = new StringContent(update, Encoding.UTF8, "application/json");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync(new Uri("/webhooks/telegram", UriKind.Relative), missing)).StatusCode);
-        await Task.Delay(300);
+        await PipelineIdle.WaitAsync(host.Services);
         Assert.Empty(fake.Sent(1006));
 
         using var right = new StringContent(update, Encoding.UTF8, "application/json");
@@ -136,7 +136,7 @@ public sealed class TelegramEndToEndTests
         fake.EnqueueText(1008, 1008, "/balance 8");
 
         await fake.WaitFor(c => c.ChatId == 1008);
-        await Task.Delay(500);
+        await PipelineIdle.WaitAsync(host.Services);
         Assert.Empty(fake.Sent(1007));
         Assert.Single(fake.Calls, c => c.ChatId == 1007);
     }
@@ -167,7 +167,7 @@ public sealed class TelegramEndToEndTests
         fake.Fail("sendMessage", 502, count: 2);
         fake.EnqueueText(1010, 1010, "/balance 7");
         await fake.WaitFor(c => c.ChatId == 1010, TimeSpan.FromSeconds(20));
-        await Task.Delay(300);
+        await PipelineIdle.WaitAsync(host.Services);
 
         Assert.Equal(2, fake.Calls.Count(c => !c.Ok && c.ChatId == 1010));
         Assert.Single(fake.Sent(1010));

@@ -1,0 +1,18 @@
+using BudgetBot.Domain.Budget;
+
+namespace BudgetBot.Domain.Conversation;
+
+/// <summary>Why the ledger refused an entry, in words a person can act on (never the enum's name).</summary>
+public static class RefusalText
+{
+    public static string Why(Say say, LedgerRefusal refusal) => refusal switch
+    {
+        LedgerRefusal.NotPositive => say["จำนวนเงินต้องมากกว่า 0 บาท", "the amount must be more than 0 baht"],
+        LedgerRefusal.TooManyDecimals => say["จำนวนเงินมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง เช่น 1,234.50", "use at most two decimals, e.g. 1,234.50"],
+        LedgerRefusal.UnknownProject => say["ไม่พบโครงการนี้ พิมพ์ /projects เพื่อดูรายการ", "there is no such project; type /projects for the list"],
+        LedgerRefusal.OutsideFiscalYear => say["วันที่อยู่นอกปีงบประมาณของโครงการ", "the date is outside the project's fiscal year"],
+        LedgerRefusal.UnknownEntry => say["ไม่พบรายการนี้", "there is no such entry"],
+        LedgerRefusal.IsReversal => say["รายการนี้เป็นการยกเลิกอยู่แล้ว", "that entry is itself a cancellation"],
+        _ => say["รายการนี้ถูกยกเลิกไปแล้ว", "that entry was already cancelled"],
+    };
+}

@@ -48,7 +48,6 @@ internal sealed class BenchHost : IAsyncDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["BudgetBot__DataDir"] = dataDir;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

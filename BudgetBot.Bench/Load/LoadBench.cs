@@ -73,7 +73,8 @@ internal static class LoadBench
         }
 
         var verdict = Verdict.Check(Path.Combine(dir, "budgetbot.db"), all, levels);
-        Console.WriteLine($"ledger {ledger:N0}: peak RSS {rss:F0} MB; spends lost {verdict.Lost}, doubled {verdict.Doubled}, out of order {verdict.OutOfOrder}");
+        Console.WriteLine($"ledger {ledger:N0}: peak RSS {rss:F0} MB; spends lost {verdict.Lost}, doubled {verdict.Doubled}, out of order {verdict.OutOfOrder}; " +
+            $"replies missing {verdict.RepliesMissing}, extra {verdict.RepliesExtra}");
         return (levels, rss, verdict);
     }
 

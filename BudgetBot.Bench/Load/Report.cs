@@ -31,6 +31,8 @@ internal static class Report
             lost = totals.Sum(t => t.Verdict.Lost),
             doubled = totals.Sum(t => t.Verdict.Doubled),
             outOfOrder = totals.Sum(t => t.Verdict.OutOfOrder),
+            repliesMissing = totals.Sum(t => t.Verdict.RepliesMissing),
+            repliesExtra = totals.Sum(t => t.Verdict.RepliesExtra),
             levels,
         };
         if (json)

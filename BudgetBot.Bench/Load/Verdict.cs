@@ -2,14 +2,17 @@ using BudgetBot.Host.Storage;
 
 namespace BudgetBot.Bench.Load;
 
-/// <summary>Every acknowledged spend is in the ledger exactly once, and each sender's spends are in the order it sent them.</summary>
-internal sealed record Verdict(long Lost, long Doubled, long OutOfOrder)
+/// <summary>
+/// Every acknowledged spend is in the ledger exactly once (<see cref="Lost"/> and <see cref="Doubled"/> count those that
+/// are not), each sender's spends are in the order it sent them, and every message got one reply.
+/// </summary>
+internal sealed record Verdict(long Lost, long Doubled, long OutOfOrder, long RepliesMissing, long RepliesExtra)
 {
     public static Verdict Check(string database, IReadOnlyList<Traffic> traffic, IReadOnlyList<LevelResult> levels)
     {
         using var store = new LiteDbBudgetStore(database);
         var ids = store.EntryIdsBySource(key => key.StartsWith("telegram:", StringComparison.Ordinal) || key.StartsWith("line:", StringComparison.Ordinal));
-        long lost = levels.Sum(l => l.RepliesMissing), doubled = levels.Sum(l => l.RepliesExtra), outOfOrder = 0;
+        long lost = 0, doubled = 0, outOfOrder = 0;
         foreach (var t in traffic)
         {
             foreach (var worker in t.Spends.GroupBy(s => s.Worker))
@@ -29,6 +32,6 @@ internal sealed record Verdict(long Lost, long Doubled, long OutOfOrder)
             }
         }
 
-        return new Verdict(lost, doubled, outOfOrder);
+        return new Verdict(lost, doubled, outOfOrder, levels.Sum(l => l.RepliesMissing), levels.Sum(l => l.RepliesExtra));
     }
 }

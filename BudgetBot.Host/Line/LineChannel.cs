@@ -55,10 +55,11 @@ internal sealed class LineChannel(
         for (; done < batches.Count; done++)
         {
             var fresh = done == 0 && item.ReplyToken is not null && clock.GetUtcNow() - item.CreatedAt < TimeSpan.FromSeconds(options.Value.Line.ReplyTokenSeconds);
-            var outcome = fresh ? await api.ReplyAsync(item.ReplyToken!, batches[done], ct) : LineApi.Outcome.InvalidReplyToken;
+            // Not cancelled on shutdown: a request LINE accepted must also be recorded as sent.
+            var outcome = fresh ? await api.ReplyAsync(item.ReplyToken!, batches[done], CancellationToken.None) : LineApi.Outcome.InvalidReplyToken;
             if (outcome == LineApi.Outcome.InvalidReplyToken)
             {
-                outcome = await api.PushAsync(item.ChatId, batches[done], RetryKey(item.Key, done), ct);
+                outcome = await api.PushAsync(item.ChatId, batches[done], RetryKey(item.Key, done), CancellationToken.None);
             }
 
             switch (outcome)

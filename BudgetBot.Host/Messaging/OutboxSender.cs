@@ -22,6 +22,9 @@ internal sealed class OutboxSender(
     public const int QueueScan = 5_000;
     public const int MaxRetries = 6;
 
+    /// <summary>A rate-limit wait this short is waited out within the round.</summary>
+    public static readonly TimeSpan ShortWait = TimeSpan.FromMilliseconds(20);
+
     public string Platform => channel.Platform;
 
     /// <summary>Sends what is due now; returns how many items went out and when the next one is due (null: none is waiting).</summary>
@@ -108,11 +111,17 @@ internal sealed class OutboxSender(
             var item = items[i];
             var at = clock.GetUtcNow();
             var wait = channel.Wait(chatId, at);
-            if (wait > TimeSpan.Zero)
+            if (wait > ShortWait)
             {
                 round.Later(at + wait);
                 Unchanged(items.Skip(i), round);
                 return;
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                // A spacing of a few milliseconds is waited out here rather than costing the chat a round.
+                await Task.Delay(wait, clock, CancellationToken.None);
             }
 
             var outcome = await SendOne(item, ct);

@@ -19,5 +19,5 @@ public sealed record Person(string Id, string DisplayName)
 
     public IReadOnlyList<RoleGrant> Roles { get; init; } = [];
 
-    public string Language { get; init; } = "th";
+    public Language Language { get; init; } = Language.Thai;
 }

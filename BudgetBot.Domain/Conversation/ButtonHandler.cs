@@ -8,7 +8,7 @@ internal sealed class ButtonHandler(ConversationEngine engine, IBudgetStore budg
 {
     public IReadOnlyList<Reply> Handle(IncomingMessage message, Person? person, string payload)
     {
-        var say = new Say(person?.Language ?? "th");
+        var say = new Say(person?.Language ?? Language.Thai);
         var gone = new Reply(say["ปุ่มนี้ใช้ไปแล้วหรือหมดอายุ", "This button was already used or has expired."]);
         if (!payload.StartsWith(PendingAction.PayloadPrefix, StringComparison.Ordinal) || person is null)
         {

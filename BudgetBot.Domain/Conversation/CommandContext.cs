@@ -21,7 +21,7 @@ public sealed class CommandContext(IncomingMessage message, Person? person, stri
 
     public EngineSettings Settings { get; } = settings;
 
-    public Say Say { get; } = new(person?.Language ?? "th");
+    public Say Say { get; } = new(person?.Language ?? Language.Thai);
 
     public DateOnly Today => FiscalCalendar.LocalDate(Message.At, Settings.TimeZone);
 

@@ -30,13 +30,13 @@ public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, Eng
     }
 
     /// <summary>The language replies to this sender are in (after the message, for <c>/lang</c>).</summary>
-    public string LanguageOf(IncomingMessage message) => chat.PersonByIdentity(message.Identity)?.Language ?? "th";
+    public Language LanguageOf(IncomingMessage message) => chat.PersonByIdentity(message.Identity)?.Language ?? Language.Thai;
 
     /// <summary>Runs a command text for a person; buttons that page or pick come back through here.</summary>
     internal IReadOnlyList<Reply> Route(IncomingMessage message, Person? person, string text)
     {
         var outcome = CommandParser.Parse(text, message.ChatKind, message.MentionsBot, settings.BotUsername);
-        var say = new Say(person?.Language ?? "th");
+        var say = new Say(person?.Language ?? Language.Thai);
         switch (outcome)
         {
             case ParseOutcome.Command command:

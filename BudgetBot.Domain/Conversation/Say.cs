@@ -3,9 +3,9 @@ using BudgetBot.Domain.Calendar;
 namespace BudgetBot.Domain.Conversation;
 
 /// <summary>Text in the reader's language (Thai unless they chose English), with the product's number and date forms.</summary>
-public readonly record struct Say(string Language)
+public readonly record struct Say(Budget.Language Language)
 {
-    public bool English => Language == "en";
+    public bool English => Language == Budget.Language.English;
 
     public string this[string thai, string english] => English ? english : thai;
 

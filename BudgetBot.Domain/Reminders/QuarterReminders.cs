@@ -82,7 +82,7 @@ internal static class QuarterReminders
 
     private static Notice Group(PlannerInput input, string chatKey, string key, List<(Project Project, Figures Figures)> projects, int q, DateOnly end)
     {
-        var say = new Say("th");
+        var say = new Say(Language.Thai);
         var names = projects.SelectMany(x => x.Project.Owners.DefaultIfEmpty(""))
             .Select(o => o.Length == 0 ? "(ยังไม่มีผู้รับผิดชอบ)" : input.People.FirstOrDefault(p => p.Id == o)?.DisplayName ?? o)
             .Distinct()

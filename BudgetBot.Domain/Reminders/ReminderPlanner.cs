@@ -34,7 +34,7 @@ public static class ReminderPlanner
     internal static IEnumerable<Person> Admins(PlannerInput input) =>
         input.People.Where(p => Access.IsAdmin(p, input.Office.Id));
 
-    internal static Say SayFor(Person? person) => new(person?.Language ?? "th");
+    internal static Say SayFor(Person? person) => new(person?.Language ?? Language.Thai);
 }
 
 /// <summary>A local date and time of day.</summary>

@@ -34,7 +34,7 @@ internal static class WeeklySummary
             var name = group.DivisionId is null ? input.Office.Name : input.Divisions.FirstOrDefault(d => d.Id == group.DivisionId)?.Name ?? "";
             var f = Figures.Sum(scoped.Select(x => x.Figures));
             var target = TargetComparison.For(f, input.FiscalYear, q, TargetClass.Overall, input.Targets);
-            var say = new Say("th");
+            var say = new Say(Language.Thai);
             var laggards = scoped
                 .Where(x => ReminderPlanner.Chaseable(x.Project))
                 .Select(x => (x.Project, Gap: x.Figures.PlanToDate(q) - x.Figures.ActualToDate(q)))

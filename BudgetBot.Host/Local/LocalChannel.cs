@@ -31,7 +31,7 @@ internal sealed class LocalChannel(LiteDbBudgetStore store, Attachments attachme
     public Task<SendOutcome> SendAsync(OutboxItem item, CancellationToken ct)
     {
         var feed = Platform + ":" + item.ChatId;
-        var english = store.PersonByIdentity(feed)?.Language == "en";
+        var english = store.PersonByIdentity(feed)?.Language == Domain.Budget.Language.English;
         store.AddToFeed(item.Key, feed, Materialize(item.Reply, english), item.CreatedAt);
         return Task.FromResult(SendOutcome.Done(1));
     }

@@ -12,6 +12,7 @@ internal static class JsonPayload
     private static readonly JsonSerializerOptions Options = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new LanguageJson() },
     };
 
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);

@@ -9,8 +9,36 @@ public enum AttachmentKind
     Spreadsheet,
 }
 
-/// <summary>A file the adapter produces and sends with the reply, named by what it shows (e.g. <c>report:office/2566:h1</c>).</summary>
-public sealed record Attachment(AttachmentKind Kind, string Name, string Content);
+/// <summary>What a chart shows: the whole office, one division or one project (by id).</summary>
+public enum ChartScope
+{
+    Office,
+    Division,
+    Project,
+}
+
+/// <summary>
+/// A file the adapter makes and sends with the reply: a chart or a report of one office's fiscal year. Once a channel
+/// has made it into a file it serves, <see cref="Url"/> says where.
+/// </summary>
+public sealed record Attachment(AttachmentKind Kind, string Name, string OfficeId, int FiscalYear)
+{
+    /// <summary>For a chart: what it shows, and the division's or project's id.</summary>
+    public ChartScope Scope { get; init; }
+
+    public string? ScopeId { get; init; }
+
+    /// <summary>For a report: the round (<c>h1</c>, <c>q1</c>…<c>q4</c>, <c>year</c>).</summary>
+    public string? Round { get; init; }
+
+    public string? Url { get; init; }
+
+    public static Attachment Chart(string officeId, int fiscalYear, ChartScope scope, string? scopeId = null) =>
+        new(AttachmentKind.Image, "chart.png", officeId, fiscalYear) { Scope = scope, ScopeId = scopeId };
+
+    public static Attachment Report(string officeId, int fiscalYear, string round) =>
+        new(AttachmentKind.Spreadsheet, $"report-{fiscalYear}-{round}.xlsx", officeId, fiscalYear) { Round = round };
+}
 
 /// <summary>What the bot says back: text, rows of buttons, attachments. Each platform adapter translates it.</summary>
 public sealed record Reply(string Text)

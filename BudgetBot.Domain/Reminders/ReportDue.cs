@@ -31,7 +31,7 @@ internal static class ReportDue
                     ProjectText.ToDate(say, f, q),
                     status);
                 yield return new Notice($"report-due:{input.Office.Id}:{input.FiscalYear}Q{q}:{admin.Id}", NoticeKind.ReportDue, input.Office.Id, admin.Id, null,
-                    new Reply(text) { Attachments = [new Attachment(AttachmentKind.Spreadsheet, $"report-{input.FiscalYear}-q{q}.xlsx", $"report:{input.Office.Id}:{input.FiscalYear}:q{q}")] })
+                    new Reply(text) { Attachments = [Attachment.Report(input.Office.Id, input.FiscalYear, $"q{q}")] })
                 {
                     Reasons = [$"Q{q} ended {end:yyyy-MM-dd}, due {deadline:yyyy-MM-dd}"],
                 };

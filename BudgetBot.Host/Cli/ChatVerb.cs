@@ -46,7 +46,7 @@ internal sealed class ChatVerb(IInbox inbox, InboxDrainer drainer, OutboxSenders
                 foreach (var attachment in reply.Attachments)
                 {
                     // The terminal has no web page to link to: show where the file is.
-                    output.WriteLine($"📎 {attachment.Name}: {media.Find(attachment.Content.Replace("/media/", "", StringComparison.Ordinal)) ?? attachment.Content}");
+                    output.WriteLine($"📎 {attachment.Name}: {media.Find((attachment.Url ?? "").Replace("/media/", "", StringComparison.Ordinal)) ?? attachment.Url}");
                 }
 
                 foreach (var button in reply.AllButtons)

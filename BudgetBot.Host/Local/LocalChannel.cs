@@ -9,7 +9,7 @@ namespace BudgetBot.Host.Local;
 /// <summary>
 /// The channel of the terminal and the browser playground, through the same inbox, engine and outbox as the real
 /// platforms. Sending means putting the reply in the recipient's local feed, with attachments made into media files
-/// whose content is their <c>/media/{id}</c> link.
+/// whose <see cref="Attachment.Url"/> is their <c>/media/{id}</c> link.
 /// </summary>
 internal sealed class LocalChannel(LiteDbBudgetStore store, Attachments attachments, MediaFiles media) : IPlatformChannel
 {
@@ -45,7 +45,7 @@ internal sealed class LocalChannel(LiteDbBudgetStore store, Attachments attachme
             if (attachments.Bytes(a, english) is { } bytes)
             {
                 var (id, _) = media.Save(bytes, Attachments.Extension(a));
-                files.Add(a with { Content = "/media/" + id });
+                files.Add(a with { Url = "/media/" + id });
             }
         }
 

@@ -44,7 +44,7 @@ internal static class PlaygroundEndpoints
                 at = x.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                 text = x.Reply.Text,
                 buttons = x.Reply.AllButtons.Select(b => new { label = b.Label, payload = b.Payload }),
-                attachments = x.Reply.Attachments.Select(at => new { kind = at.Kind == AttachmentKind.Image ? "image" : "file", name = at.Name, url = at.Content }),
+                attachments = x.Reply.Attachments.Select(at => new { kind = at.Kind == AttachmentKind.Image ? "image" : "file", name = at.Name, url = at.Url }),
             }));
         });
         app.MapPost("/playground/messages", async (PlaygroundMessage body, LocalConversation conversation, IChatStore chat, TimeProvider clock, CancellationToken ct) =>
@@ -66,7 +66,7 @@ internal static class PlaygroundEndpoints
             {
                 text = r.Text,
                 buttons = r.AllButtons.Select(b => new { label = b.Label, payload = b.Payload }),
-                attachments = r.Attachments.Select(a => new { kind = a.Kind == AttachmentKind.Image ? "image" : "file", name = a.Name, url = a.Content }),
+                attachments = r.Attachments.Select(a => new { kind = a.Kind == AttachmentKind.Image ? "image" : "file", name = a.Name, url = a.Url }),
             }));
         });
     }

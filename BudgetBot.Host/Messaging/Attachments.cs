@@ -9,8 +9,8 @@ namespace BudgetBot.Host.Messaging;
 internal sealed class Attachments(ChartRenderer charts, ReportExporter reports, IOptions<BudgetBotOptions> options, TimeProvider clock)
 {
     public byte[]? Bytes(Attachment attachment, bool english) => attachment.Kind == AttachmentKind.Image
-        ? charts.Render(attachment.Content, english)
-        : reports.XlsxFor(attachment.Content, TimeZones.Today(options.Value.TimeZone, clock.GetUtcNow()));
+        ? charts.Render(attachment, english)
+        : reports.XlsxFor(attachment, TimeZones.Today(options.Value.TimeZone, clock.GetUtcNow()));
 
     public static string Extension(Attachment attachment) => attachment.Kind == AttachmentKind.Image ? ".png" : ".xlsx";
 }

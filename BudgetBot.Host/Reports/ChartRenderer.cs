@@ -13,24 +13,17 @@ internal sealed class ChartRenderer(IBudgetStore store)
     private static readonly Lock FontGate = new();
     private static bool _fontLoaded;
 
-    /// <summary>Renders <c>chart:{office}:{fiscalYear}:{scope}</c>; scope is <c>office</c>, <c>division:{id}</c> or <c>project:{id}</c>.</summary>
-    public byte[]? Render(string content, bool english)
+    /// <summary>Renders a chart attachment: the office, one division or one project of a fiscal year.</summary>
+    public byte[]? Render(Domain.Conversation.Attachment chart, bool english)
     {
-        var parts = content.Split(':', 4);
-        if (parts is not ["chart", var office, var yearText, var scope] || !int.TryParse(yearText, System.Globalization.CultureInfo.InvariantCulture, out var year))
-        {
-            return null;
-        }
-
+        var (office, year, id) = (chart.OfficeId, chart.FiscalYear, chart.ScopeId);
         var projects = store.Projects(office, year);
-        var (title, chosen) = scope switch
+        var (title, chosen) = chart.Scope switch
         {
-            "office" => (store.Office(office)?.Name ?? office, projects),
-            _ when scope.StartsWith("division:", StringComparison.Ordinal) => (
-                store.Divisions(office).FirstOrDefault(d => d.Id == scope[9..])?.Name ?? "", projects.Where(p => p.DivisionId == scope[9..]).ToList()),
-            _ when scope.StartsWith("project:", StringComparison.Ordinal) => (
-                projects.FirstOrDefault(p => p.Id == scope[8..]) is { } p ? $"{p.Number}. {p.Name}" : "", projects.Where(p => p.Id == scope[8..]).ToList()),
-            _ => ("", []),
+            Domain.Conversation.ChartScope.Office => (store.Office(office)?.Name ?? office, projects),
+            Domain.Conversation.ChartScope.Division => (
+                store.Divisions(office).FirstOrDefault(d => d.Id == id)?.Name ?? "", projects.Where(p => p.DivisionId == id).ToList()),
+            _ => (projects.FirstOrDefault(p => p.Id == id) is { } p ? $"{p.Number}. {p.Name}" : "", projects.Where(p => p.Id == id).ToList()),
         };
         if (chosen.Count == 0)
         {

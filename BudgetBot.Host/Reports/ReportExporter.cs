@@ -20,12 +20,9 @@ internal sealed class ReportExporter(IBudgetStore store)
         return ReportLayout.Build(office, year, store.Divisions(officeId), projects, round, asOf);
     }
 
-    /// <summary>An attachment request <c>report:{office}:{fiscalYear}:{round}</c> as that report's XLSX; null when it is not one.</summary>
-    public byte[]? XlsxFor(string attachment, DateOnly today) =>
-        attachment.Split(':') is ["report", var office, var year, var round] && ReportRound.Parse(round) is { } r
-            && int.TryParse(year, System.Globalization.CultureInfo.InvariantCulture, out var fiscalYear)
-            ? Xlsx(office, fiscalYear, r, today)
-            : null;
+    /// <summary>A report attachment as that report's XLSX; null when its round is not one.</summary>
+    public byte[]? XlsxFor(Domain.Conversation.Attachment report, DateOnly today) =>
+        ReportRound.Parse(report.Round ?? "") is { } round ? Xlsx(report.OfficeId, report.FiscalYear, round, today) : null;
 
     public byte[] Xlsx(string officeId, int fiscalYear, ReportRound round, DateOnly today)
     {

@@ -36,7 +36,7 @@ public sealed class LineMessagesTests
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
         var messages = new LineMessages(new Attachments(new ChartRenderer(store), new ReportExporter(store), options, TimeProvider.System), new MediaFiles(options, TimeProvider.System), store, options);
 
-        var batch = Assert.Single(messages.Build(new Reply("กราฟ") { Attachments = [new Attachment(AttachmentKind.Image, "chart.png", $"chart:{office}:2566:office")] }));
+        var batch = Assert.Single(messages.Build(new Reply("กราฟ") { Attachments = [Attachment.Chart(office, 2566, ChartScope.Office)] }));
 
         Assert.Equal(2, batch.Count);
         Assert.Contains("BudgetBot__PublicBaseUrl", batch[1]!["text"]!.ToString(), StringComparison.Ordinal);

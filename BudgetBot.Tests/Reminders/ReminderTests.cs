@@ -82,7 +82,7 @@ public sealed class ReminderTests : IDisposable
         var due = Assert.Single(notices, n => n.Kind == NoticeKind.ReportDue);
         Assert.Contains("ไตรมาส 4/2566", due.Reply.Text, StringComparison.Ordinal);
         Assert.Contains("15 ต.ค. 2566", due.Reply.Text, StringComparison.Ordinal);
-        Assert.Equal("report:" + _chat.OfficeId + ":2566:q4", Assert.Single(due.Reply.Attachments).Content);
+        Assert.Equal(Domain.Conversation.Attachment.Report(_chat.OfficeId, 2566, "q4"), Assert.Single(due.Reply.Attachments));
         Assert.DoesNotContain(_run.Due(Bangkok("2023-10-16T09:00")), n => n.Kind == NoticeKind.ReportDue);
     }
 

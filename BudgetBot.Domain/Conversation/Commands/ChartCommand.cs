@@ -12,18 +12,18 @@ internal sealed class ChartCommand : ICommand
         var say = ctx.Say;
         Figures figures;
         string title;
-        string scope;
+        (ChartScope Kind, string? Id) scope;
         if (ctx.Args.Length == 0)
         {
             figures = Figures.Sum(ctx.Projects().Select(ctx.FiguresOf));
             title = ctx.Budget.Office(ctx.OfficeId!)!.Name;
-            scope = "office";
+            scope = (ChartScope.Office, null);
         }
         else if (Divisions.Find(ctx, ctx.Args) is { } division && Access.CanReadDivision(ctx.Person, division.OfficeId, division.Id))
         {
             figures = Figures.Sum(ctx.Projects().Where(p => p.DivisionId == division.Id).Select(ctx.FiguresOf));
             title = division.Name;
-            scope = "division:" + division.Id;
+            scope = (ChartScope.Division, division.Id);
         }
         else
         {
@@ -40,7 +40,7 @@ internal sealed class ChartCommand : ICommand
 
             figures = ctx.FiguresOf(project);
             title = ProjectText.Title(say, project);
-            scope = "project:" + project.Id;
+            scope = (ChartScope.Project, project.Id);
         }
 
         // The text stands on its own too, for a channel that cannot show the image.
@@ -49,7 +49,7 @@ internal sealed class ChartCommand : ICommand
             $"Q{q}: plan {Say.Baht(figures.Plan[q])}, actual {Say.Baht(figures.Actual[q])}"]);
         return [new Reply(title + "\n" + string.Join('\n', bars))
         {
-            Attachments = [new Attachment(AttachmentKind.Image, "chart.png", $"chart:{ctx.OfficeId}:{ctx.FiscalYear}:{scope}")],
+            Attachments = [Attachment.Chart(ctx.OfficeId!, ctx.FiscalYear, scope.Kind, scope.Id)],
         }];
     }
 }

@@ -23,12 +23,11 @@ internal sealed class ReportCommand : ICommand
         }
 
         var f = Figures.Sum(ctx.Projects().Select(ctx.FiguresOf));
-        var name = $"report:{ctx.OfficeId}:{ctx.FiscalYear}:{round.Name}";
         return [new Reply(string.Join('\n',
             say[$"รายงานการกำกับ ติดตาม การใช้จ่ายงบประมาณ ปี {ctx.FiscalYear} รอบ {round.LastQuarter * 3} เดือน", $"Monitoring report, fiscal year {ctx.FiscalYear}, {round.LastQuarter * 3} months"],
             ProjectText.ToDate(say, f, round.LastQuarter), ProjectText.Used(say, f)))
         {
-            Attachments = [new Attachment(AttachmentKind.Spreadsheet, $"report-{ctx.FiscalYear}-{round.Name}.xlsx", name)],
+            Attachments = [Attachment.Report(ctx.OfficeId!, ctx.FiscalYear, round.Name)],
         }];
     }
 }

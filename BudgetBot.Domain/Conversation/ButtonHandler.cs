@@ -38,24 +38,24 @@ internal sealed class ButtonHandler(ConversationEngine engine, IBudgetStore budg
             return [gone];
         }
 
-        switch (action.Kind)
+        switch (action)
         {
-            case PendingKind.ConfirmSpend:
-            case PendingKind.AdminConfirmSpend:
-                var project = budget.Project(action.ProjectId!)!;
-                var requester = action.RequestedBy is { } r ? chat.Person(r) : person;
+            case SpendToConfirm spend:
+                var project = budget.Project(spend.ProjectId)!;
+                var requester = spend.RequestedBy is { } r ? chat.Person(r) : person;
                 var spender = new CommandContext(message, requester ?? person, "", false, budget, chat, settings);
-                if (action.Kind == PendingKind.AdminConfirmSpend)
+                if (spend.ByAdmin)
                 {
-                    ctx.Audit("confirm", $"project {project.Number}: {action.Amount} confirmed over allocation", refused: false);
-                    return SpendFlow.Record(spender, project, action.Amount, action.Date, action.Note, action.SourceKey, adminConfirmed: true);
+                    ctx.Audit("confirm", $"project {project.Number}: {spend.Amount} confirmed over allocation", refused: false);
                 }
 
-                return SpendFlow.Record(spender, project, action.Amount, action.Date, action.Note, action.SourceKey, adminConfirmed: false);
-            case PendingKind.Undo:
-                return budget.Entry(action.EntryId) is { } entry ? SpendFlow.Undo(ctx, entry) : [gone];
+                return SpendFlow.Record(spender, project, spend.Amount, spend.Date, spend.Note, spend.SourceKey, adminConfirmed: spend.ByAdmin);
+            case UndoEntry undo:
+                return budget.Entry(undo.EntryId) is { } entry ? SpendFlow.Undo(ctx, entry) : [gone];
+            case RunCommand command:
+                return engine.Route(message, person, command.CommandText);
             default:
-                return engine.Route(message, person, action.CommandText);
+                return [gone];
         }
     }
 }

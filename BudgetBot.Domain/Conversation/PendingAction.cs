@@ -10,29 +10,49 @@ public enum PendingKind
 
 /// <summary>
 /// What a button does, kept on the server: the button carries only <see cref="Id"/>. <see cref="AllowedPersonId"/>
-/// (or any admin, when null) may use it, once, before it expires.
+/// (or any admin, when null) may use it, once, before it expires. One record per kind below.
 /// </summary>
-public sealed record PendingAction(string Id, PendingKind Kind, string OfficeId, string? AllowedPersonId, DateTimeOffset ExpiresAt)
+public abstract record PendingAction(string Id, string OfficeId, string? AllowedPersonId, DateTimeOffset ExpiresAt)
 {
-    public string? ProjectId { get; init; }
+    public const string PayloadPrefix = "p:";
 
-    public decimal Amount { get; init; }
+    public abstract PendingKind Kind { get; }
 
-    public DateOnly Date { get; init; }
+    public string Payload => PayloadPrefix + Id;
+}
+
+/// <summary>
+/// A spend waiting for one tap: the person's own confirmation of a spend read from a sentence, or an admin's of a spend
+/// held over the allocation. It is recorded under <see cref="SourceKey"/>, the message that asked for it, so it counts once.
+/// </summary>
+public sealed record SpendToConfirm(string Id, string OfficeId, string? AllowedPersonId, DateTimeOffset ExpiresAt, bool ByAdmin)
+    : PendingAction(Id, OfficeId, AllowedPersonId, ExpiresAt)
+{
+    public override PendingKind Kind => ByAdmin ? PendingKind.AdminConfirmSpend : PendingKind.ConfirmSpend;
+
+    public required string ProjectId { get; init; }
+
+    public required decimal Amount { get; init; }
+
+    public required DateOnly Date { get; init; }
 
     public string Note { get; init; } = "";
 
-    /// <summary>The message that asked for it: the spend is recorded under this key, so it counts once.</summary>
-    public string SourceKey { get; init; } = "";
+    public required string SourceKey { get; init; }
 
     public string? RequestedBy { get; init; }
+}
 
-    public long EntryId { get; init; }
+/// <summary>The undo button under a recorded spend.</summary>
+public sealed record UndoEntry(string Id, string OfficeId, string? AllowedPersonId, DateTimeOffset ExpiresAt, long EntryId)
+    : PendingAction(Id, OfficeId, AllowedPersonId, ExpiresAt)
+{
+    public override PendingKind Kind => PendingKind.Undo;
+}
 
-    /// <summary>For <see cref="PendingKind.Command"/>: the command text the button runs (a page, a picked project).</summary>
-    public string CommandText { get; init; } = "";
-
-    public const string PayloadPrefix = "p:";
-
-    public string Payload => PayloadPrefix + Id;
+/// <summary>A button that runs a command text for the same person (a page, a picked project, a reminder's shortcut).</summary>
+public sealed record RunCommand(string Id, string OfficeId, string? AllowedPersonId, DateTimeOffset ExpiresAt, string CommandText)
+    : PendingAction(Id, OfficeId, AllowedPersonId, ExpiresAt)
+{
+    public override PendingKind Kind => PendingKind.Command;
 }

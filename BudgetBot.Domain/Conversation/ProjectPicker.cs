@@ -39,10 +39,7 @@ public static class ProjectPicker
     /// <summary>A button that runs a command text for the same person.</summary>
     public static string Pending(CommandContext ctx, string commandText)
     {
-        var action = new PendingAction(ctx.NewId(), PendingKind.Command, ctx.OfficeId ?? "", ctx.Person?.Id, ctx.Message.At + ctx.Settings.ButtonLifetime)
-        {
-            CommandText = commandText,
-        };
+        var action = new RunCommand(ctx.NewId(), ctx.OfficeId ?? "", ctx.Person?.Id, ctx.Message.At + ctx.Settings.ButtonLifetime, commandText);
         ctx.Chat.SavePending(action);
         return action.Payload;
     }

@@ -36,7 +36,7 @@ public static class SpendFlow
         var after = Figures.Percent(before.Used + amount, before.Allocation);
         if (after > guards.HoldPercent && !adminConfirmed)
         {
-            var hold = new PendingAction(ctx.NewId(), PendingKind.AdminConfirmSpend, project.OfficeId, null, ctx.Message.At + ctx.Settings.ButtonLifetime)
+            var hold = new SpendToConfirm(ctx.NewId(), project.OfficeId, null, ctx.Message.At + ctx.Settings.ButtonLifetime, ByAdmin: true)
             {
                 ProjectId = project.Id, Amount = amount, Date = date, Note = note, SourceKey = sourceKey, RequestedBy = ctx.Person?.Id,
             };
@@ -75,7 +75,7 @@ public static class SpendFlow
             Reminders.ThresholdAlerts.Enqueue(ctx.Chat, alerts, ctx.Message.At);
         }
 
-        var undo = new PendingAction(ctx.NewId(), PendingKind.Undo, project.OfficeId, result.Entry!.By, ctx.Message.At + ctx.Settings.UndoWindow) { EntryId = result.Entry.Id };
+        var undo = new UndoEntry(ctx.NewId(), project.OfficeId, result.Entry!.By, ctx.Message.At + ctx.Settings.UndoWindow, result.Entry.Id);
         ctx.Chat.SavePending(undo);
         return [new Reply(string.Join('\n', lines)) { Buttons = [[new Button(say["ยกเลิก", "Undo"], undo.Payload)]] }];
     }

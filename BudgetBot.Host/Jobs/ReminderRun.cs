@@ -65,10 +65,7 @@ internal sealed class ReminderRun(
 
         var buttons = notice.QuickCommands.Select(q =>
         {
-            var action = new PendingAction(Guid.NewGuid().ToString("N")[..12], PendingKind.Command, notice.OfficeId, notice.PersonId, now.AddDays(30))
-            {
-                CommandText = q.Command,
-            };
+            var action = new RunCommand(Guid.NewGuid().ToString("N")[..12], notice.OfficeId, notice.PersonId, now.AddDays(30), q.Command);
             chat.SavePending(action);
             return (IReadOnlyList<Button>)[new Button(q.Label, action.Payload)];
         }).ToList();

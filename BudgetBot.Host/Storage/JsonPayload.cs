@@ -12,7 +12,7 @@ internal static class JsonPayload
     private static readonly JsonSerializerOptions Options = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new LanguageJson() },
+        Converters = { new LanguageJson(), new PendingActionJson() },
     };
 
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);

@@ -58,7 +58,7 @@ internal sealed class SpendCommand : ICommand
         }
 
         // Read from a sentence: nothing counts until the person confirms with one tap.
-        var confirm = new PendingAction(ctx.NewId(), PendingKind.ConfirmSpend, project.OfficeId, ctx.Person!.Id, ctx.Message.At + ctx.Settings.ButtonLifetime)
+        var confirm = new SpendToConfirm(ctx.NewId(), project.OfficeId, ctx.Person!.Id, ctx.Message.At + ctx.Settings.ButtonLifetime, ByAdmin: false)
         {
             ProjectId = project.Id, Amount = args.Amount, Date = args.Date, Note = args.Note, SourceKey = ctx.Message.SourceKey, RequestedBy = ctx.Person.Id,
         };

@@ -3,8 +3,14 @@ using BudgetBot.Domain.Conversation;
 
 namespace BudgetBot.Domain.Ports;
 
-/// <summary>People, invites, pending button actions, the audit trail and group subscriptions.</summary>
-public interface IChatStore
+/// <summary>
+/// Everything the conversation engine reads and writes besides the budget, as one port; each part below is its own
+/// interface, so a component that needs only one of them (a sender, the reminder job) depends on only that one.
+/// </summary>
+public interface IChatStore : IPeople, IButtons, IAuditTrail, ISubscriptions, IOutboxWriter, IHandledMessages;
+
+/// <summary>People and their platform identities, and the invites that bring them in.</summary>
+public interface IPeople
 {
     Person? PersonByIdentity(string identity);
 
@@ -18,29 +24,49 @@ public interface IChatStore
 
     /// <summary>Takes an unused, unexpired invite and marks it used, in one step; null when there is none.</summary>
     Invite? TakeInvite(string code, DateTimeOffset at);
+}
 
+/// <summary>What buttons do, kept on the server.</summary>
+public interface IButtons
+{
     void SavePending(PendingAction action);
 
     PendingAction? Pending(string id);
 
     /// <summary>Takes a pending action once: a second tap on the same button finds nothing.</summary>
     PendingAction? TakePending(string id, DateTimeOffset at);
+}
 
+/// <summary>Who did (or was refused) what.</summary>
+public interface IAuditTrail
+{
     void Audit(AuditRecord record);
 
     IReadOnlyList<AuditRecord> AuditTrail(string officeId, int max);
+}
 
+/// <summary>Group chats that receive summaries.</summary>
+public interface ISubscriptions
+{
     void SaveSubscription(Subscription subscription);
 
     Subscription? Subscription(string chatKey);
 
     IReadOnlyList<Subscription> Subscriptions(string officeId);
+}
 
+/// <summary>Queuing a message to send: what the engine and the scheduler need of the outbox.</summary>
+public interface IOutboxWriter
+{
     /// <summary>Adds a message to send unless one with the same key was ever added; true when it was added now.</summary>
     bool Enqueue(OutboxItem item);
 
     bool HasOutbox(string key);
+}
 
+/// <summary>The replies each message got, so a message seen again is answered the same and changes nothing.</summary>
+public interface IHandledMessages
+{
     /// <summary>The replies a message got when it was handled, or null for a message not seen before.</summary>
     IReadOnlyList<Reply>? HandledReplies(string sourceKey);
 

@@ -4,7 +4,7 @@ namespace BudgetBot.Domain.Ports;
 /// Messages waiting to be sent, as the senders see them: each platform reads only its own pending items, oldest first,
 /// and reports back what became of each one in a single write.
 /// </summary>
-public interface IOutbox
+public interface IOutbox : IOutboxWriter
 {
     /// <summary>Pending items for one platform, oldest first (due or not: the sender decides when).</summary>
     IReadOnlyList<OutboxItem> Pending(string platform, int max);

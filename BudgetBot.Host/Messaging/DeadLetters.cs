@@ -7,7 +7,7 @@ namespace BudgetBot.Host.Messaging;
 /// What happens to an event or a message set aside after failing: the person who sent the event hears that nothing
 /// was changed, and every admin of every office is told once, with the key to look it up.
 /// </summary>
-internal sealed class DeadLetters(IBudgetStore budget, IChatStore chat, IUnitOfWork unit, TimeProvider clock, ILogger<DeadLetters> logger)
+internal sealed class DeadLetters(IBudgetStore budget, IPeople people, IOutboxWriter outbox, IUnitOfWork unit, TimeProvider clock, ILogger<DeadLetters> logger)
 {
     public IReadOnlyList<string> SetAside(InboundEvent e, string? chatId, Exception error)
     {
@@ -18,7 +18,7 @@ internal sealed class DeadLetters(IBudgetStore budget, IChatStore chat, IUnitOfW
             if (chatId is not null)
             {
                 var key = $"reply:{e.Key}:0";
-                chat.Enqueue(new OutboxItem(key, "Reply", "", null, $"{e.Platform}:{chatId}", new Reply(
+                outbox.Enqueue(new OutboxItem(key, "Reply", "", null, $"{e.Platform}:{chatId}", new Reply(
                     "ขออภัย ข้อความนี้ประมวลผลไม่ได้ ยังไม่ได้บันทึกอะไร ลองพิมพ์ใหม่ หรือพิมพ์ /help เพื่อดูตัวอย่าง\n" +
                     "Sorry, this message could not be handled and nothing was changed. Please type it again, or /help for examples."),
                     clock.GetUtcNow()));
@@ -42,10 +42,10 @@ internal sealed class DeadLetters(IBudgetStore budget, IChatStore chat, IUnitOfW
 
     private void TellAdmins(string key, string text)
     {
-        var admins = budget.Offices().SelectMany(o => chat.People(o.Id).Where(p => Access.IsAdmin(p, o.Id))).DistinctBy(p => p.Id);
+        var admins = budget.Offices().SelectMany(o => people.People(o.Id).Where(p => Access.IsAdmin(p, o.Id))).DistinctBy(p => p.Id);
         foreach (var admin in admins)
         {
-            chat.Enqueue(new OutboxItem($"{key}:{admin.Id}", "DeadLetter", "", admin.Id, null, new Reply(text), clock.GetUtcNow()));
+            outbox.Enqueue(new OutboxItem($"{key}:{admin.Id}", "DeadLetter", "", admin.Id, null, new Reply(text), clock.GetUtcNow()));
         }
     }
 }

@@ -11,6 +11,8 @@ internal static class MessagingSetup
     {
         services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<LiteDbBudgetStore>());
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteDbBudgetStore>());
+        services.AddSingleton<IOutboxWriter>(sp => sp.GetRequiredService<LiteDbBudgetStore>());
+        services.AddSingleton<IPeople>(sp => sp.GetRequiredService<LiteDbBudgetStore>());
         services.AddSingleton<MessageSignals>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<DeadLetters>();

@@ -10,7 +10,7 @@ namespace BudgetBot.Host.Messaging;
 /// sleeps until woken or until the next item is due; it never polls on a fixed interval.
 /// </summary>
 internal sealed class OutboxSender(
-    IPlatformChannel channel, IOutbox outbox, IInbox inbox, IChatStore chat, IUnitOfWork unit, DeadLetters dead, MessageSignals signals, TimeProvider clock, ILogger logger)
+    IPlatformChannel channel, IOutbox outbox, IInbox inbox, IUnitOfWork unit, DeadLetters dead, MessageSignals signals, TimeProvider clock, ILogger logger)
 {
     /// <summary>Items a chat may send in one round when many chats are waiting; a lone chat may send up to <see cref="RoundSize"/>.</summary>
     public const int PerChatPerRound = 16;
@@ -86,7 +86,7 @@ internal sealed class OutboxSender(
 
             foreach (var item in round.Moved)
             {
-                chat.Enqueue(item);
+                outbox.Enqueue(item);
             }
 
             return 0;

@@ -13,7 +13,6 @@ internal sealed class OutboxSenders : BackgroundService
             c,
             services.GetRequiredService<IOutbox>(),
             services.GetRequiredService<IInbox>(),
-            services.GetRequiredService<IChatStore>(),
             services.GetRequiredService<IUnitOfWork>(),
             services.GetRequiredService<DeadLetters>(),
             services.GetRequiredService<MessageSignals>(),

@@ -66,6 +66,8 @@ internal sealed class InboxDrainer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the start-up thread: a backlog left by a crash must not hold the web server back.
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -21,6 +21,9 @@ public interface IOutbox : IOutboxWriter
     /// </summary>
     void Claim(IReadOnlyList<string> keys);
 
+    /// <summary>Records, durably and at once, that an item's first <paramref name="partsSent"/> parts are out (its claim stays).</summary>
+    void Progress(string key, int partsSent);
+
     /// <summary>Records the results of one sending round in one transaction, and clears their claims.</summary>
     void Complete(IReadOnlyList<OutboxUpdate> updates);
 

@@ -48,7 +48,7 @@ internal sealed class LineChannel(
     /// <summary>A push carries a retry key, so LINE drops a repeat; a reply by token cannot be told apart, so it is not repeated.</summary>
     public bool ResendIsSafe(OutboxItem item) => item.PartsSent > 0 || item.ReplyToken is null;
 
-    public async Task<SendOutcome> SendAsync(OutboxItem item, CancellationToken ct)
+    public async Task<SendOutcome> SendAsync(OutboxItem item, Action<int> partSent, CancellationToken ct)
     {
         var batches = messages.Build(item.Reply, group: item.ChatId.StartsWith('C') || item.ChatId.StartsWith('R'));
         var done = item.PartsSent;
@@ -65,6 +65,11 @@ internal sealed class LineChannel(
             switch (outcome)
             {
                 case LineApi.Outcome.Sent or LineApi.Outcome.AlreadySent:
+                    if (done + 1 < batches.Count)
+                    {
+                        partSent(done + 1);
+                    }
+
                     continue;
                 case LineApi.Outcome.QuotaUsedUp:
                     TellAdmins();

@@ -28,7 +28,7 @@ internal sealed class LocalChannel(LiteDbBudgetStore store, Attachments attachme
     /// <summary>The feed is keyed by the outbox item: delivering it again changes nothing.</summary>
     public bool ResendIsSafe(OutboxItem item) => true;
 
-    public Task<SendOutcome> SendAsync(OutboxItem item, CancellationToken ct)
+    public Task<SendOutcome> SendAsync(OutboxItem item, Action<int> partSent, CancellationToken ct)
     {
         var feed = Platform + ":" + item.ChatId;
         var english = store.PersonByIdentity(feed)?.Language == Domain.Budget.Language.English;

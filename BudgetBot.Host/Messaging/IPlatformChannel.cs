@@ -23,8 +23,11 @@ internal interface IPlatformChannel
     /// <summary>A courtesy once the event's effects are committed (Telegram: stop the button's spinner). Never throws.</summary>
     Task AfterCommitAsync(InboundEvent stored, CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>Sends the item's parts from <see cref="OutboxItem.PartsSent"/> on, and says how far it got.</summary>
-    Task<SendOutcome> SendAsync(OutboxItem item, CancellationToken ct);
+    /// <summary>
+    /// Sends the item's parts from <see cref="OutboxItem.PartsSent"/> on, and says how far it got. After each part but
+    /// the last it calls <paramref name="partSent"/> with the count so far, which records it before the next part goes.
+    /// </summary>
+    Task<SendOutcome> SendAsync(OutboxItem item, Action<int> partSent, CancellationToken ct);
 
     /// <summary>
     /// Whether the item's next part may be sent again when a crash left it unclear whether it went out: true only where

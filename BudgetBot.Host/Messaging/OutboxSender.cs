@@ -225,14 +225,22 @@ internal sealed class OutboxSender(
 
     private async Task<SendOutcome> SendOne(OutboxItem item, CancellationToken ct)
     {
+        // A multi-part message records each part as it goes out, so a crash between parts repeats none of them.
+        var progress = item.PartsSent;
+        void PartSent(int parts)
+        {
+            outbox.Progress(item.Key, parts);
+            progress = parts;
+        }
+
         try
         {
-            return await channel.SendAsync(item, ct);
+            return await channel.SendAsync(item, PartSent, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // A bug or an unexpected answer: counted like a transient failure, so it is set aside after a few tries.
-            return new SendOutcome(SendResult.Retry, item.PartsSent, ex.GetType().Name + ": " + ex.Message);
+            return new SendOutcome(SendResult.Retry, progress, ex.GetType().Name + ": " + ex.Message);
         }
     }
 

@@ -77,6 +77,15 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
         });
     }
 
+    public void Progress(string key, int partsSent) => InTransaction(() =>
+    {
+        if (OutboxDocs.FindById(key) is { } d)
+        {
+            d["parts"] = partsSent;
+            OutboxDocs.Update(d);
+        }
+    });
+
     public void Complete(IReadOnlyList<OutboxUpdate> updates)
     {
         if (updates.Count == 0)

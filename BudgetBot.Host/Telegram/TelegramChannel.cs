@@ -71,7 +71,7 @@ internal sealed class TelegramChannel(TelegramBot bot, TelegramParts parts, Rate
         }
     }
 
-    public async Task<SendOutcome> SendAsync(OutboxItem item, CancellationToken ct)
+    public async Task<SendOutcome> SendAsync(OutboxItem item, Action<int> partSent, CancellationToken ct)
     {
         var chatId = long.Parse(item.ChatId, CultureInfo.InvariantCulture);
         var all = parts.Of(item.Reply, chatId);
@@ -85,6 +85,11 @@ internal sealed class TelegramChannel(TelegramBot bot, TelegramParts parts, Rate
                 lock (limits)
                 {
                     limits.Sent(chatId, clock.GetUtcNow());
+                }
+
+                if (done + 1 < all.Count)
+                {
+                    partSent(done + 1);
                 }
             }
 

@@ -5,7 +5,7 @@ using BudgetBot.Host.Messaging;
 namespace BudgetBot.Tests.Messaging;
 
 /// <summary>A channel that records what it was asked to send and answers as the test says; it never repeats a part safely.</summary>
-internal sealed class RecordingChannel(Func<OutboxItem, SendOutcome> answer) : IPlatformChannel
+internal sealed class RecordingChannel(Func<OutboxItem, Action<int>, SendOutcome> answer) : IPlatformChannel
 {
     public const string Name = "test";
 
@@ -19,9 +19,14 @@ internal sealed class RecordingChannel(Func<OutboxItem, SendOutcome> answer) : I
 
     public bool ResendIsSafe(OutboxItem item) => false;
 
-    public Task<SendOutcome> SendAsync(OutboxItem item, CancellationToken ct)
+    public RecordingChannel(Func<OutboxItem, SendOutcome> answer)
+        : this((item, _) => answer(item))
+    {
+    }
+
+    public Task<SendOutcome> SendAsync(OutboxItem item, Action<int> partSent, CancellationToken ct)
     {
         Sends.Enqueue((item.Key, item.PartsSent));
-        return Task.FromResult(answer(item));
+        return Task.FromResult(answer(item, partSent));
     }
 }

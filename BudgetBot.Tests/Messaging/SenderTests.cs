@@ -85,6 +85,48 @@ public sealed class SenderTests : IDisposable
     }
 
     [Fact]
+    public async Task MultiPartMessage_RecordsEachPart_SoAFailureOnPartThreeRepeatsNone()
+    {
+        var tries = 0;
+        var channel = new RecordingChannel((item, partSent) =>
+        {
+            if (tries++ > 0)
+            {
+                return SendOutcome.Done(4);
+            }
+
+            partSent(1);
+            partSent(2);
+            throw new HttpRequestException("connection reset while sending part 3");
+        });
+        using var pipeline = new Pipeline(_chat.Store, _chat.Engine, _clock, channel);
+        Queue("long", "test:c1", "four parts");
+        var sender = pipeline.Senders[RecordingChannel.Name];
+
+        await sender.RoundAsync(CancellationToken.None);
+        Assert.Equal(2, _chat.Store.Pending(RecordingChannel.Name, 10).Single().PartsSent);
+        _clock.Advance(OutboxSender.Backoff(1));
+        await sender.RoundAsync(CancellationToken.None);
+
+        Assert.Equal([("long", 0), ("long", 2)], channel.Sends);
+        Assert.Equal(4, _chat.Store.Outbox(OutboxStatus.Sent, 10).Single().PartsSent);
+    }
+
+    [Fact]
+    public async Task CrashBetweenParts_RepeatsNoPartThatWasRecorded()
+    {
+        var channel = new RecordingChannel(_ => SendOutcome.Done(4));
+        using var pipeline = new Pipeline(_chat.Store, _chat.Engine, _clock, channel);
+        Queue("long", "test:c1", "four parts");
+        _chat.Store.Claim(["long"]);
+        _chat.Store.Progress("long", 2); // parts 1 and 2 recorded; the host died while part 3 was going out
+
+        await pipeline.Senders[RecordingChannel.Name].RoundAsync(CancellationToken.None);
+
+        Assert.Equal(("long", 3), Assert.Single(channel.Sends));
+    }
+
+    [Fact]
     public void Pending_ReadsOnlyItsOwnPlatform()
     {
         Queue("t", "telegram:1", "x");

@@ -22,22 +22,44 @@ internal sealed class OutboxSender(
     public const int QueueScan = 5_000;
     public const int MaxRetries = 6;
 
+    /// <summary>How long a round's results wait for the next round's claims before they are written alone.</summary>
+    public static readonly TimeSpan ResultsWait = TimeSpan.FromMilliseconds(10);
+
+    private Round? _unwritten;
+
     /// <summary>A rate-limit wait this short is waited out within the round.</summary>
     public static readonly TimeSpan ShortWait = TimeSpan.FromMilliseconds(20);
 
     public string Platform => channel.Platform;
 
-    /// <summary>Sends what is due now; returns how many items went out and when the next one is due (null: none is waiting).</summary>
-    public async Task<(int Sent, DateTimeOffset? NextDue)> RoundAsync(CancellationToken ct)
+    /// <summary>
+    /// Sends what is due now; returns how many items went out and when the next one is due (null: none is waiting).
+    /// With <paramref name="deferResults"/> the results are written with the next round's claims, in one commit: the
+    /// claims already keep a crash in between from repeating anything, and the next round usually follows at once.
+    /// </summary>
+    public async Task<(int Sent, DateTimeOffset? NextDue)> RoundAsync(CancellationToken ct, bool deferResults = false)
     {
         var now = clock.GetUtcNow();
+        var carried = _unwritten;
+        _unwritten = null;
+        // Items whose results are not written yet, and any chat still waiting on one of them, sit this round out.
+        var settled = carried?.Updates.Select(u => u.Key).ToHashSet() ?? [];
+        var waiting = carried?.Updates.Where(u => u.Status == OutboxStatus.Pending).Select(u => u.Key).ToHashSet() ?? [];
         var queue = outbox.Queue(Platform, QueueScan);
+        var blocked = queue.Where(q => waiting.Contains(q.Key)).Select(q => q.ChatId).ToHashSet();
+        queue = queue.Where(q => !settled.Contains(q.Key) && !blocked.Contains(q.ChatId)).ToList();
         if (queue.Count == 0)
         {
-            return (0, null);
+            Write(carried, []);
+            return (0, carried?.NextDue);
         }
 
         var round = new Round();
+        if (carried?.NextDue is { } carriedDue)
+        {
+            round.Later(carriedDue);
+        }
+
         var byChat = queue.GroupBy(i => i.ChatId).ToList();
         // Fair when many chats wait (each its quota, in parallel), quick when one chat has a backlog (a bigger quota).
         var quota = Math.Max(PerChatPerRound, RoundSize / byChat.Count);
@@ -71,37 +93,59 @@ internal sealed class OutboxSender(
         }
 
         // The claim is written before anything goes out: a crash from here on leaves these items marked.
-        outbox.Claim(plan.SelectMany(p => p.Items).Select(i => i.Key).ToList());
+        Write(carried, plan.SelectMany(p => p.Items).Select(i => i.Key).ToList());
         await Parallel.ForEachAsync(plan, new ParallelOptions { MaxDegreeOfParallelism = channel.Concurrency }, async (chatPlan, _) =>
             await SendChat(chatPlan.Chat, chatPlan.Items, round, ct));
 
         var done = round.Updates.ToList();
-        unit.Run(() =>
-        {
-            outbox.Complete(done);
-            foreach (var (item, error) in round.Failed)
-            {
-                dead.Failed(item, error);
-            }
-
-            foreach (var item in round.Moved)
-            {
-                outbox.Enqueue(item);
-            }
-
-            return 0;
-        });
         foreach (var u in done.Where(u => u.Status != OutboxStatus.Pending))
         {
             signals.Sent(u.Key);
         }
 
-        if (!round.Failed.IsEmpty || !round.Moved.IsEmpty)
+        if (deferResults)
         {
-            signals.WakeSenders();
+            _unwritten = round;
+        }
+        else
+        {
+            Write(round, []);
         }
 
         return (done.Count(u => u.Status == OutboxStatus.Sent), round.NextDue);
+    }
+
+    /// <summary>Writes a round's results (set-aside notices and moved items with them) and new claims in one commit.</summary>
+    private void Write(Round? results, List<string> claims)
+    {
+        if ((results is null || results.Updates.IsEmpty) && claims.Count == 0)
+        {
+            return;
+        }
+
+        unit.Run(() =>
+        {
+            if (results is not null)
+            {
+                outbox.Complete(results.Updates.ToList());
+                foreach (var (item, error) in results.Failed)
+                {
+                    dead.Failed(item, error);
+                }
+
+                foreach (var item in results.Moved)
+                {
+                    outbox.Enqueue(item);
+                }
+            }
+
+            outbox.Claim(claims);
+            return 0;
+        });
+        if (results is not null && (!results.Failed.IsEmpty || !results.Moved.IsEmpty))
+        {
+            signals.WakeSenders();
+        }
     }
 
     private async Task SendChat(string chatId, List<OutboxItem> items, Round round, CancellationToken ct)
@@ -202,17 +246,24 @@ internal sealed class OutboxSender(
         {
             try
             {
-                var (sent, next) = await RoundAsync(ct);
+                var (sent, next) = await RoundAsync(ct, deferResults: true);
                 if (sent > 0 && next is { } soon && soon <= clock.GetUtcNow())
                 {
                     continue;
                 }
 
                 var wait = next is { } due ? Clamp(due - clock.GetUtcNow()) : Timeout.InfiniteTimeSpan;
+                if (_unwritten is not null)
+                {
+                    // Results wait a moment for the next round's claims to share their commit, then go alone.
+                    wait = wait < ResultsWait && wait != Timeout.InfiniteTimeSpan ? wait : ResultsWait;
+                }
+
                 await signals.SenderWokenAsync(Platform, wait, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
+                Write(Interlocked.Exchange(ref _unwritten, null), []);
                 return;
             }
             catch (Exception ex)

@@ -30,7 +30,8 @@ internal sealed class MediaFiles(IOptions<BudgetBotOptions> options, TimeProvide
             return null;
         }
 
-        var path = System.IO.Path.Combine(Folder, id);
+        // Absolute: a relative data dir would otherwise be read as a web-root path when the file is served.
+        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(Folder, id));
         if (!File.Exists(path))
         {
             return null;

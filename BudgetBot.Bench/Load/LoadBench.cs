@@ -89,31 +89,9 @@ internal static class LoadBench
         store.Import(BenchData.Office(0, 50, history, allocation: 1_000_000_000m));
     }
 
-    private static Dictionary<string, string> Settings(FakeTelegramApi telegram, FakeLineApi line)
-    {
-        var settings = new Dictionary<string, string>
-        {
-            ["BudgetBot__PublicBaseUrl"] = "http://127.0.0.1",
-            ["BudgetBot__Telegram__Token"] = FakeTelegramApi.Token,
-            ["BudgetBot__Telegram__ApiBaseUrl"] = telegram.Url.ToString().TrimEnd('/'),
-            ["BudgetBot__Telegram__WebhookSecret"] = Traffic.WebhookSecret,
-            // The fake has no rate limits; Telegram's own (about 30 a second) would be the whole story otherwise.
-            ["BudgetBot__Telegram__PerChatIntervalMs"] = "1",
-            ["BudgetBot__Telegram__GroupPerMinute"] = "100000",
-            ["BudgetBot__Telegram__GlobalPerSecond"] = "100000",
-            ["BudgetBot__Line__ChannelSecret"] = FakeLineApi.Secret,
-            ["BudgetBot__Line__ChannelAccessToken"] = FakeLineApi.AccessToken,
-            ["BudgetBot__Line__ApiBaseUrl"] = line.Url.ToString().TrimEnd('/'),
-            ["BudgetBot__Line__DataApiBaseUrl"] = line.Url.ToString().TrimEnd('/'),
-        };
-        for (var i = 0; i < MaxSenders; i++)
-        {
-            settings[$"BudgetBot__Admins__{2 * i}"] = "telegram:" + Traffic.TelegramUser(i);
-            settings[$"BudgetBot__Admins__{2 * i + 1}"] = "line:" + Traffic.LineUser(i);
-        }
-
-        return settings;
-    }
+    private static Dictionary<string, string> Settings(FakeTelegramApi telegram, FakeLineApi line) =>
+        FakeWebhooks.HostSettings(telegram, line, Traffic.WebhookSecret,
+            Enumerable.Range(0, MaxSenders).SelectMany(i => new[] { "telegram:" + Traffic.TelegramUser(i), "line:" + Traffic.LineUser(i) }));
 
     private static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

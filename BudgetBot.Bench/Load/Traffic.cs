@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
 using BudgetBot.Tests.Fakes;
 
 namespace BudgetBot.Bench.Load;
@@ -14,10 +11,6 @@ namespace BudgetBot.Bench.Load;
 internal sealed class Traffic(HttpClient host, FakeLineApi line)
 {
     public const string WebhookSecret = "bench-secret";
-
-    // Shared by every level: an id used again would be a redelivery, which the host rightly ignores.
-    private static int _updateId = 1;
-    private static int _messageId = 1;
 
     /// <summary>Send times per chat ("t:…" for Telegram, "l:…" for LINE).</summary>
     public ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> Sends { get; } = new();
@@ -68,27 +61,11 @@ internal sealed class Traffic(HttpClient host, FakeLineApi line)
     private async Task<(string Chat, string Key, bool Ok)> TelegramAsync(int sender, string text)
     {
         var user = TelegramUser(sender);
-        var messageId = Interlocked.Increment(ref _messageId);
-        var command = text.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 ? space : text.Length;
-        var update = new JsonObject
-        {
-            ["update_id"] = Interlocked.Increment(ref _updateId),
-            ["message"] = new JsonObject
-            {
-                ["message_id"] = messageId,
-                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                ["from"] = new JsonObject { ["id"] = user, ["is_bot"] = false, ["first_name"] = "Bench" },
-                ["chat"] = new JsonObject { ["id"] = user, ["type"] = "private" },
-                ["text"] = text,
-                ["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = command }),
-            },
-        };
-        using var content = new StringContent(update.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-        content.Headers.Add("X-Telegram-Bot-Api-Secret-Token", WebhookSecret);
+        var (body, key) = FakeWebhooks.TelegramText(user, text);
         var chat = "t:" + user.ToString(CultureInfo.InvariantCulture);
         Sent(chat);
-        using var response = await host.PostAsync(new Uri("/webhooks/telegram", UriKind.Relative), content);
-        return (chat, $"telegram:{user}:{messageId}", response.IsSuccessStatusCode);
+        using var response = await FakeWebhooks.PostTelegramAsync(host, body, WebhookSecret);
+        return (chat, key, response.IsSuccessStatusCode);
     }
 
     private async Task<(string Chat, string Key, bool Ok)> LineAsync(int sender, string text)

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
 using BudgetBot.Tests.Fakes;
 using BudgetBot.Tests.Host;
 
@@ -19,8 +16,6 @@ internal sealed class CrashStream(FakeLineApi line, string dataDir, Dictionary<s
 
     private readonly Lock _gate = new();
     private HostProcess? _host;
-    private int _updateId = 1;
-    private int _messageId = 1;
 
     public ConcurrentQueue<(string Chat, string Key, int Project, decimal Amount)> Acknowledged { get; } = new();
 
@@ -134,29 +129,11 @@ internal sealed class CrashStream(FakeLineApi line, string dataDir, Dictionary<s
         }
     }
 
-    private (string Chat, string Key, Func<HttpClient, Task<HttpResponseMessage>> Send) TelegramRequest(int sender, string text)
+    private static (string Chat, string Key, Func<HttpClient, Task<HttpResponseMessage>> Send) TelegramRequest(int sender, string text)
     {
         var user = TelegramUser(sender);
-        var messageId = Interlocked.Increment(ref _messageId);
-        var body = new JsonObject
-        {
-            ["update_id"] = Interlocked.Increment(ref _updateId),
-            ["message"] = new JsonObject
-            {
-                ["message_id"] = messageId,
-                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                ["from"] = new JsonObject { ["id"] = user, ["is_bot"] = false, ["first_name"] = "Crash" },
-                ["chat"] = new JsonObject { ["id"] = user, ["type"] = "private" },
-                ["text"] = text,
-                ["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = 6 }),
-            },
-        }.ToJsonString();
-        return ("t:" + user.ToString(CultureInfo.InvariantCulture), $"telegram:{user}:{messageId}", async http =>
-        {
-            using var content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-            content.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
-            return await http.PostAsync(new Uri("/webhooks/telegram", UriKind.Relative), content);
-        });
+        var (body, key) = FakeWebhooks.TelegramText(user, text);
+        return ("t:" + user.ToString(CultureInfo.InvariantCulture), key, http => FakeWebhooks.PostTelegramAsync(http, body, Secret));
     }
 
     private (string Chat, string Key, Func<HttpClient, Task<HttpResponseMessage>> Send) LineRequest(int sender, string text)

@@ -89,28 +89,7 @@ public sealed class PipelineCrashTests(ITestOutputHelper output)
         return Count();
     }
 
-    private static Dictionary<string, string> Settings(FakeTelegramApi telegram, FakeLineApi line)
-    {
-        var settings = new Dictionary<string, string>
-        {
-            ["BudgetBot__PublicBaseUrl"] = "http://127.0.0.1",
-            ["BudgetBot__Telegram__Token"] = FakeTelegramApi.Token,
-            ["BudgetBot__Telegram__ApiBaseUrl"] = telegram.Url.ToString().TrimEnd('/'),
-            ["BudgetBot__Telegram__WebhookSecret"] = CrashStream.Secret,
-            ["BudgetBot__Telegram__PerChatIntervalMs"] = "1",
-            ["BudgetBot__Telegram__GlobalPerSecond"] = "10000",
-            ["BudgetBot__Line__ChannelSecret"] = FakeLineApi.Secret,
-            ["BudgetBot__Line__ChannelAccessToken"] = FakeLineApi.AccessToken,
-            ["BudgetBot__Line__ApiBaseUrl"] = line.Url.ToString().TrimEnd('/'),
-            ["BudgetBot__Line__DataApiBaseUrl"] = line.Url.ToString().TrimEnd('/'),
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-        for (var i = 0; i < Senders; i++)
-        {
-            settings[$"BudgetBot__Admins__{2 * i}"] = "telegram:" + CrashStream.TelegramUser(i);
-            settings[$"BudgetBot__Admins__{2 * i + 1}"] = "line:" + CrashStream.LineUser(i);
-        }
-
-        return settings;
-    }
+    private static Dictionary<string, string> Settings(FakeTelegramApi telegram, FakeLineApi line) =>
+        FakeWebhooks.HostSettings(telegram, line, CrashStream.Secret,
+            Enumerable.Range(0, Senders).SelectMany(i => new[] { "telegram:" + CrashStream.TelegramUser(i), "line:" + CrashStream.LineUser(i) }));
 }

@@ -18,7 +18,8 @@ internal static class TelegramSetup
     /// </summary>
     public static IServiceCollection AddTelegram(this IServiceCollection services)
     {
-        services.AddHttpClient(nameof(TelegramBot));
+        // The Bot API puts the token in every request's path: HttpClient's own request logging would write it out.
+        services.AddHttpClient(nameof(TelegramBot)).RemoveAllLoggers();
         services.AddSingleton<TelegramBot>();
         services.AddSingleton<TelegramParts>();
         services.AddSingleton(sp =>

@@ -174,6 +174,28 @@ public sealed class TelegramEndToEndTests
     }
 
     [Fact]
+    public async Task PermanentRefusal_IsSetAsideOnce_AdminsAreTold_AndTheChatsNextReplyGoesOut()
+    {
+        await using var fake = await FakeTelegramApi.StartAsync();
+        await using var host = TelegramHost.Start(fake, Seed.TempDir());
+        fake.EnqueueText(1011, 1011, "/whoami");
+        await fake.WaitFor(c => c.ChatId == 1011);
+
+        fake.Fail("sendMessage", 400);
+        fake.EnqueueText(1012, 1012, "/balance 7");
+        fake.EnqueueText(1012, 1012, "/balance 8");
+        var next = await fake.WaitFor(c => c.ChatId == 1012 && c.Text.StartsWith("โครงการ 8", StringComparison.Ordinal));
+        await fake.WaitFor(c => c.ChatId == 1011 && c.Text.Contains("ไม่สำเร็จ", StringComparison.Ordinal));
+        await PipelineIdle.WaitAsync(host.Services);
+
+        Assert.Single(fake.Calls, c => !c.Ok && c.ChatId == 1012);
+        Assert.DoesNotContain(fake.Sent(1012), c => c.Text.StartsWith("โครงการ 7", StringComparison.Ordinal));
+        Assert.NotNull(next);
+        var failed = Assert.Single(host.Services.GetRequiredService<BudgetBot.Host.Storage.LiteDbBudgetStore>().Failed(10));
+        Assert.Contains("400", failed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QuarterReminder_ReachesAnAdminThroughTelegram_WithAButton()
     {
         await using var fake = await FakeTelegramApi.StartAsync();

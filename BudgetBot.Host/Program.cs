@@ -10,6 +10,11 @@ if (CliVerbs.IsVerb(args))
     return await CliVerbs.RunAsync(args);
 }
 
+if (CliVerbs.Usage(args, Console.Out, Console.Error) is { } code)
+{
+    return code;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBudgetBotConfiguration(args);
 builder.Services

@@ -19,6 +19,36 @@ internal static class CliVerbs
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
 
+    /// <summary>
+    /// <c>--help</c> prints the verbs (exit 0); a first word that is neither a verb nor an option is refused with the
+    /// verbs (exit 2). Anything else is the service's own command line (<c>--urls</c> and the like): null, start it.
+    /// </summary>
+    public static int? Usage(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?")))
+        {
+            return null;
+        }
+
+        var help = args[0] is "--help" or "-h" or "-?";
+        var writer = help ? output : error;
+        if (!help)
+        {
+            writer.WriteLine($"Unknown verb '{args[0]}'.");
+        }
+
+        writer.WriteLine("""
+            Usage: dotnet run --project BudgetBot.Host [-- VERB ...]
+              (no verb)                                  start the service (http://127.0.0.1:5080; --urls to change)
+              import <file> [--json] [--accept-repairs]  import a monitoring report
+              export <file.xlsx> [--fiscal-year 2566] [--round h1]
+              chat --as <platform:id> [--chat <platform:chatId>]
+              remind --dry-run [--at <time>]
+            Every verb takes --data-dir DIR.
+            """);
+        return help ? 0 : 2;
+    }
+
     public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args, Console.Out, Console.Error, Console.In));
 
     public static int Run(string[] args, TextWriter output, TextWriter error, TextReader? input = null)

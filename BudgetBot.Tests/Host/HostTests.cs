@@ -70,4 +70,25 @@ public sealed class HostTests
         Assert.True(new FileInfo(xlsx).Length > 1000);
         Assert.Equal(2, CliVerbs.Run(["export", xlsx, "--round", "q9", "--data-dir", dir], TextWriter.Null, TextWriter.Null));
     }
+
+    [Theory]
+    [InlineData("--help", 0)]
+    [InlineData("backupp", 2)]
+    [InlineData("nonsense", 2)]
+    public void HelpOrUnknownVerb_PrintsTheVerbs_AndDoesNotStartTheService(string first, int expected)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        Assert.Equal(expected, CliVerbs.Usage([first, "--data-dir", "x"], output, error));
+
+        Assert.Contains("import <file>", output.ToString() + error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ServiceOptions_StartTheService()
+    {
+        Assert.Null(CliVerbs.Usage([], TextWriter.Null, TextWriter.Null));
+        Assert.Null(CliVerbs.Usage(["--urls", "http://127.0.0.1:5099"], TextWriter.Null, TextWriter.Null));
+    }
 }

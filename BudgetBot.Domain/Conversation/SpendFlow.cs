@@ -25,7 +25,7 @@ public static class SpendFlow
             var example = ctx.Today < start ? start : end;
             var hint = FiscalCalendar.Contains(project.FiscalYear, ctx.Today)
                 ? say["พิมพ์วันที่ในช่วงนี้ หรือไม่ต้องใส่วันที่ (ใช้วันนี้)", "Give a date in that range, or none for today."]
-                : say[$"พิมพ์วันที่ในช่วงนี้ เช่น จ่าย {project.Number} {Say.Baht(amount)} {ThaiDate.Short(example)}", $"Give a date in that range, e.g. /spend {project.Number} {amount} {example:yyyy-MM-dd}"];
+                : say[$"พิมพ์วันที่ในช่วงนี้ เช่น จ่าย {project.Number} {Say.Baht(amount)} {ThaiDate.Short(example)}", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Give a date in that range, e.g. /spend {project.Number} {amount} {example:yyyy-MM-dd}")];
             return [new Reply(say[
                 $"วันที่ {say.Date(date)} อยู่นอกปีงบประมาณ {project.FiscalYear} ({say.Date(start)} – {say.Date(end)}) ไม่ได้บันทึก {hint}",
                 $"{say.Date(date)} is outside fiscal year {project.FiscalYear} ({say.Date(start)} – {say.Date(end)}); nothing recorded. {hint}"])];
@@ -70,7 +70,7 @@ public static class SpendFlow
 
         if (!result.Duplicate)
         {
-            ctx.Audit("spend", $"project {project.Number}: {amount} on {date:yyyy-MM-dd} entry {result.Entry!.Id}", refused: false);
+            ctx.Audit("spend", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"project {project.Number}: {amount} on {date:yyyy-MM-dd} entry {result.Entry!.Id}"), refused: false);
             var alerts = Reminders.ThresholdAlerts.Crossed(project, before, figures, () => ctx.Chat.People(project.OfficeId), [guards.WarnPercent, guards.HoldPercent]);
             Reminders.ThresholdAlerts.Enqueue(ctx.Chat, alerts, ctx.Message.At);
         }

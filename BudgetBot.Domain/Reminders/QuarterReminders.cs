@@ -54,7 +54,7 @@ internal static class QuarterReminders
             if (scoped.Count > 0)
             {
                 // At most one reminder a day in a group, whichever reminder it is.
-                yield return Group(input, group.ChatKey, $"group:{input.Office.Id}:{now.Date:yyyy-MM-dd}:{group.ChatKey}", scoped, q, end);
+                yield return Group(input, group.ChatKey, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"group:{input.Office.Id}:{now.Date:yyyy-MM-dd}:{group.ChatKey}"), scoped, q, end);
             }
         }
     }

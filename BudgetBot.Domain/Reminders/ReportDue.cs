@@ -33,7 +33,7 @@ internal static class ReportDue
                 yield return new Notice($"report-due:{input.Office.Id}:{input.FiscalYear}Q{q}:{admin.Id}", NoticeKind.ReportDue, input.Office.Id, admin.Id, null,
                     new Reply(text) { Attachments = [Attachment.Report(input.Office.Id, input.FiscalYear, $"q{q}")] })
                 {
-                    Reasons = [$"Q{q} ended {end:yyyy-MM-dd}, due {deadline:yyyy-MM-dd}"],
+                    Reasons = [string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Q{q} ended {end:yyyy-MM-dd}, due {deadline:yyyy-MM-dd}")],
                 };
             }
         }

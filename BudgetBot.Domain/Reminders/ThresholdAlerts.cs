@@ -21,7 +21,7 @@ public static class ThresholdAlerts
                 var text = string.Join('\n',
                     say[$"⚠ {ProjectText.Title(say, project)} ใช้งบเกิน {Say.Baht(level)}%", $"⚠ {ProjectText.Title(say, project)} has used over {Say.Baht(level)}% of its allocation"],
                     ProjectText.Used(say, after));
-                yield return new Notice($"threshold:{project.Id}:{level}:{person.Id}", NoticeKind.ThresholdAlert, project.OfficeId, person.Id, null, new Reply(text))
+                yield return new Notice(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"threshold:{project.Id}:{level}:{person.Id}"), NoticeKind.ThresholdAlert, project.OfficeId, person.Id, null, new Reply(text))
                 {
                     Reasons = [$"{project.Number}. {project.Name} — {Say.Percent(after.PercentUsed)}"],
                 };

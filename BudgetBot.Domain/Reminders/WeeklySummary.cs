@@ -53,7 +53,7 @@ internal static class WeeklySummary
                 $"ถึงไตรมาส {q}: ผล {Say.Baht(f.ActualToDate(q))} จากแผน {Say.Baht(f.PlanToDate(q))} บาท ({Say.Percent(vsPlan)} ของแผน)",
                 targetLine,
                 .. laggards.Count > 0 ? ["ต่ำกว่าแผนมากที่สุด:", .. laggards] : Array.Empty<string>()]);
-                        var period = group.Kind == SubscriptionKind.Weekly ? $"weekly:{input.Office.Id}:{start:yyyy-MM-dd}" : $"monthly:{input.Office.Id}:{start:yyyy-MM}";
+                        var period = group.Kind == SubscriptionKind.Weekly ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"weekly:{input.Office.Id}:{start:yyyy-MM-dd}") : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"monthly:{input.Office.Id}:{start:yyyy-MM}");
             yield return new Notice($"{period}:{group.ChatKey}", NoticeKind.WeeklySummary, input.Office.Id, null, group.ChatKey,
                 new Reply(text) { Attachments = [group.DivisionId is null ? Attachment.Chart(input.Office.Id, input.FiscalYear, ChartScope.Office) : Attachment.Chart(input.Office.Id, input.FiscalYear, ChartScope.Division, group.DivisionId)] })
             {

@@ -23,7 +23,7 @@ internal sealed class RemindVerb(ReminderRun run, IChatStore chat, TimeProvider 
         }
 
         var notices = run.Due(at);
-        output.WriteLine($"At {at:yyyy-MM-dd HH:mm zzz}: {notices.Count} message(s) would be sent.");
+        output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"At {at:yyyy-MM-dd HH:mm zzz}: {notices.Count} message(s) would be sent."));
         foreach (var notice in notices)
         {
             var to = notice.PersonId is { } id ? chat.Person(id) is { } p ? $"{p.DisplayName} ({string.Join(", ", p.Identities)})" : id : $"group {notice.ChatKey}";

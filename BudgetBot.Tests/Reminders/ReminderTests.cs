@@ -62,7 +62,7 @@ public sealed class ReminderTests : IDisposable
         var start = FiscalCalendarStart(quarter);
         for (var day = start; day <= start.AddMonths(3); day = day.AddDays(1))
         {
-            foreach (var n in _run.Due(Bangkok($"{day:yyyy-MM-dd}T09:00")).Where(n => n.Kind == NoticeKind.UnownedReminder))
+            foreach (var n in _run.Due(Bangkok(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T09:00")).Where(n => n.Kind == NoticeKind.UnownedReminder))
             {
                 first.TryAdd(n.Key.Split(':')[3], day);
             }

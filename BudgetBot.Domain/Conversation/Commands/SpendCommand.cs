@@ -40,7 +40,7 @@ internal sealed class SpendCommand : ICommand
             return [ctx.Text("จำนวนเงินต้องมากกว่าศูนย์", "The amount must be more than zero.")];
         }
 
-        var (project, stop) = ProjectPicker.Pick(ctx, args.Project, p => $"/spend {p.Number} {args.Amount} {args.Date:yyyy-MM-dd} {args.Note}".Trim());
+        var (project, stop) = ProjectPicker.Pick(ctx, args.Project, p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/spend {p.Number} {args.Amount} {args.Date:yyyy-MM-dd} {args.Note}").Trim());
         if (project is null)
         {
             return stop!;

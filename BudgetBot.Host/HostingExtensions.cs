@@ -54,5 +54,5 @@ internal static class HostingExtensions
     }
 
     public static void MapHealth(this WebApplication app) =>
-        app.MapGet("/healthz", (IBudgetStore store, LiteDbBudgetStore data) => Results.Ok(new { status = "ok", offices = store.Offices().Count, commits = data.Commits }));
+        app.MapGet("/healthz", (LiteDbBudgetStore store) => Results.Ok(new { status = "ok", offices = store.Offices().Count, commits = store.Commits }));
 }

@@ -29,9 +29,6 @@ public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, Eng
         return replies;
     }
 
-    /// <summary>The language replies to this sender are in (after the message, for <c>/lang</c>).</summary>
-    public Language LanguageOf(IncomingMessage message) => chat.PersonByIdentity(message.Identity)?.Language ?? Language.Thai;
-
     /// <summary>Runs a command text for a person; buttons that page or pick come back through here.</summary>
     internal IReadOnlyList<Reply> Route(IncomingMessage message, Person? person, string text)
     {

@@ -41,6 +41,12 @@ internal sealed class TelegramChannel(TelegramBot bot, TelegramParts parts, Rate
     /// <summary>Telegram shows a spinner until a button's query is answered; the keyboard goes so the tap cannot be repeated.</summary>
     public async Task AfterCommitAsync(InboundEvent stored, CancellationToken ct)
     {
+        // Most events are plain messages: only a button tap's update is read a second time.
+        if (!stored.Payload.Contains("\"callback_query\"", StringComparison.Ordinal))
+        {
+            return;
+        }
+
         try
         {
             if (JsonSerializer.Deserialize<Update>(stored.Payload, JsonBotAPI.Options) is not { CallbackQuery: { } query })

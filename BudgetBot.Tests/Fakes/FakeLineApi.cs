@@ -21,6 +21,7 @@ internal sealed class FakeLineApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (string To, DateTimeOffset At, bool Used)> _tokens = new();
     private readonly ConcurrentDictionary<string, bool> _retryKeys = new();
     private readonly ConcurrentQueue<int> _pushFaults = new();
+    private readonly Changes _changes = new();
     private TimeSpan _clock = TimeSpan.Zero;
     private int _next;
 
@@ -63,21 +64,12 @@ internal sealed class FakeLineApi : IAsyncDisposable
     public IEnumerable<string> TextsTo(string to) =>
         Deliveries.Where(d => d.To == to).SelectMany(d => d.Messages.Select(m => m!["text"]?.ToString() ?? "")).Where(t => t.Length > 0);
 
-    public async Task<Delivery> WaitFor(Func<Delivery, bool> match, TimeSpan? timeout = null)
-    {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (DateTime.UtcNow < until)
-        {
-            if (Deliveries.FirstOrDefault(match) is { } d)
-            {
-                return d;
-            }
+    public Task<Delivery> WaitFor(Func<Delivery, bool> match, TimeSpan? timeout = null) =>
+        _changes.WaitFor(() => Deliveries.FirstOrDefault(match), timeout ?? TimeSpan.FromSeconds(20),
+            () => "LINE got nothing matching. Deliveries: " + string.Join(" | ", Deliveries.Select(d => d.Kind + ":" + d.Messages.ToJsonString())));
 
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("LINE got nothing matching. Deliveries: " + string.Join(" | ", Deliveries.Select(d => d.Kind + ":" + d.Messages.ToJsonString())));
-    }
+    /// <summary>Completes at the next delivery (for waiters that count rather than match).</summary>
+    public Task NextChange(CancellationToken ct) => _changes.Next(ct);
 
     /// <summary>A text message event from a user (in a group when <paramref name="groupId"/> is set), with a fresh reply token.</summary>
     public JsonObject Text(string userId, string text, string? groupId = null) =>
@@ -163,6 +155,7 @@ internal sealed class FakeLineApi : IAsyncDisposable
 
         _tokens[token] = t with { Used = true };
         Deliveries.Enqueue(new Delivery("reply", t.To, body["messages"]!.AsArray(), null));
+        _changes.Notify();
         return Results.Json(new { sentMessages = new[] { new { id = Id(), quoteToken = "q" } } });
     }
 
@@ -197,6 +190,7 @@ internal sealed class FakeLineApi : IAsyncDisposable
         }
 
         Deliveries.Enqueue(new Delivery("push", body["to"]!.ToString(), body["messages"]!.AsArray(), key));
+        _changes.Notify();
         return fault == 500
             ? Results.Json(new { message = "Internal error" }, statusCode: 500)
             : Results.Json(new { sentMessages = new[] { new { id = Id(), quoteToken = "q" } } });

@@ -17,6 +17,7 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly object _gate = new();
+    private readonly Changes _changes = new();
     private readonly List<JsonObject> _updates = [];
     private readonly ConcurrentQueue<(string Method, int Code, int RetryAfter)> _faults = new();
     private int _nextUpdate = 500_000_001;
@@ -99,6 +100,8 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
         {
             _updates.Add(_updates[index]);
         }
+
+        _changes.Notify();
     }
 
     public JsonObject UpdateAt(int index)
@@ -124,21 +127,16 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
         }
     }
 
-    public async Task<Call> WaitFor(Func<Call, bool> match, TimeSpan? timeout = null)
-    {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (DateTime.UtcNow < until)
-        {
-            if (Calls.FirstOrDefault(c => c.Ok && match(c)) is { } call)
-            {
-                return call;
-            }
+    public Task<Call> WaitFor(Func<Call, bool> match, TimeSpan? timeout = null) =>
+        _changes.WaitFor(() => Calls.FirstOrDefault(c => c.Ok && match(c)), timeout ?? TimeSpan.FromSeconds(20),
+            () => "The bot never made the expected call. Calls: " + string.Join(", ", Calls.Select(c => c.Method + ":" + c.Text)));
 
-            await Task.Delay(50);
-        }
+    /// <summary>Completes once <paramref name="done"/> holds, looking again after every call.</summary>
+    public Task WaitUntil(Func<bool> done, TimeSpan timeout) =>
+        _changes.WaitFor(() => done() ? this : null, timeout, () => "the bot never got there. Calls: " + Calls.Count);
 
-        throw new TimeoutException("The bot never made the expected call. Calls: " + string.Join(", ", Calls.Select(c => c.Method + ":" + c.Text)));
-    }
+    /// <summary>Completes at the next call or update (for waiters that count rather than match).</summary>
+    public Task NextChange(CancellationToken ct) => _changes.Next(ct);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -149,6 +147,8 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
             update["update_id"] = _nextUpdate++;
             _updates.Add(update);
         }
+
+        _changes.Notify();
     }
 
     private async Task Handle(HttpContext http, string token, string method)
@@ -169,6 +169,7 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
         if (method != "getUpdates" && _faults.TryPeek(out var fault) && fault.Method == method && _faults.TryDequeue(out fault))
         {
             Calls.Enqueue(call with { Ok = false });
+            _changes.Notify();
             if (fault.Code >= 500)
             {
                 http.Response.StatusCode = fault.Code;
@@ -202,6 +203,7 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
         if (method != "getUpdates")
         {
             Calls.Enqueue(call);
+            _changes.Notify();
         }
 
         await Reply(http, 200, new JsonObject { ["ok"] = true, ["result"] = result });
@@ -211,19 +213,28 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
     {
         var offset = args["offset"]?.GetValue<int>() ?? 0;
         var wait = Math.Min(args["timeout"]?.GetValue<int>() ?? 0, 1);
-        var until = DateTime.UtcNow.AddSeconds(wait);
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        poll.CancelAfter(TimeSpan.FromSeconds(wait));
         while (true)
         {
+            var next = _changes.Next(poll.Token);
             lock (_gate)
             {
                 var due = _updates.Where(u => u["update_id"]!.GetValue<int>() >= offset).Select(u => u.DeepClone()).ToArray();
-                if (due.Length > 0 || DateTime.UtcNow >= until)
+                if (due.Length > 0 || poll.IsCancellationRequested)
                 {
                     return new JsonArray(due);
                 }
             }
 
-            await Task.Delay(50, ct);
+            try
+            {
+                await next;
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // The long poll's time is up: answer with what there is (nothing).
+            }
         }
     }
 

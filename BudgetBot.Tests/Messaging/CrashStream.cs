@@ -14,7 +14,11 @@ internal sealed class CrashStream(FakeLineApi line, string dataDir, Dictionary<s
 {
     public const string Secret = "crash-secret";
 
+    /// <summary>How long the stream may go without an acknowledgement or a new host before the test gives up.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
     private readonly Lock _gate = new();
+    private readonly Changes _changes = new();
     private HostProcess? _host;
 
     public ConcurrentQueue<(string Chat, string Key, int Project, decimal Amount)> Acknowledged { get; } = new();
@@ -27,16 +31,20 @@ internal sealed class CrashStream(FakeLineApi line, string dataDir, Dictionary<s
 
     public async Task StartAsync() => _host = await HostProcess.StartAsync(dataDir, settings);
 
-    /// <summary>Sends every planned spend until acknowledged while another task kills and restarts the host.</summary>
+    /// <summary>
+    /// Sends every planned spend until acknowledged while another task kills the host after a random number of
+    /// acknowledgements (15 to 60) and restarts it: the kills fall at random points of the stream, whatever its speed.
+    /// </summary>
     public async Task RunAsync(IReadOnlyList<(int Sender, int Project, decimal Amount)> plan, int senders, Random random)
     {
-        using var done = new CancellationTokenSource();
+        var done = false;
         var killer = Task.Run(async () =>
         {
-            while (!done.IsCancellationRequested)
+            while (true)
             {
-                await Task.Delay(random.Next(300, 1500));
-                if (done.IsCancellationRequested)
+                var target = Acknowledged.Count + random.Next(15, 61);
+                await _changes.WaitFor(() => Volatile.Read(ref done) || Acknowledged.Count >= target ? this : null, Patience, () => "the stream stalled");
+                if (Volatile.Read(ref done))
                 {
                     break;
                 }
@@ -56,6 +64,8 @@ internal sealed class CrashStream(FakeLineApi line, string dataDir, Dictionary<s
                 {
                     _host = fresh;
                 }
+
+                _changes.Notify();
             }
         });
         await Task.WhenAll(Enumerable.Range(0, senders).Select(s => Task.Run(async () =>
@@ -66,7 +76,8 @@ internal sealed class CrashStream(FakeLineApi line, string dataDir, Dictionary<s
                 await SendUntilAcknowledgedAsync(sender, project, amount, viaLine: k++ % 2 == 1);
             }
         })));
-        await done.CancelAsync();
+        Volatile.Write(ref done, true);
+        _changes.Notify();
         await killer;
     }
 
@@ -79,14 +90,11 @@ internal sealed class CrashStream(FakeLineApi line, string dataDir, Dictionary<s
         }
     }
 
-    public Uri Url
+    private HostProcess? Current()
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                return _host?.Url ?? throw new InvalidOperationException("no host");
-            }
+            return _host;
         }
     }
 
@@ -94,39 +102,28 @@ internal sealed class CrashStream(FakeLineApi line, string dataDir, Dictionary<s
     {
         var text = $"/spend {project} {amount.ToString(CultureInfo.InvariantCulture)} 15/2/2566";
         var (chat, key, request) = viaLine ? LineRequest(sender, text) : TelegramRequest(sender, text);
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 0; attempt < 1000; attempt++)
         {
-            HostProcess? host;
-            lock (_gate)
+            // While a host is being replaced there is none: wait for the new one (the killer clears it before the kill).
+            var host = await _changes.WaitFor(Current, Patience, () => "the host never came back");
+            try
             {
-                host = _host;
-            }
-
-            if (host is not null)
-            {
-                try
+                using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromSeconds(10) };
+                using var response = await request(http);
+                if (response.IsSuccessStatusCode)
                 {
-                    using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromSeconds(10) };
-                    using var response = await request(http);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        Acknowledged.Enqueue((chat, key, project, amount));
-                        return;
-                    }
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    // The host died under us: the platform would deliver again, and so do we.
+                    Acknowledged.Enqueue((chat, key, project, amount));
+                    _changes.Notify();
+                    return;
                 }
             }
-
-            if (attempt > 2000)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
             {
-                throw new TimeoutException("the host never came back");
+                // The host died under us: the platform would deliver again, and so do we.
             }
-
-            await Task.Delay(50);
         }
+
+        throw new InvalidOperationException($"{key} was refused 1,000 times by a running host");
     }
 
     private static (string Chat, string Key, Func<HttpClient, Task<HttpResponseMessage>> Send) TelegramRequest(int sender, string text)

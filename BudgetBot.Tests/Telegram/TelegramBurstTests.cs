@@ -22,7 +22,7 @@ public sealed class TelegramBurstTests
             }
         }
 
-        await WaitUntil(() => Chats.All(c => fake.Sent(c).Count() >= 10), TimeSpan.FromSeconds(60));
+        await fake.WaitUntil(() => Chats.All(c => fake.Sent(c).Count() >= 10), TimeSpan.FromSeconds(60));
         await PipelineIdle.WaitAsync(host.Services);
 
         var throttled = fake.Calls.Where(c => !c.Ok && c.Method == "sendMessage").ToList();
@@ -54,32 +54,18 @@ public sealed class TelegramBurstTests
             }
         }
 
-        await WaitUntil(() => fake.Calls.Count(c => c.Ok && c.Method == "sendMessage") >= 20, TimeSpan.FromSeconds(30));
+        await fake.WaitUntil(() => fake.Calls.Count(c => c.Ok && c.Method == "sendMessage") >= 20, TimeSpan.FromSeconds(30));
         await first.DisposeAsync();
         var before = fake.Calls.Count(c => c.Ok && c.Method == "sendMessage");
         Assert.True(before < 80, $"{before} sent before the restart");
 
         await using var second = TelegramHost.Start(fake, dir);
-        await WaitUntil(() => chats.All(c => fake.Sent(c).Count() >= 8), TimeSpan.FromSeconds(60));
+        await fake.WaitUntil(() => chats.All(c => fake.Sent(c).Count() >= 8), TimeSpan.FromSeconds(60));
         await PipelineIdle.WaitAsync(second.Services);
 
         foreach (var chat in chats)
         {
             Assert.Equal(Enumerable.Range(7, 8).Select(n => $"โครงการ {n} "), fake.Sent(chat).Select(c => c.Text[..(c.Text.IndexOf(' ', 8) + 1)]));
-        }
-    }
-
-    private static async Task WaitUntil(Func<bool> done, TimeSpan timeout)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!done())
-        {
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException("the burst did not finish in time");
-            }
-
-            await Task.Delay(100);
         }
     }
 }

@@ -131,7 +131,7 @@ public sealed class TelegramEndToEndTests
         fake.Fail("sendMessage", 403);
         fake.EnqueueText(1007, 1007, "/balance 7");
         await fake.WaitFor(c => c.Method == "getMe");
-        await WaitFor(() => fake.Calls.Any(c => !c.Ok && c.Method == "sendMessage"));
+        await fake.WaitUntil(() => fake.Calls.Any(c => !c.Ok && c.Method == "sendMessage"), TimeSpan.FromSeconds(20));
         fake.EnqueueText(1007, 1007, "/balance 8");
         fake.EnqueueText(1008, 1008, "/balance 8");
 
@@ -231,16 +231,5 @@ public sealed class TelegramEndToEndTests
         var reminder = await fake.WaitFor(c => c.ChatId == -5001 && c.Text.Contains("ยังไม่ได้รายงานผล", StringComparison.Ordinal));
         Assert.Contains("<a href=\"tg://user?id=2001\">สมชาย &lt;ใจดี&gt;</a>", reminder.Text, StringComparison.Ordinal);
         Assert.Equal("Html", reminder.Args["parse_mode"]!.ToString());
-    }
-
-    private static async Task WaitFor(Func<bool> done)
-    {
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (!done() && DateTime.UtcNow < until)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(done());
     }
 }

@@ -18,6 +18,11 @@ public sealed class Ledger(IBudgetStore store)
             return LedgerResult.Refused(LedgerRefusal.TooManyDecimals);
         }
 
+        if (amount > ThaiAmount.Maximum)
+        {
+            return LedgerResult.Refused(LedgerRefusal.TooLarge);
+        }
+
         var project = store.Project(projectId);
         if (project is null)
         {
@@ -65,6 +70,7 @@ public enum LedgerRefusal
 {
     NotPositive,
     TooManyDecimals,
+    TooLarge,
     UnknownProject,
     OutsideFiscalYear,
     UnknownEntry,

@@ -12,6 +12,12 @@ public static partial class ThaiAmount
     /// <summary><c>1,234.50</c>: two decimals, thousands commas, ASCII digits.</summary>
     public static string FormatNumber(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The largest amount one entry, plan or report cell may carry: ten billion baht, above any single office's yearly
+    /// budget. Bounding input keeps every sum of entries far inside <see cref="decimal"/>'s range.
+    /// </summary>
+    public const decimal Maximum = 10_000_000_000m;
+
     /// <summary>Reads one amount; refuses negatives, more than two decimals, misplaced commas and anything else with a reason.</summary>
     public static AmountParseResult Parse(string text, bool allowNegative = false)
     {
@@ -28,7 +34,15 @@ public static partial class ThaiAmount
             return AmountParseResult.Fail(AmountError.BadCommas, $"commas in '{text}' are not in groups of three");
         }
 
-        var value = decimal.Parse(digits.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        // Twenty integer digits already exceed the maximum; longer text would overflow decimal before the check.
+        var plain = digits.Replace(",", "", StringComparison.Ordinal);
+        var integerDigits = plain.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 ? dot : plain.Length;
+        if (integerDigits > 20 || plain.Length > 40)
+        {
+            return AmountParseResult.Fail(AmountError.TooLarge, $"'{text}' is more than {FormatNumber(Maximum)} baht");
+        }
+
+        var value = decimal.Parse(plain, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         var unit = m.Groups["u"].Value;
         value *= unit switch
         {
@@ -38,6 +52,11 @@ public static partial class ThaiAmount
             "พัน" or "k" or "K" => 1_000m,
             _ => 1m,
         };
+
+        if (value > Maximum)
+        {
+            return AmountParseResult.Fail(AmountError.TooLarge, $"'{text}' is more than {FormatNumber(Maximum)} baht");
+        }
 
         if (m.Groups["neg"].Success)
         {
@@ -72,6 +91,7 @@ public enum AmountError
     BadCommas,
     Negative,
     TooManyDecimals,
+    TooLarge,
 }
 
 /// <summary>A parsed amount, or why it was refused.</summary>

@@ -21,12 +21,39 @@ public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, Eng
             return before;
         }
 
+        var refusal = InputRefusal(message);
+        message = message with
+        {
+            Text = InputText.Clean(message.Text),
+            DisplayName = InputText.Clean(message.DisplayName) is { Length: > 0 } name ? name[..Math.Min(name.Length, 100)] : message.UserId,
+            ButtonPayload = message.ButtonPayload is { } raw ? InputText.Clean(raw) : null,
+        };
         var person = ResolvePerson(message);
-        var replies = message.ButtonPayload is { } payload
-            ? new ButtonHandler(this, budget, chat, settings).Handle(message, person, payload)
-            : Route(message, person, message.Text);
+        var replies = refusal is not null
+            ? [new Reply(new Say(person?.Language ?? Language.Thai)[refusal.Value.Thai, refusal.Value.English])]
+            : message.ButtonPayload is { } payload
+                ? new ButtonHandler(this, budget, chat, settings).Handle(message, person, payload)
+                : Route(message, person, message.Text);
         chat.MarkHandled(message.SourceKey, message.At, replies);
         return replies;
+    }
+
+    /// <summary>Text no command may read: longer than a platform allows, or a number with a hidden space inside.</summary>
+    private static (string Thai, string English)? InputRefusal(IncomingMessage message)
+    {
+        if (message.Text.Length > InputText.MaxLength || message.ButtonPayload?.Length > InputText.MaxLength)
+        {
+            return ("ข้อความยาวเกิน 5,000 ตัวอักษร ไม่ได้บันทึกอะไร กรุณาส่งให้สั้นลง",
+                "The message is longer than 5,000 characters; nothing was recorded. Please send a shorter one.");
+        }
+
+        if (InputText.HidesSpaceInNumber(message.Text))
+        {
+            return ("ตัวเลขในข้อความมีช่องว่างที่มองไม่เห็นคั่นอยู่ จึงไม่แน่ใจว่าเป็นจำนวนเท่าใด ไม่ได้บันทึกอะไร พิมพ์ตัวเลขติดกันใหม่ เช่น 2400 หรือ 2,400",
+                "A number in the message has an invisible space inside it, so its value is unclear; nothing was recorded. Type it again without spaces, e.g. 2400 or 2,400.");
+        }
+
+        return null;
     }
 
     /// <summary>Runs a command text for a person; buttons that page or pick come back through here.</summary>

@@ -9,6 +9,7 @@ public static class RefusalText
     {
         LedgerRefusal.NotPositive => say["จำนวนเงินต้องมากกว่า 0 บาท", "the amount must be more than 0 baht"],
         LedgerRefusal.TooManyDecimals => say["จำนวนเงินมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง เช่น 1,234.50", "use at most two decimals, e.g. 1,234.50"],
+        LedgerRefusal.TooLarge => say["จำนวนเงินเกินยอดสูงสุดที่รับได้ 10,000,000,000 บาท", "the amount is above the largest accepted, 10,000,000,000 baht"],
         LedgerRefusal.UnknownProject => say["ไม่พบโครงการนี้ พิมพ์ /projects เพื่อดูรายการ", "there is no such project; type /projects for the list"],
         LedgerRefusal.OutsideFiscalYear => say["วันที่อยู่นอกปีงบประมาณของโครงการ", "the date is outside the project's fiscal year"],
         LedgerRefusal.UnknownEntry => say["ไม่พบรายการนี้", "there is no such entry"],

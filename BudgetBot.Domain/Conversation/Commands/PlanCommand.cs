@@ -21,7 +21,7 @@ internal sealed partial class PlanCommand : ICommand
         var amount = ThaiAmount.Parse(m.Groups["amount"].Value);
         if (!amount.IsOk)
         {
-            return [new Reply(say[$"จำนวนเงินไม่ถูกต้อง ({amount.Reason})", $"That amount is not valid ({amount.Reason})."])];
+            return [new Reply(say[$"จำนวนเงินไม่ถูกต้อง: {AmountWhy.Thai(amount.Error.ToString())}", $"That amount is not valid: {AmountWhy.English(amount.Error.ToString())}."])];
         }
 
         var (project, stop) = ProjectPicker.Pick(ctx, m.Groups["project"].Value, p => $"/plan {p.Number} q{m.Groups["q"].Value} {amount.Value}");

@@ -1,3 +1,4 @@
+using BudgetBot.Domain.Calendar;
 using BudgetBot.Domain.Conversation.Parsing;
 
 namespace BudgetBot.Domain.Conversation.Commands;
@@ -11,6 +12,13 @@ internal sealed class SpendCommand : ICommand
     {
         var say = ctx.Say;
         SpendArgs? args;
+        if (SpendSentence.Looks(ctx.Args) && SpendSentence.AmountProblem(ctx.Args) is var problem and not AmountError.None)
+        {
+            // A sentence whose amount cannot be recorded (too large, say) is answered with the reason, whichever word began it.
+            var why = problem.ToString();
+            return [ctx.Text($"จำนวนเงินไม่ถูกต้อง ({AmountWhy.Thai(why)}) ไม่ได้บันทึกอะไร พิมพ์เช่น จ่าย 7 2,400.50", $"That amount is not valid ({AmountWhy.English(why)}); nothing was recorded. Type e.g. /spend 7 2400.50")];
+        }
+
         if (ctx.Inferred)
         {
             args = SpendSentence.Read(ctx.Args, ctx.Today);

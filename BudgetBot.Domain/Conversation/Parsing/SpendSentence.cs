@@ -9,20 +9,17 @@ namespace BudgetBot.Domain.Conversation.Parsing;
 /// </summary>
 public static partial class SpendSentence
 {
-    public static bool Looks(string text) => Read(text, default) is not null;
+    /// <summary>A project and an amount with its unit are there; the amount may still be refused (too large, say).</summary>
+    public static bool Looks(string text) => Find(ThaiDigits.ToAscii(text)) is not null;
+
+    /// <summary>Why the sentence's amount cannot be recorded, or <see cref="AmountError.None"/>.</summary>
+    public static AmountError AmountProblem(string text) =>
+        Find(ThaiDigits.ToAscii(text)) is var (_, amount) ? ThaiAmount.Parse(amount.Value).Error : AmountError.NotANumber;
 
     public static SpendArgs? Read(string text, DateOnly today)
     {
         var t = ThaiDigits.ToAscii(text);
-        var project = ProjectPattern().Match(t);
-        if (!project.Success)
-        {
-            return null;
-        }
-
-        // "โครงการ 17 บาท" must not read the project's number as the amount too.
-        var amount = AmountPattern().Matches(t).FirstOrDefault(a => a.Index + a.Length <= project.Index || a.Index >= project.Index + project.Length);
-        if (amount is null)
+        if (Find(t) is not var (project, amount))
         {
             return null;
         }
@@ -52,6 +49,19 @@ public static partial class SpendSentence
         }
 
         return new SpendArgs(project.Groups["n"].Value, parsed.Value, date, Spaces().Replace(note, " ").Trim());
+    }
+
+    private static (Match Project, Match Amount)? Find(string t)
+    {
+        var project = ProjectPattern().Match(t);
+        if (!project.Success)
+        {
+            return null;
+        }
+
+        // "โครงการ 17 บาท" must not read the project's number as the amount too.
+        var amount = AmountPattern().Matches(t).FirstOrDefault(a => a.Index + a.Length <= project.Index || a.Index >= project.Index + project.Length);
+        return amount is null ? null : (project, amount);
     }
 
     [GeneratedRegex(@"[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:ล้านบาท|ล้าน|บาท|บ\.|฿)")]

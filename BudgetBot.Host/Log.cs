@@ -60,4 +60,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "LINE monthly message quota is used up; pushes wait until it renews. Admins were told.")]
     public static partial void LineQuotaUsedUp(ILogger logger);
+
+    [LoggerMessage(EventId = 39, Level = LogLevel.Warning, Message = "No office in data dir {DataDir} yet: import your monitoring report with the import verb (demo data is loaded only in demo mode)")]
+    public static partial void NoOffice(ILogger logger, string dataDir);
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "{People} demo people lost their roles: a platform is configured, so the data dir is no longer a demo")]
+    public static partial void DemoPeopleRetired(ILogger logger, int people);
 }

@@ -11,6 +11,22 @@ internal static class Seed
 
     public static ImportResult Analyze(bool acceptRepairs) => ReportImport.Analyze(Lines, acceptRepairs);
 
+    /// <summary>
+    /// Imports the demo report into <paramref name="dataDir"/> with the <c>import</c> verb, as an office does before it
+    /// configures a platform (outside demo mode the host never loads demo data itself). Does nothing when the dir has data.
+    /// </summary>
+    public static string WithOffice(string dataDir)
+    {
+        if (!File.Exists(System.IO.Path.Combine(dataDir, "budgetbot.db")))
+        {
+            var output = new StringWriter();
+            var code = BudgetBot.Host.Cli.CliVerbs.Run(["import", Path, "--accept-repairs", "--data-dir", dataDir], output, output);
+            Assert.True(code == 0, output.ToString());
+        }
+
+        return dataDir;
+    }
+
     private static readonly System.Collections.Concurrent.ConcurrentBag<string> Made = Cleanup();
 
     /// <summary>A fresh folder under the temp dir, removed when the test run ends.</summary>

@@ -38,6 +38,35 @@ internal sealed class DemoData(IBudgetStore store, IChatStore chat, ReportFileRe
         Log.DemoPeople(logger, people);
     }
 
+    /// <summary>Outside demo mode: the demo people keep their names (the audit trail refers to them) but lose every role.</summary>
+    public void RetireDemoPeople()
+    {
+        var offices = store.Offices();
+        if (offices.Count == 0)
+        {
+            Log.NoOffice(logger, options.Value.DataDir);
+            return;
+        }
+
+        Log.DataLoaded(logger, options.Value.DataDir, offices.Count);
+        var retired = 0;
+        foreach (var key in DemoKeys)
+        {
+            if (chat.Person($"demo-{key}") is { Roles.Count: > 0 } person)
+            {
+                chat.SavePerson(person with { Roles = [] });
+                retired++;
+            }
+        }
+
+        if (retired > 0)
+        {
+            Log.DemoPeopleRetired(logger, retired);
+        }
+    }
+
+    private static readonly string[] DemoKeys = ["admin", "executive", "head", "owner", "auditor"];
+
     private int AddPeople(string office, int fiscalYear)
     {
         var p7 = store.Project(Project.KeyFor(office, fiscalYear, 7));

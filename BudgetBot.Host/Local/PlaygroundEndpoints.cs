@@ -7,7 +7,8 @@ namespace BudgetBot.Host.Local;
 
 /// <summary>
 /// The browser playground at <c>/</c>: pick a demo person, chat, tap buttons, see charts, through the same engine as
-/// the platforms. It speaks only for <c>local:</c> identities, so it cannot act as a Telegram or LINE user.
+/// the platforms. It speaks only for <c>local:</c> identities, so it cannot act as a Telegram or LINE user, exists only in
+/// demo mode and answers only on this machine (<see cref="LoopbackOnly"/>).
 /// </summary>
 internal static class PlaygroundEndpoints
 {
@@ -18,20 +19,22 @@ internal static class PlaygroundEndpoints
         app.MapGet("/media/{id}", (string id, MediaFiles media) =>
             media.Find(id) is { } path ? Results.File(path, MediaFiles.ContentType(id)) : Results.NotFound());
 
-        if (!app.Services.GetRequiredService<IOptions<BudgetBotOptions>>().Value.Playground)
+        if (!app.Services.GetRequiredService<IOptions<BudgetBotOptions>>().Value.DemoMode)
         {
             return;
         }
 
-        app.MapGet("/", () => Results.Stream(typeof(PlaygroundEndpoints).Assembly.GetManifestResourceStream("BudgetBot.Host.Local.playground.html")!, "text/html; charset=utf-8"));
-        app.MapGet("/playground/sarabun.ttf", () => Results.File(BudgetBotConfiguration.Resolve("config/fonts/Sarabun-Regular.ttf"), "font/ttf"));
-        app.MapGet("/playground/people", (IBudgetStore store, IChatStore chat) =>
+        app.UseLoopbackOnly(path => path == "/" || path.StartsWithSegments("/playground", StringComparison.Ordinal));
+        var playground = app.MapGroup("");
+        playground.MapGet("/", () => Results.Stream(typeof(PlaygroundEndpoints).Assembly.GetManifestResourceStream("BudgetBot.Host.Local.playground.html")!, "text/html; charset=utf-8"));
+        playground.MapGet("/playground/sarabun.ttf", () => Results.File(BudgetBotConfiguration.Resolve("config/fonts/Sarabun-Regular.ttf"), "font/ttf"));
+        playground.MapGet("/playground/people", (IBudgetStore store, IChatStore chat) =>
             store.Offices().SelectMany(o => chat.People(o.Id))
                 .Where(p => p.Identities.Any(i => i.StartsWith("local:", StringComparison.Ordinal)))
                 .DistinctBy(p => p.Id)
                 .Select(p => new { identity = p.Identities.First(i => i.StartsWith("local:", StringComparison.Ordinal)), name = p.DisplayName, roles = string.Join(", ", p.Roles.Select(r => r.Role)) }));
         // Messages the scheduler sent to a demo person or the playground group, newest last.
-        app.MapGet("/playground/feed", (string identity, string? after, Storage.LiteDbBudgetStore feeds) =>
+        playground.MapGet("/playground/feed", (string identity, string? after, Storage.LiteDbBudgetStore feeds) =>
         {
             if (!identity.StartsWith("local:", StringComparison.Ordinal))
             {
@@ -47,7 +50,7 @@ internal static class PlaygroundEndpoints
                 attachments = x.Reply.Attachments.Select(at => new { kind = at.Kind == AttachmentKind.Image ? "image" : "file", name = at.Name, url = at.Url }),
             }));
         });
-        app.MapPost("/playground/messages", async (PlaygroundMessage body, LocalConversation conversation, IChatStore chat, TimeProvider clock, CancellationToken ct) =>
+        playground.MapPost("/playground/messages", async (PlaygroundMessage body, LocalConversation conversation, IChatStore chat, TimeProvider clock, CancellationToken ct) =>
         {
             if (!body.Identity.StartsWith("local:", StringComparison.Ordinal) || body.Identity.Length <= 6)
             {

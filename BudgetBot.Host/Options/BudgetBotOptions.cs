@@ -22,8 +22,7 @@ internal sealed class BudgetBotOptions
     /// <summary>The report imported as a demo office when the data dir is empty; relative paths start at the program's folder.</summary>
     public string DemoReport { get; set; } = "config/demo-report-fy2566-h1.txt";
 
-    /// <summary>The browser playground at <c>/</c>; turn it off where the host is reachable by others.</summary>
-    public bool Playground { get; set; } = true;
+    public PlaygroundOptions Playground { get; set; } = new();
 
     public GuardOptions Guards { get; set; } = new();
 
@@ -36,6 +35,22 @@ internal sealed class BudgetBotOptions
     public LineOptions Line { get; set; } = new();
 
     public string DatabasePath => Path.Combine(DataDir, "budgetbot.db");
+
+    /// <summary>True when Telegram or LINE has credentials: the host then serves real people.</summary>
+    public bool PlatformConfigured => !string.IsNullOrWhiteSpace(Telegram.Token) || Line.Enabled();
+
+    /// <summary>
+    /// Demo mode: the playground, the demo office and its demo people. On only while no platform is configured, so a
+    /// real deployment never has a console that acts as its admin; <c>Playground:Enabled</c> overrides.
+    /// </summary>
+    public bool DemoMode => Playground.Enabled ?? !PlatformConfigured;
+}
+
+/// <summary>The browser playground at <c>/</c>; it answers loopback requests addressed to a loopback name only.</summary>
+internal sealed class PlaygroundOptions
+{
+    /// <summary>Unset: on while no platform is configured.</summary>
+    public bool? Enabled { get; set; }
 }
 
 /// <summary>Spending guards of the brief: warn past 80%, hold past 100% until an admin confirms, undo within 24 hours.</summary>

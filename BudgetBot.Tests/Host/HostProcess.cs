@@ -24,6 +24,13 @@ internal sealed partial class HostProcess : IAsyncDisposable
     /// <summary>Starts the host on an existing data dir (a restart after a kill).</summary>
     public static async Task<HostProcess> StartAsync(string dataDir, IDictionary<string, string>? settings)
     {
+        if (settings?.Keys.Any(k => k is "BudgetBot__Telegram__Token" or "BudgetBot__Line__ChannelSecret") == true
+            && !settings.ContainsKey("BudgetBot__Playground__Enabled"))
+        {
+            // Outside demo mode the host loads no demo office: import it as an office would.
+            Seed.WithOffice(dataDir);
+        }
+
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BudgetBot.Host.dll"));
         start.ArgumentList.Add("--urls");

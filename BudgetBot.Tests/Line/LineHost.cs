@@ -15,7 +15,7 @@ internal static class LineHost
     {
         var settings = new Dictionary<string, string?>
         {
-            ["BudgetBot:DataDir"] = Seed.TempDir(),
+            ["BudgetBot:DataDir"] = Seed.WithOffice(Seed.TempDir()),
             ["BudgetBot:Line:ChannelSecret"] = FakeLineApi.Secret,
             ["BudgetBot:Line:ChannelAccessToken"] = FakeLineApi.AccessToken,
             ["BudgetBot:Line:ApiBaseUrl"] = fake.Url.ToString().TrimEnd('/'),

@@ -58,7 +58,9 @@ public sealed class PipelineCrashTests(ITestOutputHelper output)
         Assert.Equal(acknowledged.Count, ids.Count);
         Assert.All(ids.Values, entry => Assert.Contains(audit, d => d.EndsWith($" entry {entry[0]}", StringComparison.Ordinal)));
         Assert.Empty(store.VerifyBalances());
-        Assert.True(store.HasOutbox($"threshold:{Project.KeyFor(office, 2566, 7)}:80:demo-admin"), "the 80% alert for project 7 is queued");
+        var admins = store.People(office).Where(p => p.Roles.Any(r => r.Role == Role.Admin)).ToList();
+        Assert.NotEmpty(admins);
+        Assert.All(admins, a => Assert.True(store.HasOutbox($"threshold:{Project.KeyFor(office, 2566, 7)}:80:{a.Id}"), $"the 80% alert for project 7 is queued for {a.Id}"));
         // At most once: never more replies to a chat than it sent messages. At least once, but for a part that was
         // being sent when the host died and that Telegram or a reply token cannot tell apart from a repeat.
         Assert.All(expected, e => Assert.InRange(replies.GetValueOrDefault(e.Key), e.Value - (stream.Kills * 2), e.Value));

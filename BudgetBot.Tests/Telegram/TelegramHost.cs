@@ -17,7 +17,7 @@ internal static class TelegramHost
     {
         var settings = new List<KeyValuePair<string, string?>>
         {
-            new("BudgetBot:DataDir", dataDir),
+            new("BudgetBot:DataDir", Seed.WithOffice(dataDir)),
             new("BudgetBot:Telegram:Token", FakeTelegramApi.Token),
             new("BudgetBot:Telegram:ApiBaseUrl", fake.Url.ToString().TrimEnd('/')),
             new("BudgetBot:Telegram:PollTimeoutSeconds", "1"),

@@ -30,8 +30,8 @@ internal static class HostingExtensions
     {
         services.AddOptions<BudgetBotOptions>()
             .BindConfiguration(BudgetBotOptions.Section)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BudgetBotOptions>, BudgetBotOptionsValidator>();
         services.AddSingleton<IValidateOptions<BudgetBotOptions>, ValidateBudgetBotOptions>();
         services.AddSingleton(TimeProvider.System);
         return services;
@@ -39,7 +39,7 @@ internal static class HostingExtensions
 
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        services.AddSingleton<LiteDbBudgetStore>(sp => new LiteDbBudgetStore(sp.GetRequiredService<IOptions<BudgetBotOptions>>().Value.DatabasePath));
+        services.AddSingleton<LiteDbBudgetStore>(sp => LiteDbBudgetStore.OpenChecked(sp.GetRequiredService<IOptions<BudgetBotOptions>>().Value.DatabasePath));
         services.AddSingleton<IBudgetStore>(sp => sp.GetRequiredService<LiteDbBudgetStore>());
         services.AddSingleton<Reports.ReportFileReader>();
         services.AddSingleton<Reports.ReportExporter>();
@@ -53,6 +53,19 @@ internal static class HostingExtensions
         return services;
     }
 
+    /// <summary>Reads the store on every call, so a monitor sees 503 when the data cannot be served.</summary>
     public static void MapHealth(this WebApplication app) =>
-        app.MapGet("/healthz", (LiteDbBudgetStore store) => Results.Ok(new { status = "ok", offices = store.Offices().Count, commits = store.Commits }));
+        app.MapGet("/healthz", (LiteDbBudgetStore store, ILogger<LiteDbBudgetStore> logger) =>
+        {
+            try
+            {
+                store.Probe();
+                return Results.Ok(new { status = "ok", offices = store.Offices().Count, commits = store.Commits });
+            }
+            catch (Exception ex) when (ex is LiteDB.LiteException or IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                Log.HealthFailed(logger, ex);
+                return Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        });
 }

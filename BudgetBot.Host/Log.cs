@@ -66,4 +66,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "{People} demo people lost their roles: a platform is configured, so the data dir is no longer a demo")]
     public static partial void DemoPeopleRetired(ILogger logger, int people);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Error, Message = "Health check: the store cannot be read")]
+    public static partial void HealthFailed(ILogger logger, Exception error);
 }

@@ -17,6 +17,8 @@ if (CliVerbs.Usage(args, Console.Out, Console.Error) is { } code)
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBudgetBotConfiguration(args);
+// A failed start is reported below in one line per problem; the generic host would print it again with a stack trace.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 builder.Services
     .AddBudgetBotOptions()
     .AddStorage()
@@ -26,14 +28,26 @@ builder.Services
     .AddTelegram()
     .AddLine();
 
-var app = builder.Build();
-app.MapHealth();
-app.MapPlayground();
-app.MapJobs();
-app.MapTelegram();
-app.MapLine();
-await app.RunAsync();
-return 0;
+try
+{
+    var app = builder.Build();
+    app.MapHealth();
+    app.MapPlayground();
+    app.MapJobs();
+    app.MapTelegram();
+    app.MapLine();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception error) when (StartupProblem.Lines(error) is { } problems)
+{
+    foreach (var problem in problems)
+    {
+        await Console.Error.WriteLineAsync("BudgetBot cannot start: " + problem);
+    }
+
+    return 1;
+}
 
 /// <summary>Visible to the host tests, which start the real application.</summary>
 public partial class Program;

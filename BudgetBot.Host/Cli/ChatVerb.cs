@@ -12,7 +12,7 @@ namespace BudgetBot.Host.Cli;
 /// inbox, drainer, engine and outbox as the bots (run here in the foreground, one line at a time). Buttons are printed
 /// as numbered choices; a line with just that number taps the button.
 /// </summary>
-internal sealed class ChatVerb(IInbox inbox, InboxDrainer drainer, OutboxSenders senders, LiteDbBudgetStore store, DemoData demo, MediaFiles media, TimeProvider clock)
+internal sealed class ChatVerb(IInbox inbox, InboxDrainer drainer, OutboxSenders senders, LiteDbBudgetStore store, DemoData demo, MediaFiles media, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Options.BudgetBotOptions> options)
 {
     public int Run(CliArgs args, TextWriter output, TextReader input)
     {
@@ -23,7 +23,10 @@ internal sealed class ChatVerb(IInbox inbox, InboxDrainer drainer, OutboxSenders
         }
 
         var (chatId, kind) = args.Option("--chat") is { } chat && chat.Split(':', 2) is [_, var id] ? (id, ChatKind.Group) : (userId, ChatKind.Private);
-        demo.EnsureSeeded();
+        if (options.Value.DemoMode && store.IsNew)
+        {
+            demo.EnsureSeeded();
+        }
         var choices = new List<Button>();
         while (input.ReadLine() is { } line)
         {

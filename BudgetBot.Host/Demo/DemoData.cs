@@ -38,6 +38,20 @@ internal sealed class DemoData(IBudgetStore store, IChatStore chat, ReportFileRe
         Log.DemoPeople(logger, people);
     }
 
+    /// <summary>Says what the data dir holds; an existing data file gets no demo data, even with no office in it.</summary>
+    public void Loaded()
+    {
+        var offices = store.Offices().Count;
+        if (offices == 0)
+        {
+            Log.NoOffice(logger, options.Value.DataDir);
+        }
+        else
+        {
+            Log.DataLoaded(logger, options.Value.DataDir, offices);
+        }
+    }
+
     /// <summary>Outside demo mode: the demo people keep their names (the audit trail refers to them) but lose every role.</summary>
     public void RetireDemoPeople()
     {

@@ -4,16 +4,21 @@ using Microsoft.Extensions.Options;
 namespace BudgetBot.Host.Demo;
 
 /// <summary>
-/// At start: in demo mode, seeds an empty data dir with the demo office and people; otherwise takes every role away
+/// At start: in demo mode, seeds a data dir that had no data file with the demo office and people; otherwise takes every role away
 /// from the demo people, so a data dir that began as a demo never gives a <c>local:</c> identity a say in a real office.
 /// </summary>
-internal sealed class DemoDataSeeder(DemoData demo, IOptions<BudgetBotOptions> options) : IHostedService
+internal sealed class DemoDataSeeder(DemoData demo, Storage.LiteDbBudgetStore store, IOptions<BudgetBotOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.DemoMode)
+        if (options.Value.DemoMode && store.IsNew)
         {
+            // Only a data file made just now: an existing one, even without an office, may be a real office's.
             demo.EnsureSeeded();
+        }
+        else if (options.Value.DemoMode)
+        {
+            demo.Loaded();
         }
         else
         {

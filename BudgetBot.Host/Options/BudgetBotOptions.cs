@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace BudgetBot.Host.Options;
 
@@ -24,14 +25,18 @@ internal sealed class BudgetBotOptions
 
     public PlaygroundOptions Playground { get; set; } = new();
 
+    [ValidateObjectMembers]
     public GuardOptions Guards { get; set; } = new();
 
+    [ValidateObjectMembers]
     public ReminderOptions Reminders { get; set; } = new();
 
     public DashboardOptions Dashboard { get; set; } = new();
 
+    [ValidateObjectMembers]
     public TelegramOptions Telegram { get; set; } = new();
 
+    [ValidateObjectMembers]
     public LineOptions Line { get; set; } = new();
 
     public string DatabasePath => Path.Combine(DataDir, "budgetbot.db");
@@ -110,8 +115,10 @@ internal sealed class DashboardOptions
 
 internal sealed class OfficeGuardOptions
 {
+    [Range(1, 1000)]
     public decimal? WarnPercent { get; set; }
 
+    [Range(1, 1000)]
     public decimal? HoldPercent { get; set; }
 }
 
@@ -122,6 +129,8 @@ internal sealed class TelegramOptions
     [Required, Url]
     public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
 
+    /// <summary>Telegram sends it back in a header with every update: 1–256 of A–Z, a–z, 0–9, _ and -.</summary>
+    [RegularExpression("^[A-Za-z0-9_-]{1,256}$")]
     public string? WebhookSecret { get; set; }
 
     /// <summary>Long-poll wait per getUpdates call.</summary>

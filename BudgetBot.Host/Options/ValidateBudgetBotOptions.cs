@@ -18,6 +18,44 @@ internal sealed class ValidateBudgetBotOptions : IValidateOptions<BudgetBotOptio
             errors.Add($"BudgetBot:Admins entry '{admin}' must look like 'telegram:123456789' or 'line:U…'.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.Telegram.Token) && !string.IsNullOrEmpty(options.PublicBaseUrl) && string.IsNullOrEmpty(options.Telegram.WebhookSecret))
+        {
+            errors.Add("BudgetBot:Telegram:WebhookSecret is required when BudgetBot:PublicBaseUrl is set (webhook mode): without it every update would be refused.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Line.ChannelSecret) != string.IsNullOrWhiteSpace(options.Line.ChannelAccessToken))
+        {
+            errors.Add("BudgetBot:Line:ChannelSecret and BudgetBot:Line:ChannelAccessToken go together: set both or neither.");
+        }
+
+        if (options.Guards.HoldPercent < options.Guards.WarnPercent)
+        {
+            errors.Add($"BudgetBot:Guards:HoldPercent ({options.Guards.HoldPercent}) must not be below WarnPercent ({options.Guards.WarnPercent}).");
+        }
+
+        foreach (var (office, guard) in options.Guards.Offices)
+        {
+            if (guard.WarnPercent is < 1 or > 1000 || guard.HoldPercent is < 1 or > 1000)
+            {
+                errors.Add($"BudgetBot:Guards:Offices:{office}: WarnPercent and HoldPercent must be between 1 and 1000.");
+            }
+        }
+
+        foreach (var days in options.Reminders.DaysBeforeQuarterEnd.Where(d => d is < 0 or > 60))
+        {
+            errors.Add($"BudgetBot:Reminders:DaysBeforeQuarterEnd entry {days} must be between 0 and 60.");
+        }
+
+        if (options.Reminders.Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
+        {
+            errors.Add($"BudgetBot:Reminders:Cron '{options.Reminders.Cron}' is not a cron expression (five fields, e.g. */15 * * * *).");
+        }
+
+        if (string.IsNullOrEmpty(options.Dashboard.User) != string.IsNullOrEmpty(options.Dashboard.Password))
+        {
+            errors.Add("BudgetBot:Dashboard:User and BudgetBot:Dashboard:Password go together: set both or neither.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

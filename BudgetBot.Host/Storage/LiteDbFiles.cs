@@ -68,6 +68,19 @@ internal sealed class LiteDbFiles : IDisposable
 
     public void Dispose()
     {
+        if (_log is not null)
+        {
+            // A clean stop leaves one self-contained data file (auto-checkpoint is off, so nothing else folds the log in).
+            try
+            {
+                Database.Checkpoint();
+            }
+            catch (Exception ex) when (ex is LiteException or IOException or ObjectDisposedException)
+            {
+                // The log still holds every commit; the next start replays it.
+            }
+        }
+
         Database.Dispose();
         _log?.Dispose();
         _data?.Dispose();

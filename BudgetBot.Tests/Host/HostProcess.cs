@@ -90,6 +90,40 @@ internal sealed partial class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>Runs the program with <paramref name="args"/> until it exits (a verb, or a start that fails), within a minute.</summary>
+    public static async Task<(int Code, string Output, string Error)> RunToExitAsync(IDictionary<string, string> settings, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BudgetBot.Host.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
     [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
     private static partial Regex Listening();
 }

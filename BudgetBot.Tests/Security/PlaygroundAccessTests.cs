@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using BudgetBot.Domain.Budget;
 using BudgetBot.Host.Storage;
@@ -61,18 +62,17 @@ public sealed class PlaygroundAccessTests
     {
         await using var telegram = await FakeTelegramApi.StartAsync();
         var dir = Seed.TempDir();
-        await using (var real = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(
+        await using var real = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(
         [
             new("BudgetBot:DataDir", dir),
             new("BudgetBot:Telegram:Token", FakeTelegramApi.Token),
             new("BudgetBot:Telegram:ApiBaseUrl", telegram.Url.ToString().TrimEnd('/')),
-        ]))))
-        {
-            real.CreateClient().Dispose();
-        }
+        ])));
+        using var client = real.CreateClient();
 
-        using var store = new LiteDbBudgetStore(Path.Combine(dir, "budgetbot.db"));
-        Assert.Empty(store.Offices());
+        var health = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/healthz");
+
+        Assert.Equal(0, health.GetProperty("offices").GetInt32());
     }
 
     [Theory]

@@ -69,4 +69,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 41, Level = LogLevel.Error, Message = "Health check: the store cannot be read")]
     public static partial void HealthFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Warning, Message = "A signed LINE webhook body could not be read and was refused with 400: {Reason}")]
+    public static partial void LineBodyUnreadable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 43, Level = LogLevel.Warning, Message = "A signed LINE webhook event was skipped: {Reason}")]
+    public static partial void LineEventUnreadable(ILogger logger, string reason);
 }

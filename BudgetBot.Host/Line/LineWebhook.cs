@@ -14,51 +14,31 @@ namespace BudgetBot.Host.Line;
 /// </summary>
 internal static class LineWebhook
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
     public static void MapLine(this WebApplication app) =>
-        app.MapPost("/webhooks/line", async (HttpRequest request, InboxWriter inbox, IOptions<BudgetBotOptions> options, LineBotInfo bot, TimeProvider clock) =>
+        app.MapPost("/webhooks/line", async (HttpRequest request, InboxWriter inbox, IOptions<BudgetBotOptions> options, LineBotInfo bot, TimeProvider clock, ILogger<LineBotInfo> logger, CancellationToken ct) =>
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer);
-            var raw = buffer.ToArray();
+            if (await WebhookBody.ReadAsync(request, ct) is not { } raw)
+            {
+                return WebhookBody.TooLarge();
+            }
+
             if (!LineSignature.Verify(raw, options.Value.Line.ChannelSecret ?? "", request.Headers["x-line-signature"].ToString()))
             {
                 return Results.Unauthorized();
             }
 
-            JsonDocument body;
+            List<InboundEvent> stored;
             try
             {
-                body = JsonDocument.Parse(raw);
+                stored = Events(raw, bot.UserId, clock.GetUtcNow(), logger);
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
             {
+                // Signed, so it came from LINE or someone holding the secret; a 4xx tells LINE not to redeliver it.
+                Log.LineBodyUnreadable(logger, ex.Message);
                 return Results.BadRequest();
-            }
-
-            var stored = new List<InboundEvent>();
-            using (body)
-            {
-                var destination = body.RootElement.TryGetProperty("destination", out var d) ? d.GetString() : null;
-                if (bot.UserId is { } ours && destination is not null && destination != ours)
-                {
-                    return Results.Ok(); // signed by our secret but meant for another bot: nothing to do
-                }
-
-                if (body.RootElement.TryGetProperty("events", out var events) && events.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var e in events.EnumerateArray())
-                    {
-                        if (e.TryGetProperty("mode", out var mode) && mode.GetString() == "standby")
-                        {
-                            continue;
-                        }
-
-                        var id = e.TryGetProperty("webhookEventId", out var w) && w.GetString() is { Length: > 0 } eventId
-                            ? eventId
-                            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(e.GetRawText())))[..26];
-                        stored.Add(new InboundEvent("line:" + id, LineEvents.Platform, e.GetRawText(), clock.GetUtcNow()));
-                    }
-                }
             }
 
             if (stored.Count > 0)
@@ -68,6 +48,49 @@ internal static class LineWebhook
 
             return Results.Ok();
         });
+
+    /// <summary>The active events of a signed body; an event of the wrong shape is logged and skipped, never a 500.</summary>
+    private static List<InboundEvent> Events(byte[] raw, string? ourUserId, DateTimeOffset at, ILogger logger)
+    {
+        // JSON readers pass invalid UTF-8 inside strings through until a string is read; refuse it whole, here.
+        _ = StrictUtf8.GetCharCount(raw);
+        using var body = JsonDocument.Parse(raw);
+        var root = body.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException("the body is not a JSON object");
+        }
+
+        var destination = root.TryGetProperty("destination", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+        var stored = new List<InboundEvent>();
+        if ((ourUserId is not null && destination is not null && destination != ourUserId)
+            || !root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
+        {
+            return stored; // meant for another bot, or nothing to do
+        }
+
+        foreach (var e in events.EnumerateArray())
+        {
+            if (e.ValueKind != JsonValueKind.Object)
+            {
+                Log.LineEventUnreadable(logger, "an event is not a JSON object");
+                continue;
+            }
+
+            if (e.TryGetProperty("mode", out var mode) && mode.ValueKind == JsonValueKind.String && mode.GetString() == "standby")
+            {
+                continue;
+            }
+
+            // LINE's ids are 26 characters; anything else (a number, 2,000 characters) is keyed by the event's hash.
+            var id = e.TryGetProperty("webhookEventId", out var w) && w.ValueKind == JsonValueKind.String && w.GetString() is { Length: > 0 and <= 64 } eventId && eventId.All(char.IsAsciiLetterOrDigit)
+                ? eventId
+                : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(e.GetRawText())))[..26];
+            stored.Add(new InboundEvent("line:" + id, LineEvents.Platform, e.GetRawText(), at));
+        }
+
+        return stored;
+    }
 }
 
 /// <summary>Our bot's user id (from <c>/v2/bot/info</c>), which a webhook's <c>destination</c> must match.</summary>

@@ -35,7 +35,7 @@ internal static class TelegramSetup
 
     /// <summary><c>POST /webhooks/telegram</c>: a wrong or missing secret gets 403 and changes nothing; a good update is stored before the 200.</summary>
     public static void MapTelegram(this WebApplication app) =>
-        app.MapPost("/webhooks/telegram", async (HttpRequest request, InboxWriter inbox, IOptions<BudgetBotOptions> options, TimeProvider clock) =>
+        app.MapPost("/webhooks/telegram", async (HttpRequest request, InboxWriter inbox, IOptions<BudgetBotOptions> options, TimeProvider clock, CancellationToken ct) =>
         {
             var secret = options.Value.Telegram.WebhookSecret;
             var given = request.Headers["X-Telegram-Bot-Api-Secret-Token"].ToString();
@@ -44,19 +44,25 @@ internal static class TelegramSetup
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             }
 
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
+            if (await WebhookBody.ReadAsync(request, ct) is not { } raw)
+            {
+                return WebhookBody.TooLarge();
+            }
+
+            string body;
             Update? update;
             try
             {
+                body = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(raw);
                 update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or DecoderFallbackException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
             {
+                // Not an update Telegram would send: refused, and Telegram (the only sender holding the secret) is told so.
                 return Results.BadRequest();
             }
 
-            if (update is not null)
+            if (update is { Id: > 0 })
             {
                 await inbox.ReceiveAsync([new InboundEvent(TelegramPoller.TelegramKey(update.Id), TelegramUpdates.Platform, body, clock.GetUtcNow())]);
             }

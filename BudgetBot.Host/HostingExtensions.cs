@@ -2,6 +2,7 @@ using BudgetBot.Domain.Ports;
 using BudgetBot.Host.Demo;
 using BudgetBot.Host.Options;
 using BudgetBot.Host.Storage;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace BudgetBot.Host;
@@ -51,6 +52,26 @@ internal static class HostingExtensions
         services.AddSingleton<DemoData>();
         services.AddHostedService<DemoDataSeeder>();
         return services;
+    }
+
+    /// <summary>Believes <c>X-Forwarded-For</c> and <c>-Proto</c> from the configured proxies only, and from none by default.</summary>
+    public static void UseKnownProxies(this WebApplication app)
+    {
+        var proxies = app.Services.GetRequiredService<IOptions<BudgetBotOptions>>().Value.KnownProxies;
+        if (proxies.Count == 0)
+        {
+            return;
+        }
+
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies)
+        {
+            forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+
+        app.UseForwardedHeaders(forwarded);
     }
 
     /// <summary>Reads the store on every call, so a monitor sees 503 when the data cannot be served.</summary>

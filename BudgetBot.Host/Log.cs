@@ -75,4 +75,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 43, Level = LogLevel.Warning, Message = "A signed LINE webhook event was skipped: {Reason}")]
     public static partial void LineEventUnreadable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 44, Level = LogLevel.Warning, Message = "The jobs dashboard /hangfire is off: this host can be reached from other machines and BudgetBot:Dashboard:User and Password are not set")]
+    public static partial void DashboardOff(ILogger logger);
 }

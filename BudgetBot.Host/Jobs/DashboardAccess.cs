@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using BudgetBot.Host.Options;
@@ -6,7 +5,7 @@ using Hangfire.Dashboard;
 
 namespace BudgetBot.Host.Jobs;
 
-/// <summary>The dashboard can delete and re-run jobs: loopback requests only, or HTTP Basic with the configured user and password.</summary>
+/// <summary>HTTP Basic with the configured user and password; without them, loopback requests to a loopback name only.</summary>
 internal sealed class DashboardAccess(DashboardOptions options) : IDashboardAuthorizationFilter
 {
     public bool Authorize(DashboardContext context)
@@ -14,8 +13,7 @@ internal sealed class DashboardAccess(DashboardOptions options) : IDashboardAuth
         var http = context.GetHttpContext();
         if (string.IsNullOrEmpty(options.User) || string.IsNullOrEmpty(options.Password))
         {
-            var remote = http.Connection.RemoteIpAddress;
-            return remote is null || IPAddress.IsLoopback(remote);
+            return Local.LoopbackOnly.Allows(http);
         }
 
         var header = http.Request.Headers.Authorization.ToString();

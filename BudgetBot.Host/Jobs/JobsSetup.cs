@@ -31,14 +31,29 @@ internal static class JobsSetup
                 .UseSQLiteStorage(Path.GetFullPath(Path.Combine(dataDir, "hangfire.db")));
         });
         services.AddHangfireServer(o => o.WorkerCount = 2);
+        // Hangfire checks antiforgery tokens on the dashboard's POST actions only when the service is registered.
+        services.AddAntiforgery();
         services.AddHostedService<ScheduleOnStart>();
         return services;
     }
 
+    /// <summary>
+    /// The dashboard can delete and re-run jobs. Where others may reach the host (a public base URL, or listening beyond
+    /// loopback) it needs the configured user and password and is left out without them; otherwise it answers this
+    /// machine only, as the playground does.
+    /// </summary>
     public static void MapJobs(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<BudgetBotOptions>>().Value.Dashboard;
-        app.UseHangfireDashboard("/hangfire", new Hangfire.DashboardOptions { Authorization = [new DashboardAccess(options)], IgnoreAntiforgeryToken = false });
+        var options = app.Services.GetRequiredService<IOptions<BudgetBotOptions>>().Value;
+        var exposed = !string.IsNullOrEmpty(options.PublicBaseUrl) || Listening.BeyondLoopback(app.Configuration);
+        var credentials = !string.IsNullOrEmpty(options.Dashboard.User) && !string.IsNullOrEmpty(options.Dashboard.Password);
+        if (exposed && !credentials)
+        {
+            Log.DashboardOff(app.Logger);
+            return;
+        }
+
+        app.UseHangfireDashboard("/hangfire", new Hangfire.DashboardOptions { Authorization = [new DashboardAccess(options.Dashboard)], IgnoreAntiforgeryToken = false });
     }
 
     /// <summary>Registers the recurring job in the office's time zone and runs it once now, to catch up after downtime.</summary>

@@ -25,6 +25,12 @@ internal sealed class BudgetBotOptions
 
     public PlaygroundOptions Playground { get; set; } = new();
 
+    /// <summary>
+    /// Addresses of reverse proxies whose <c>X-Forwarded-For</c> is believed (<c>BudgetBot__KnownProxies__0=127.0.0.1</c>);
+    /// from anyone else the header is ignored, so a client cannot claim to be local.
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
+
     [ValidateObjectMembers]
     public GuardOptions Guards { get; set; } = new();
 

@@ -28,6 +28,11 @@ internal sealed class ValidateBudgetBotOptions : IValidateOptions<BudgetBotOptio
             errors.Add("BudgetBot:Line:ChannelSecret and BudgetBot:Line:ChannelAccessToken go together: set both or neither.");
         }
 
+        foreach (var proxy in options.KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            errors.Add($"BudgetBot:KnownProxies entry '{proxy}' is not an IP address.");
+        }
+
         if (options.Guards.HoldPercent < options.Guards.WarnPercent)
         {
             errors.Add($"BudgetBot:Guards:HoldPercent ({options.Guards.HoldPercent}) must not be below WarnPercent ({options.Guards.WarnPercent}).");

@@ -93,10 +93,15 @@ public sealed class PlaygroundAccessTests
             c.AddInMemoryCollection([new("BudgetBot:DataDir", dir), .. extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value))])));
 
     /// <summary>A request as if it came over a socket from <paramref name="remote"/>: the test server has none of its own.</summary>
-    internal static async Task<HttpResponseMessage> Send(WebApplicationFactory<Program> factory, string method, string path, string? json, string? remote, string host)
+    internal static async Task<HttpResponseMessage> Send(WebApplicationFactory<Program> factory, string method, string path, string? json, string? remote, string host, params (string Name, string Value)[] headers)
     {
         var context = await factory.Server.SendAsync(c =>
         {
+            foreach (var (name, value) in headers)
+            {
+                c.Request.Headers[name] = value;
+            }
+
             c.Request.Method = method;
             c.Request.Path = path;
             c.Request.Host = HostString.FromUriComponent(host);

@@ -24,11 +24,14 @@ internal static class JobsSetup
         services.AddHangfire((sp, config) =>
         {
             var dataDir = sp.GetRequiredService<IOptions<BudgetBotOptions>>().Value.DataDir;
-            Directory.CreateDirectory(dataDir);
+            Storage.PrivateFiles.Folder(dataDir);
+            var jobsFile = Path.GetFullPath(Path.Combine(dataDir, "hangfire.db"));
+            // An empty file is an empty SQLite database; made here, it is 0600 like the rest (SQLite's journals follow it).
+            Storage.PrivateFiles.Open(jobsFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite).Dispose();
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
-                .UseSQLiteStorage(Path.GetFullPath(Path.Combine(dataDir, "hangfire.db")));
+                .UseSQLiteStorage(jobsFile);
         });
         services.AddHangfireServer(o => o.WorkerCount = 2);
         // Hangfire checks antiforgery tokens on the dashboard's POST actions only when the service is registered.

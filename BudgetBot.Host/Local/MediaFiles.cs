@@ -16,10 +16,10 @@ internal sealed class MediaFiles(IOptions<BudgetBotOptions> options, TimeProvide
 
     public (string Id, string Path) Save(byte[] content, string extension)
     {
-        Directory.CreateDirectory(Folder);
+        Storage.PrivateFiles.Folder(Folder);
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + extension;
         var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(Folder, id));
-        File.WriteAllBytes(path, content);
+        Storage.PrivateFiles.Write(path, content);
         return (id, path);
     }
 

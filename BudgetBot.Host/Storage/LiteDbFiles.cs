@@ -31,10 +31,10 @@ internal sealed class LiteDbFiles : IDisposable
     public static LiteDbFiles Open(string path)
     {
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var data = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096);
+        PrivateFiles.Folder(Path.GetDirectoryName(full)!);
+        var data = PrivateFiles.Open(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
         var logPath = Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + "-log" + Path.GetExtension(full));
-        var log = new DeferredFlushLog(new FileStream(logPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096));
+        var log = new DeferredFlushLog(PrivateFiles.Open(logPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read));
         try
         {
             return new LiteDbFiles(new LiteDatabase(data, null, log), data, log);

@@ -78,4 +78,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 44, Level = LogLevel.Warning, Message = "The jobs dashboard /hangfire is off: this host can be reached from other machines and BudgetBot:Dashboard:User and Password are not set")]
     public static partial void DashboardOff(ILogger logger);
+
+    [LoggerMessage(EventId = 45, Level = LogLevel.Information, Message = "Retention: forgot {Events} processed events, {Handled} handled-message records, {Feed} playground messages, {Buttons} expired buttons and invites, {MediaFiles} media files")]
+    public static partial void RetentionDone(ILogger logger, int events, int handled, int feed, int buttons, int mediaFiles);
 }

@@ -15,6 +15,7 @@ internal static class JobsSetup
         services.AddSingleton<CalendarData>();
         services.AddSingleton<ReminderRun>();
         services.AddSingleton<OutboxArchive>();
+        services.AddSingleton<RetentionRun>();
         return services;
     }
 
@@ -68,6 +69,7 @@ internal static class JobsSetup
             recurring.AddOrUpdate<ReminderRun>(ReminderJobId, run => run.Run(), options.Value.Reminders.Cron, new RecurringJobOptions { TimeZone = zone });
             jobs.Enqueue<ReminderRun>(run => run.Run());
             recurring.AddOrUpdate<OutboxArchive>(OutboxArchive.JobId, archive => archive.Run(), "30 3 * * *", new RecurringJobOptions { TimeZone = zone });
+            recurring.AddOrUpdate<RetentionRun>(RetentionRun.JobId, retention => retention.Run(), "45 3 * * *", new RecurringJobOptions { TimeZone = zone });
             return Task.CompletedTask;
         }
 

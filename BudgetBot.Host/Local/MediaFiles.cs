@@ -46,6 +46,27 @@ internal sealed class MediaFiles(IOptions<BudgetBotOptions> options, TimeProvide
         return path;
     }
 
+    /// <summary>Deletes media files made before <paramref name="before"/>; returns how many.</summary>
+    public int Forget(DateTimeOffset before)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return 0;
+        }
+
+        var gone = 0;
+        foreach (var file in Directory.EnumerateFiles(Folder))
+        {
+            if (File.GetLastWriteTimeUtc(file) < before.UtcDateTime)
+            {
+                File.Delete(file);
+                gone++;
+            }
+        }
+
+        return gone;
+    }
+
     public static string ContentType(string id) => id.EndsWith(".png", StringComparison.Ordinal)
         ? "image/png"
         : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -37,6 +37,9 @@ internal sealed class BudgetBotOptions
     [ValidateObjectMembers]
     public ReminderOptions Reminders { get; set; } = new();
 
+    [ValidateObjectMembers]
+    public RetentionOptions Retention { get; set; } = new();
+
     public DashboardOptions Dashboard { get; set; } = new();
 
     [ValidateObjectMembers]
@@ -109,6 +112,33 @@ internal sealed class ReminderOptions
         WeeklyDay = WeeklyDay,
         WeeklyTime = WeeklyAt,
     };
+}
+
+/// <summary>
+/// How long records kept only for a while stay, in days; a Hangfire job forgets older ones nightly. The ledger, the
+/// running figures and the audit trail are never deleted.
+/// </summary>
+internal sealed class RetentionOptions
+{
+    /// <summary>Processed inbox events: platforms redeliver within hours, so a month is ample to spot a repeat.</summary>
+    [Range(1, 3650)]
+    public int InboxDays { get; set; } = 30;
+
+    /// <summary>Handled-message records (the replies a repeated message gets again).</summary>
+    [Range(1, 3650)]
+    public int HandledDays { get; set; } = 30;
+
+    /// <summary>Messages shown in the playground.</summary>
+    [Range(1, 3650)]
+    public int FeedDays { get; set; } = 30;
+
+    /// <summary>Buttons and invites, counted from their expiry.</summary>
+    [Range(1, 3650)]
+    public int ExpiredButtonDays { get; set; } = 30;
+
+    /// <summary>Chart and report files behind media links (the links expire after 7 days).</summary>
+    [Range(7, 3650)]
+    public int MediaDays { get; set; } = 7;
 }
 
 /// <summary>The Hangfire dashboard at /hangfire: local requests only, unless a user and password are set.</summary>

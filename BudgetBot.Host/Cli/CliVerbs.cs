@@ -15,6 +15,8 @@ internal static class CliVerbs
         ["export"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<ExportVerb>(sp).Run(a, o),
         ["chat"] = (sp, a, o, i) => ActivatorUtilities.CreateInstance<ChatVerb>(sp).Run(a, o, i),
         ["remind"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<RemindVerb>(sp).Run(a, o),
+        ["backup"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<BackupVerb>(sp).Run(a, o),
+        ["dead-letters"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<DeadLettersVerb>(sp).Run(a, o),
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
@@ -44,6 +46,8 @@ internal static class CliVerbs
               export <file.xlsx> [--fiscal-year 2566] [--round h1]
               chat --as <platform:id> [--chat <platform:chatId>]
               remind --dry-run [--at <time>]
+              backup <file>                              a consistent copy of the data, also while the service runs
+              dead-letters [--retry <key> | --retry-all] events set aside after failing; retry needs the service stopped
             Every verb takes --data-dir DIR.
             """);
         return help ? 0 : 2;
@@ -77,6 +81,15 @@ internal static class CliVerbs
         try
         {
             return verb(host.Services, parsed, output, input ?? TextReader.Null);
+        }
+        catch (Exception ex) when (StartupProblem.Lines(ex) is { } problems)
+        {
+            foreach (var problem in problems)
+            {
+                error.WriteLine(problem);
+            }
+
+            return 1;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {

@@ -39,11 +39,29 @@ internal sealed partial class LiteDbBudgetStore
             store?.Dispose();
             throw new StartupProblem($"the data file {full} cannot be read ({ex.Message}). {RestoreHint(full)}");
         }
+        catch (DataDirInUseException ex)
+        {
+            throw new StartupProblem($"{ex.Message}. Stop it first, or use the backup verb, which reads while the service runs.");
+        }
         catch (IOException ex)
         {
             store?.Dispose();
-            throw new StartupProblem($"the data file {full} cannot be opened ({ex.Message}); is another BudgetBot using this data dir?");
+            throw new StartupProblem($"the data file {full} cannot be opened ({ex.Message}).");
         }
+    }
+
+    /// <summary>How many ledger entries there are and their sum: what a backup and a restore are compared by.</summary>
+    public (long Entries, decimal Sum) LedgerTotals()
+    {
+        long entries = 0;
+        var sum = 0m;
+        foreach (var d in _ledger.FindAll())
+        {
+            entries++;
+            sum += d["amount"].AsDecimal;
+        }
+
+        return (entries, sum);
     }
 
     /// <summary>Reads one record, for <c>/healthz</c>: throws when the store cannot serve.</summary>

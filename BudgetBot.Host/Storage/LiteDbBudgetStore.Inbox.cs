@@ -74,6 +74,27 @@ internal sealed partial class LiteDbBudgetStore : IInbox
     public IReadOnlyList<InboundEvent> DeadLetters(int max) =>
         InboxDocs.Query().Where(Where.Is("dead", true)).OrderByDescending("seq").Limit(max).ToEnumerable().Select(Event).ToList();
 
+    /// <summary>Dead letters with their error, newest first, for the <c>dead-letters</c> verb.</summary>
+    public IReadOnlyList<DeadLetter> DeadLetterList(int max) =>
+        InboxDocs.Query().Where(Where.Is("dead", true)).OrderByDescending("seq").Limit(max).ToEnumerable()
+            .Select(d => new DeadLetter(d["_id"].AsString, d["platform"].AsString, Utc(d["at"]), d["tries"].IsInt32 ? d["tries"].AsInt32 : 0, d["error"].IsString ? d["error"].AsString : ""))
+            .ToList();
+
+    /// <summary>Puts a dead letter back in the queue with a fresh count of tries; false when there is no such dead letter.</summary>
+    public bool Revive(string key) => Run(() =>
+    {
+        if (InboxDocs.FindById(key) is not { } d || !d["dead"].IsBoolean)
+        {
+            return false;
+        }
+
+        d.Remove("dead");
+        d["done"] = false;
+        d["tries"] = 0;
+        InboxDocs.Update(d);
+        return true;
+    });
+
     public string? State(string key) => StateDocs.FindById(key) is { } d ? d["value"].AsString : null;
 
     public void SetState(string key, string value) => InTransaction(() => StateDocs.Upsert(new BsonDocument { ["_id"] = key, ["value"] = value }));
@@ -97,3 +118,6 @@ internal sealed partial class LiteDbBudgetStore : IInbox
 
     private static long SeqMax(ILiteCollection<BsonDocument> c) => c.Count() == 0 ? 0 : c.Max("seq").AsInt64;
 }
+
+/// <summary>An inbox event set aside after failing, with the last error.</summary>
+internal sealed record DeadLetter(string Key, string Platform, DateTimeOffset At, int Tries, string Error);

@@ -14,6 +14,7 @@ internal sealed class LiteDbFiles : IDisposable
     public const long CheckpointBytes = 32L * 1024 * 1024;
 
     private readonly Stream? _data;
+    private Stream? _lock;
     private readonly DeferredFlushLog? _log;
     private readonly Action _waitForWriter;
 
@@ -32,18 +33,45 @@ internal sealed class LiteDbFiles : IDisposable
     {
         var full = Path.GetFullPath(path);
         PrivateFiles.Folder(Path.GetDirectoryName(full)!);
-        var data = PrivateFiles.Open(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        // FileShare is advisory on Linux and lets a second process open the data file too; an exclusively held lock
+        // file is what keeps a second host or a writing verb away while this store is open.
+        var held = TakeLock(Path.ChangeExtension(full, ".lock"));
+        FileStream data;
+        try
+        {
+            data = PrivateFiles.Open(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+
         var logPath = Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + "-log" + Path.GetExtension(full));
         var log = new DeferredFlushLog(PrivateFiles.Open(logPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read));
         try
         {
-            return new LiteDbFiles(new LiteDatabase(data, null, log), data, log);
+            return new LiteDbFiles(new LiteDatabase(data, null, log), data, log) { _lock = held };
         }
         catch
         {
             log.Dispose();
             data.Dispose();
+            held.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The data dir's lock file, held for as long as the store is open; throws <see cref="DataDirInUseException"/> when another holds it.</summary>
+    private static FileStream TakeLock(string path)
+    {
+        try
+        {
+            return PrivateFiles.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new DataDirInUseException(path, ex);
         }
     }
 
@@ -84,6 +112,7 @@ internal sealed class LiteDbFiles : IDisposable
         Database.Dispose();
         _log?.Dispose();
         _data?.Dispose();
+        _lock?.Dispose();
     }
 
     /// <summary>
@@ -106,3 +135,7 @@ internal sealed class LiteDbFiles : IDisposable
         return () => wait.Invoke(queue, null);
     }
 }
+
+/// <summary>Another BudgetBot (the service, or a verb) has the data dir open.</summary>
+internal sealed class DataDirInUseException(string lockFile, Exception inner)
+    : IOException($"{lockFile} is held by another BudgetBot process (the service or a verb) using this data dir", inner);

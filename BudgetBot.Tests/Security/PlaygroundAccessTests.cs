@@ -52,7 +52,7 @@ public sealed class PlaygroundAccessTests
             Assert.Equal(HttpStatusCode.NotFound, (await Send(real, "POST", "/playground/messages", AsAdmin, "127.0.0.1", "127.0.0.1")).StatusCode);
         }
 
-        using var store = new LiteDbBudgetStore(Path.Combine(dir, "budgetbot.db"));
+        using var store = Seed.OpenAfterHost(Path.Combine(dir, "budgetbot.db"));
         var office = store.Offices().Single().Id;
         Assert.DoesNotContain(store.People(office), p => p.Identities.Any(i => i.StartsWith("local:", StringComparison.Ordinal)));
     }

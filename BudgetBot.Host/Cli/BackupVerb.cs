@@ -1,0 +1,74 @@
+using System.Globalization;
+using BudgetBot.Host.Options;
+using BudgetBot.Host.Storage;
+using Microsoft.Extensions.Options;
+
+namespace BudgetBot.Host.Cli;
+
+/// <summary>
+/// <c>backup &lt;file&gt;</c>: one self-contained copy of the data file, also while the service runs and writes. The
+/// copy is taken without the data dir's lock (<see cref="LiteDbSnapshot"/>), opened and read through in a scratch
+/// folder, folded into one file, and only then moved to <c>file</c>, so a backup that exists is a whole one.
+/// </summary>
+internal sealed class BackupVerb(IOptions<BudgetBotOptions> options)
+{
+    private const int Attempts = 200;
+
+    public int Run(CliArgs args, TextWriter output)
+    {
+        if (args.Positional.Count != 1)
+        {
+            output.WriteLine("usage: backup <file> [--data-dir DIR]   (a consistent copy of the data file, also while the service runs)");
+            return 2;
+        }
+
+        var source = Path.GetFullPath(options.Value.DatabasePath);
+        if (!File.Exists(source))
+        {
+            output.WriteLine($"No data file at {source}: nothing to back up.");
+            return 2;
+        }
+
+        var target = Path.GetFullPath(args.Positional[0]);
+        var scratch = target + ".partial-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            var attempt = 1;
+            while (!LiteDbSnapshot.TryCopy(source, scratch))
+            {
+                // A checkpoint emptied the log while the files were read; it takes milliseconds and is rare.
+                if (++attempt > Attempts)
+                {
+                    output.WriteLine($"Could not take a consistent copy of {source} in {Attempts} tries; try again.");
+                    return 1;
+                }
+
+                Thread.Sleep(10);
+            }
+
+            var copy = Path.Combine(scratch, Path.GetFileName(source));
+            long entries;
+            decimal sum;
+            int offices;
+            using (var store = LiteDbBudgetStore.OpenChecked(copy))
+            {
+                (entries, sum) = store.LedgerTotals();
+                offices = store.Offices().Count;
+            }
+
+            File.Move(copy, target, overwrite: true);
+            PrivateFiles.Tighten(target);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Backup written to {target}: {offices} office(s), {entries} ledger entries summing {sum:#,##0.00} baht, {new FileInfo(target).Length} bytes, sha256 {LiteDbSnapshot.Hash(target)}."));
+            output.WriteLine($"To restore: stop BudgetBot, copy it to {source}, delete {LiteDbSnapshot.LogOf(source)} if present, and start again.");
+            return 0;
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using BudgetBot.Host.Options;
+using BudgetBot.Host.Storage;
+using Microsoft.Extensions.Options;
+
+namespace BudgetBot.Host.Cli;
+
+/// <summary>
+/// <c>dead-letters [--retry &lt;key&gt; | --retry-all]</c>: lists the events set aside after failing three times, with
+/// their error; retrying puts them back in the queue for the service to handle on its next start. Listing works while
+/// the service runs (from a consistent copy); retrying writes, so it needs the service stopped.
+/// </summary>
+internal sealed class DeadLettersVerb(IOptions<BudgetBotOptions> options)
+{
+    public int Run(CliArgs args, TextWriter output)
+    {
+        var retryOne = args.Option("--retry");
+        var retryAll = args.Flags.Contains("--retry-all");
+        var path = options.Value.DatabasePath;
+        if (!File.Exists(path))
+        {
+            output.WriteLine($"No data file at {Path.GetFullPath(path)}.");
+            return 2;
+        }
+
+        if (retryOne is null && !retryAll)
+        {
+            return List(path, output);
+        }
+
+        using var store = LiteDbBudgetStore.OpenChecked(path);
+        var keys = retryAll ? store.DeadLetterList(int.MaxValue).Select(d => d.Key).ToList() : [retryOne!];
+        var revived = keys.Count(store.Revive);
+        if (retryOne is not null && revived == 0)
+        {
+            output.WriteLine($"No dead letter with key {retryOne}.");
+            return 2;
+        }
+
+        output.WriteLine($"{revived} event(s) back in the queue; the service handles them when it starts.");
+        return 0;
+    }
+
+    private static int List(string path, TextWriter output)
+    {
+        IReadOnlyList<DeadLetter> dead;
+        try
+        {
+            using var store = LiteDbBudgetStore.OpenChecked(path);
+            dead = store.DeadLetterList(1000);
+        }
+        catch (StartupProblem) when (IsInUse(path))
+        {
+            dead = FromCopy(path);
+        }
+
+        if (dead.Count == 0)
+        {
+            output.WriteLine("No dead letters.");
+            return 0;
+        }
+
+        foreach (var d in dead)
+        {
+            output.WriteLine(FormattableString.Invariant($"{d.Key}\t{d.Platform}\t{d.At:yyyy-MM-dd HH:mm:ss}Z\ttries {d.Tries}\t{d.Error}"));
+        }
+
+        output.WriteLine($"{dead.Count} dead letter(s). Retry with: dead-letters --retry <key> (or --retry-all), with the service stopped.");
+        return 0;
+    }
+
+    private static bool IsInUse(string path)
+    {
+        try
+        {
+            using var probe = new FileStream(Path.ChangeExtension(Path.GetFullPath(path), ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    private static IReadOnlyList<DeadLetter> FromCopy(string path)
+    {
+        var scratch = Path.Combine(Path.GetTempPath(), "budgetbot-dead-letters-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            for (var attempt = 0; !LiteDbSnapshot.TryCopy(path, scratch); attempt++)
+            {
+                if (attempt > 200)
+                {
+                    throw new StartupProblem("could not take a consistent copy of the data file to list dead letters; try again");
+                }
+
+                Thread.Sleep(10);
+            }
+
+            using var store = LiteDbBudgetStore.OpenChecked(Path.Combine(scratch, Path.GetFileName(path)));
+            return store.DeadLetterList(1000);
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+    }
+}

@@ -47,6 +47,11 @@ public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, Eng
                 "The message is longer than 5,000 characters; nothing was recorded. Please send a shorter one.");
         }
 
+        if (message.ButtonPayload is null && message.ChatKind == ChatKind.Private && !string.IsNullOrWhiteSpace(message.Text) && InputText.Clean(message.Text).Trim().Length == 0)
+        {
+            return ("ข้อความนี้ไม่มีตัวอักษรที่อ่านได้ พิมพ์ /help เพื่อดูคำสั่งทั้งหมด", "That message has no readable characters. Type /help for all commands.");
+        }
+
         if (InputText.HidesSpaceInNumber(message.Text))
         {
             return ("ตัวเลขในข้อความมีช่องว่างที่มองไม่เห็นคั่นอยู่ จึงไม่แน่ใจว่าเป็นจำนวนเท่าใด ไม่ได้บันทึกอะไร พิมพ์ตัวเลขติดกันใหม่ เช่น 2400 หรือ 2,400",

@@ -10,7 +10,16 @@ internal sealed class ButtonHandler(ConversationEngine engine, IBudgetStore budg
     {
         var say = new Say(person?.Language ?? Language.Thai);
         var gone = new Reply(say["ปุ่มนี้ใช้ไปแล้วหรือหมดอายุ", "This button was already used or has expired."]);
-        if (!payload.StartsWith(PendingAction.PayloadPrefix, StringComparison.Ordinal) || person is null)
+        if (person is null)
+        {
+            // A stranger's tap (a forwarded message, or forged button data) is refused and kept in the trail.
+            new CommandContext(message, null, "", false, budget, chat, settings).Audit("button", "not registered", refused: true);
+            return [new Reply(say[
+                "ยังไม่ได้ลงทะเบียนกับ BudgetBot ขอรหัสเชิญจากผู้ดูแลระบบ แล้วพิมพ์ /join รหัส",
+                "You are not registered with BudgetBot yet. Ask an admin for an invite code, then type /join CODE."])];
+        }
+
+        if (!payload.StartsWith(PendingAction.PayloadPrefix, StringComparison.Ordinal))
         {
             return [gone];
         }

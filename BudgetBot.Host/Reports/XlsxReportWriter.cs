@@ -66,7 +66,8 @@ internal static class XlsxReportWriter
         {
             CellReference = reference,
             DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(value.Text) { Space = SpaceProcessingModeValues.Preserve }),
+            // Text stored before input was cleaned (or imported from a file) may still hold characters XML forbids.
+            InlineString = new InlineString(new Text(Domain.Conversation.InputText.Clean(value.Text)) { Space = SpaceProcessingModeValues.Preserve }),
             StyleIndex = textStyle,
         };
     }

@@ -72,6 +72,19 @@ public sealed class InputSafetyTests : IDisposable
     }
 
     [Fact]
+    public void Report_WithAControlCharacterStoredInANote_IsStillWritten()
+    {
+        // A note stored before input was cleaned: the spreadsheet writer must not throw on it.
+        var key = Domain.Budget.Project.KeyFor(_chat.OfficeId, 2566, 7);
+        var project = _chat.Store.Project(key)!;
+        _chat.Store.SaveProject(project with { Notes = [.. project.Notes, new Domain.Budget.ProgressNote(new DateOnly(2023, 2, 1), "meeting\u0001held\u0000", "demo-owner")] });
+
+        var bytes = new global::BudgetBot.Host.Reports.ReportExporter(_chat.Store).Xlsx(_chat.OfficeId, 2566, Domain.Reconciliation.ReportRound.Parse("h1")!, new DateOnly(2023, 3, 31));
+
+        Assert.True(bytes.Length > 1000);
+    }
+
+    [Fact]
     public void Spend_WithAZeroWidthMarkInTheCommand_StillReadsTheCommand()
     {
         _chat.Say("local:owner", "/spe\u200Bnd 7 500 snacks");

@@ -4,7 +4,7 @@ using BudgetBot.Domain.Conversation;
 
 namespace BudgetBot.Domain.Reminders;
 
-/// <summary>Before a quarter ends: each owner gets their projects that are behind the quarter's plan; admins get the unowned; groups get who has not reported.</summary>
+/// <summary>Before a quarter ends: each owner gets their projects behind the plan to the quarter's end; admins get the unowned; groups get who has not reported.</summary>
 internal static class QuarterReminders
 {
     public static IEnumerable<Notice> Plan(PlannerInput input, Moment now)
@@ -59,9 +59,10 @@ internal static class QuarterReminders
         }
     }
 
+    /// <summary>Behind plan as <see cref="BehindPlan"/> says, listed by project number so an owner finds theirs.</summary>
     public static List<(Project Project, Figures Figures)> Behind(PlannerInput input, int q) =>
-        input.Projects
-            .Where(x => ReminderPlanner.Chaseable(x.Project) && x.Figures.Plan[q] > x.Figures.Actual[q])
+        BehindPlan.Of(input.Projects, q)
+            .Select(x => (x.Project, x.Figures))
             .OrderBy(x => x.Project.Number)
             .ToList();
 
@@ -69,8 +70,8 @@ internal static class QuarterReminders
     {
         var say = ReminderPlanner.SayFor(to);
         var head = say[
-            $"เตือนรายงานผล ไตรมาส {q}/{input.FiscalYear} สิ้นสุด {say.Date(end)}: โครงการที่ผลยังต่ำกว่าแผน",
-            $"Reminder: Q{q}/{input.FiscalYear} ends {say.Date(end)}. These projects are below their quarter plan:"];
+            $"เตือนรายงานผล ไตรมาส {q}/{input.FiscalYear} สิ้นสุด {say.Date(end)}: โครงการที่ผลยังต่ำกว่าแผนถึงไตรมาสนี้",
+            $"Reminder: Q{q}/{input.FiscalYear} ends {say.Date(end)}. These projects are below their plan to this quarter:"];
         var lines = projects.Select(x => Line(say, x.Project, x.Figures, q)).ToList();
         var tail = say["รายงานด้วยคำสั่ง เช่น จ่าย 7 2,400 ค่าอาหารว่าง", "Report with e.g. /spend 7 2400 snacks"];
         return new Notice(key, kind, input.Office.Id, to.Id, null, new Reply(string.Join('\n', [head, .. lines, tail])))
@@ -98,6 +99,6 @@ internal static class QuarterReminders
     }
 
     private static string Line(Say say, Project p, Figures f, int q) => say[
-        $"{p.Number}. {p.Name} — แผน {Say.Baht(f.Plan[q])} ผล {Say.Baht(f.Actual[q])} บาท",
-        $"{p.Number}. {p.Name} — plan {Say.Baht(f.Plan[q])}, actual {Say.Baht(f.Actual[q])} baht"];
+        $"{p.Number}. {p.Name} — ถึงไตรมาส {q}: แผน {Say.Baht(f.PlanToDate(q))} ผล {Say.Baht(f.ActualToDate(q))} บาท",
+        $"{p.Number}. {p.Name} — to Q{q}: plan {Say.Baht(f.PlanToDate(q))}, actual {Say.Baht(f.ActualToDate(q))} baht"];
 }

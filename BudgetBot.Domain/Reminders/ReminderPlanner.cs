@@ -29,7 +29,7 @@ public static class ReminderPlanner
     }
 
     /// <summary>A project the bot may chase: not finished, cancelled or postponed.</summary>
-    public static bool Chaseable(Project p) => p.Status is not (ProjectStatus.Done or ProjectStatus.Cancelled or ProjectStatus.Postponed);
+    public static bool Chaseable(Project p) => BehindPlan.Running(p);
 
     internal static IEnumerable<Person> Admins(PlannerInput input) =>
         input.People.Where(p => Access.IsAdmin(p, input.Office.Id));

@@ -35,11 +35,7 @@ internal static class WeeklySummary
             var f = Figures.Sum(scoped.Select(x => x.Figures));
             var target = TargetComparison.For(f, input.FiscalYear, q, TargetClass.Overall, input.Targets);
             var say = new Say(Language.Thai);
-            var laggards = scoped
-                .Where(x => ReminderPlanner.Chaseable(x.Project))
-                .Select(x => (x.Project, Gap: x.Figures.PlanToDate(q) - x.Figures.ActualToDate(q)))
-                .Where(x => x.Gap > 0)
-                .OrderByDescending(x => x.Gap)
+            var laggards = BehindPlan.Of(scoped, q)
                 .Take(5)
                 .Select(x => $"{x.Project.Number}. {x.Project.Name} — ต่ำกว่าแผน {Say.Baht(x.Gap)} บาท")
                 .ToList();

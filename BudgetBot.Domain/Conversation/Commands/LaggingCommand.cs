@@ -24,13 +24,7 @@ internal sealed class LaggingCommand : ICommand
             quarter = arg[1] - '0';
         }
 
-        var behind = ctx.Projects()
-            .Where(p => Access.CanRead(ctx.Person, p) && p.Status is not (ProjectStatus.Done or ProjectStatus.Cancelled or ProjectStatus.Postponed))
-            .Select(p => (Project: p, Figures: ctx.FiguresOf(p)))
-            .Select(x => (x.Project, Gap: x.Figures.PlanToDate(quarter) - x.Figures.ActualToDate(quarter), x.Figures))
-            .Where(x => x.Gap > 0)
-            .OrderByDescending(x => x.Gap)
-            .ToList();
+        var behind = BehindPlan.Of(ctx.Projects().Where(p => Access.CanRead(ctx.Person, p)).Select(p => (p, ctx.FiguresOf(p))), quarter);
         if (behind.Count == 0)
         {
             return [new Reply(say[$"ไม่มีโครงการที่ต่ำกว่าแผนถึงไตรมาส {quarter}", $"No project is behind its plan to Q{quarter}."])];

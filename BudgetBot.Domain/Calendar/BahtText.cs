@@ -16,8 +16,22 @@ public static class BahtText
     private static readonly string[] Digit = ["ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า"];
     private static readonly string[] Place = ["", "สิบ", "ร้อย", "พัน", "หมื่น", "แสน"];
 
-    /// <summary>Rounds to satang (half away from zero) and spells the amount; negatives start with "ลบ".</summary>
-    public static string ToWords(decimal amount, EtMode mode = EtMode.TensOnly)
+    /// <summary>
+    /// Whether <paramref name="words"/> spells <paramref name="amount"/> in either accepted form (spaces ignored):
+    /// offices write both "หนึ่งร้อยเอ็ด" and "หนึ่งร้อยหนึ่ง", so a report is checked against both.
+    /// </summary>
+    public static bool Matches(decimal amount, string words)
+    {
+        var written = words.Replace(" ", "", StringComparison.Ordinal);
+        return written == ToWords(amount, EtMode.Always) || written == ToWords(amount, EtMode.TensOnly);
+    }
+
+    /// <summary>
+    /// Rounds to satang (half away from zero) and spells the amount; negatives start with "ลบ". By default a final 1
+    /// after any higher digit is "เอ็ด" (101 หนึ่งร้อยเอ็ด, 1,000,001 หนึ่งล้านเอ็ด), as official documents and
+    /// Excel's BAHTTEXT write it.
+    /// </summary>
+    public static string ToWords(decimal amount, EtMode mode = EtMode.Always)
     {
         var rounded = decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
         var sb = new StringBuilder();

@@ -95,7 +95,7 @@ internal static class ReportChecks
         foreach (var w in p.AmountWords)
         {
             var spelled = BahtText.ToWords(w.Value.Amount);
-            if (spelled != w.Value.Words.Replace(" ", "", StringComparison.Ordinal))
+            if (!BahtText.Matches(w.Value.Amount, w.Value.Words))
             {
                 yield return new Finding(null, w.Line, "amount-words",
                     $"{ThaiAmount.FormatNumber(w.Value.Amount)} is written '{w.Value.Words}', which reads as something else")

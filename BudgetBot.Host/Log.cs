@@ -81,4 +81,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 45, Level = LogLevel.Information, Message = "Retention: forgot {Events} processed events, {Handled} handled-message records, {Feed} playground messages, {Buttons} expired buttons and invites, {MediaFiles} media files")]
     public static partial void RetentionDone(ILogger logger, int events, int handled, int feed, int buttons, int mediaFiles);
+
+    [LoggerMessage(EventId = 46, Level = LogLevel.Warning, Message = "No holiday data for fiscal year {FiscalYear} in config/holidays.json: reminders skip weekends only; add the year's holidays from the cabinet's announcement")]
+    public static partial void NoHolidayData(ILogger logger, int fiscalYear);
 }

@@ -12,6 +12,8 @@ namespace BudgetBot.Host.Jobs;
 internal sealed class ReminderRun(
     IBudgetStore store, IChatStore chat, IUnitOfWork unit, Messaging.MessageSignals signals, CalendarData calendar, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<ReminderRun> logger)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> _warned = new();
+
     /// <summary>What is due at <paramref name="at"/>, for every office and the fiscal years it touches.</summary>
     public IReadOnlyList<Notice> Due(DateTimeOffset at)
     {
@@ -25,6 +27,11 @@ internal sealed class ReminderRun(
             // This year for reminders and summaries; last year too, for the report due after its last quarter.
             foreach (var year in new[] { FiscalCalendar.FiscalYearBE(today), FiscalCalendar.FiscalYearBE(today) - 1 }.Where(years.Contains))
             {
+                if (!calendar.WorkingDays.Covers(year) && _warned.TryAdd(year, true))
+                {
+                    Log.NoHolidayData(logger, year);
+                }
+
                 var projects = store.Projects(office.Id, year).Select(p => (p, Figures.Of(p, store.Balance(p.Id)))).ToList();
                 var input = new PlannerInput(office, year, projects, store.Divisions(office.Id), chat.People(office.Id), chat.Subscriptions(office.Id),
                     calendar.Targets, calendar.WorkingDays, settings, zone);

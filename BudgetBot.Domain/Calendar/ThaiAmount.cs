@@ -46,10 +46,10 @@ public static partial class ThaiAmount
         var unit = m.Groups["u"].Value;
         value *= unit switch
         {
-            "ล้าน" or "ล้านบาท" or "ลบ." or "ลบ" or "m" or "M" => 1_000_000m,
+            "ล้าน" or "ล้านบาท" or "ลบ." or "ลบ" or "m" or "M" or "million" or "Million" or "mn" => 1_000_000m,
             "แสน" => 100_000m,
             "หมื่น" => 10_000m,
-            "พัน" or "k" or "K" => 1_000m,
+            "พัน" or "k" or "K" or "thousand" => 1_000m,
             _ => 1m,
         };
 
@@ -77,7 +77,7 @@ public static partial class ThaiAmount
     }
 
     // Currency words before or after the number are optional; unit words scale it.
-    [GeneratedRegex(@"^(?<neg>-)?\s*(?:฿|บาท)?\s*(?<n>[0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*(?<u>ล้านบาท|ล้าน|ลบ\.?|แสน|หมื่น|พัน|[kKmM])?\s*(?:บาท|บ\.|บ|฿|thb|THB|baht)?$")]
+    [GeneratedRegex(@"^(?<neg>-)?\s*(?:฿|บาท)?\s*(?<n>[0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*(?<u>ล้านบาท|ล้าน|ลบ\.?|แสน|หมื่น|พัน|[Mm]illion|mn|thousand|[kKmM])?\s*(?:บาท|บ\.|บ|฿|thb|THB|baht)?$")]
     private static partial Regex AmountPattern();
 
     [GeneratedRegex(@"^[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?$")]

@@ -12,9 +12,13 @@ public static class ProjectText
         $"ไตรมาส {quarter}/{fiscalYear}: ผล {Say.Baht(f.Actual[quarter])} / แผน {Say.Baht(f.Plan[quarter])} บาท",
         $"Q{quarter}/{fiscalYear}: actual {Say.Baht(f.Actual[quarter])} / plan {Say.Baht(f.Plan[quarter])} baht"];
 
-    public static string Used(Say say, Figures f) => say[
-        $"ใช้แล้ว {Say.Baht(f.Used)} จาก {Say.Baht(f.Allocation)} บาท ({Say.Percent(f.PercentUsed)}) คงเหลือ {Say.Baht(f.Remaining)} บาท",
-        $"Used {Say.Baht(f.Used)} of {Say.Baht(f.Allocation)} baht ({Say.Percent(f.PercentUsed)}), remaining {Say.Baht(f.Remaining)} baht"];
+    public static string Used(Say say, Figures f) => f.Remaining >= 0
+        ? say[
+            $"ใช้แล้ว {Say.Baht(f.Used)} จาก {Say.Baht(f.Allocation)} บาท ({Say.Percent(f.PercentUsed)}) คงเหลือ {Say.Baht(f.Remaining)} บาท",
+            $"Used {Say.Baht(f.Used)} of {Say.Baht(f.Allocation)} baht ({Say.Percent(f.PercentUsed)}), remaining {Say.Baht(f.Remaining)} baht"]
+        : say[
+            $"ใช้แล้ว {Say.Baht(f.Used)} จาก {Say.Baht(f.Allocation)} บาท ({Say.Percent(f.PercentUsed)}) เกินงบ {Say.Baht(-f.Remaining)} บาท",
+            $"Used {Say.Baht(f.Used)} of {Say.Baht(f.Allocation)} baht ({Say.Percent(f.PercentUsed)}), {Say.Baht(-f.Remaining)} baht over the allocation"];
 
     /// <summary>Plan and actual to the end of a quarter, the figure managers compare with the targets.</summary>
     public static string ToDate(Say say, Figures f, int quarter) => say[

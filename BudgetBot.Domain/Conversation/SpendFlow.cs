@@ -60,12 +60,17 @@ public static class SpendFlow
         var lines = new List<string>
         {
             (result.Duplicate ? say["บันทึกไว้แล้ว ", "Already recorded: "] : say["บันทึกแล้ว ", "Recorded: "]) + ProjectText.Title(say, project),
+            say[$"{Say.Baht(amount)} บาท ลงวันที่ {ThaiDate.Short(date)}", $"{Say.Baht(amount)} baht dated {say.Date(date)}"],
             ProjectText.Quarter(say, figures, FiscalCalendar.Quarter(date), project.FiscalYear),
             ProjectText.Used(say, figures),
         };
-        if (figures.PercentUsed > guards.WarnPercent)
+        if (figures.Remaining < 0)
         {
-            lines.Add(say[$"⚠ ใช้เกิน {Say.Baht(guards.WarnPercent)}% ของงบประมาณแล้ว", $"⚠ Over {Say.Baht(guards.WarnPercent)}% of the allocation is used."]);
+            lines.Add(say[$"⚠ ใช้เกินงบประมาณแล้ว ({Say.Percent(figures.PercentUsed)} ของงบ)", $"⚠ The allocation is overspent ({Say.Percent(figures.PercentUsed)} of it used)."]);
+        }
+        else if (figures.PercentUsed > guards.WarnPercent)
+        {
+            lines.Add(say[$"⚠ ใช้ไปแล้ว {Say.Percent(figures.PercentUsed)} ของงบประมาณ (เกินเกณฑ์เตือน {Say.Baht(guards.WarnPercent)}%)", $"⚠ {Say.Percent(figures.PercentUsed)} of the allocation is used (over the {Say.Baht(guards.WarnPercent)}% warning)."]);
         }
 
         if (!result.Duplicate)

@@ -32,6 +32,7 @@ internal sealed class SpendCommand : ICommand
                 return [new Reply(error switch
                 {
                     SpendArgsError.BadAmount => say[$"จำนวนเงินไม่ถูกต้อง ({AmountWhy.Thai(reason)}) พิมพ์เช่น จ่าย 7 2,400.50", $"That amount is not valid ({AmountWhy.English(reason)}). Type e.g. /spend 7 2400.50"],
+                    SpendArgsError.BadDate => say[$"\"{reason}\" ไม่ใช่วันที่ที่มีจริง ไม่ได้บันทึกอะไร พิมพ์วันที่ใหม่ เช่น 28 ก.พ. 66 หรือ 28/2/2566", $"\"{reason}\" is not a real date; nothing was recorded. Type a valid one, e.g. 28/2/2566 or 2023-02-28"],
                     SpendArgsError.MissingAmount => say["ใส่จำนวนเงินด้วย เช่น จ่าย 7 2,400 ค่าอาหารว่าง", "Add the amount, e.g. /spend 7 2400 snacks"],
                     _ => say["ระบุโครงการและจำนวนเงิน เช่น จ่าย 7 2,400 15 ก.พ. 66 ค่าอาหารว่าง", "Name the project and amount, e.g. /spend 7 2400 15/2/2566 snacks"],
                 })];

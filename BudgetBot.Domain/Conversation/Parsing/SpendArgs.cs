@@ -12,12 +12,13 @@ public enum SpendArgsError
     MissingProject,
     MissingAmount,
     BadAmount,
+    BadDate,
 }
 
 /// <summary>Reads spend arguments; a project may be a number, <c>#7</c>, <c>โครงการ 7</c>, <c>โครงการที่ 7</c> or a name fragment.</summary>
 public static partial class SpendArgsParser
 {
-    private static readonly HashSet<string> Units = ["บาท", "บ.", "บ", "฿", "ล้าน", "ล้านบาท", "แสน", "หมื่น", "พัน", "baht", "thb"];
+    private static readonly HashSet<string> Units = ["บาท", "บ.", "บ", "฿", "ล้าน", "ล้านบาท", "แสน", "หมื่น", "พัน", "baht", "thb", "million", "mn", "m", "k", "thousand"];
 
     public static (SpendArgs? Args, SpendArgsError Error, string? Reason) Parse(string args, DateOnly today)
     {
@@ -54,20 +55,31 @@ public static partial class SpendArgsParser
         }
 
         var date = today;
+        string? notADate = null;
         for (var take = Math.Min(4, tokens.Count - at); take >= 1; take--)
         {
-            var parsed = ThaiDate.Parse(string.Join(' ', tokens.Skip(at).Take(take)), today);
+            var written = string.Join(' ', tokens.Skip(at).Take(take));
+            var parsed = ThaiDate.Parse(written, today);
             if (parsed.IsOk)
             {
                 date = parsed.Value;
                 at += take;
+                notADate = null;
                 break;
             }
+
+            // Shaped like a date (day, known month, year) but no such day: refused, never read as today plus a note.
+            notADate ??= parsed.Error?.StartsWith("no such date", StringComparison.Ordinal) == true ? written : null;
+        }
+
+        if (notADate is not null)
+        {
+            return (null, SpendArgsError.BadDate, notADate);
         }
 
         return (new SpendArgs(project, amount.Value, date, string.Join(' ', tokens.Skip(at))), SpendArgsError.None, null);
     }
 
-    [GeneratedRegex(@"^-?[0-9.,]*[0-9][0-9.,]*(?:บาท|บ\.|฿|ล้าน|ล้านบาท)?$|^฿[0-9][0-9.,]*$")]
+    [GeneratedRegex(@"^-?[0-9.,]*[0-9][0-9.,]*(?:บาท|บ\.|฿|ล้าน|ล้านบาท|[kKmM])?$|^฿[0-9][0-9.,]*$")]
     private static partial Regex NumberToken();
 }

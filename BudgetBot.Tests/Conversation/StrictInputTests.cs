@@ -1,0 +1,61 @@
+namespace BudgetBot.Tests.Conversation;
+
+/// <summary>Input that looks like a date or an amount but is not one is refused with the reason, never guessed.</summary>
+public sealed class StrictInputTests : IDisposable
+{
+    private readonly ChatFixture _chat = new();
+
+    public void Dispose() => _chat.Dispose();
+
+    [Theory]
+    [InlineData("จ่าย 7 100 31 ก.พ. 70", "31 ก.พ. 70")]
+    [InlineData("/spend 7 100 30/2/2566 snacks", "30/2/2566")]
+    [InlineData("/spend 7 100 2023-02-30", "2023-02-30")]
+    [InlineData("/spend 7 100 32 มกราคม 2566", "32 มกราคม 2566")]
+    public void Spend_WithADateThatDoesNotExist_IsRefusedAndNamesIt(string text, string date)
+    {
+        var reply = Assert.Single(_chat.Say("local:owner", text)).Text;
+        Assert.Contains(date, reply, StringComparison.Ordinal);
+        Assert.Contains("ไม่ใช่วันที่", reply, StringComparison.Ordinal);
+        Assert.Equal(11_760m, _chat.Figures(7).Used);
+    }
+
+    [Theory]
+    [InlineData("/spend 17 1.2 million 15/2/2566", 1_200_000)]
+    [InlineData("/spend 17 1.2m 15/2/2566", 1_200_000)]
+    [InlineData("/spend 17 2 thousand 15/2/2566", 2_000)]
+    [InlineData("/spend 17 2k 15/2/2566", 2_000)]
+    [InlineData("/spend 17 2 K 15/2/2566", 2_000)]
+    public void Spend_EnglishScaleWords_ReadLikeTheThaiOnes(string text, decimal amount)
+    {
+        var before = _chat.Figures(17).Used;
+        _chat.Say("local:admin", text);
+        var held = _chat.Store.AuditTrail(_chat.OfficeId, 10).Any(a => a.Detail.Contains("held", StringComparison.Ordinal));
+        Assert.True(held || _chat.Figures(17).Used == before + amount, $"{text}: used {_chat.Figures(17).Used - before}");
+        if (held)
+        {
+            Assert.Contains(_chat.Store.AuditTrail(_chat.OfficeId, 10), a => a.Detail.Contains(amount.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Spend_Success_SaysTheDateItRecorded()
+    {
+        var reply = _chat.Say("local:owner", "/spend 7 100")[0].Text;
+        Assert.Contains("ลงวันที่ 20 ก.พ. 2566", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OverTheAllocation_AfterAnAdminConfirms_SaysTheRealPercentage()
+    {
+        var held = _chat.Say("local:owner", "/spend 7 100000 15/2/2566")[0];
+        var confirm = held.AllButtons.Single();
+        var reply = _chat.Engine.Handle(_chat.Message("local:admin", "") with { ButtonPayload = confirm.Payload })[0].Text;
+
+        // 11,760 + 100,000 of 86,860: 128.7%, 24,900 over.
+        Assert.Contains("128.7%", reply, StringComparison.Ordinal);
+        Assert.Contains("เกินงบ 24,900 บาท", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("คงเหลือ -", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("เกิน 80%", reply, StringComparison.Ordinal);
+    }
+}

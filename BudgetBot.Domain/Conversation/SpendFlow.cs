@@ -42,11 +42,16 @@ public static class SpendFlow
             };
             ctx.Chat.SavePending(hold);
             ctx.Audit("spend", $"project {project.Number}: {amount} held over {guards.HoldPercent}%", refused: false);
+            var askedAdmins = AskAdmins(ctx, project, amount, date, after, before, hold);
+            var confirm = new Button(say["ยืนยัน (ผู้ดูแลระบบ)", "Confirm (admin)"], hold.Payload);
+            var whoThai = askedAdmins.Count > 0 ? $" ส่งคำขอให้ผู้ดูแลระบบแล้ว: {string.Join(", ", askedAdmins)}" : " แต่ยังไม่มีผู้ดูแลระบบในระบบ โปรดแจ้งกลุ่มนโยบายและแผน";
+            var whoEnglish = askedAdmins.Count > 0 ? $" Sent to the admins: {string.Join(", ", askedAdmins)}." : " There is no admin yet; please tell the planning group.";
             return [new Reply(say[
-                $"ยังไม่ได้บันทึก: {Say.Baht(amount)} บาท จะทำให้{ProjectText.Title(say, project)} ใช้เกินงบ ({Say.Percent(after)} ของ {Say.Baht(before.Allocation)} บาท) ต้องให้ผู้ดูแลระบบกดยืนยัน",
-                $"Not recorded yet: {Say.Baht(amount)} baht would take {ProjectText.Title(say, project)} over its allocation ({Say.Percent(after)} of {Say.Baht(before.Allocation)} baht). An admin must confirm."])
+                $"ยังไม่ได้บันทึก: {Say.Baht(amount)} บาท จะทำให้{ProjectText.Title(say, project)} ใช้เกินงบ ({Say.Percent(after)} ของ {Say.Baht(before.Allocation)} บาท) ต้องให้ผู้ดูแลระบบกดยืนยัน{whoThai}",
+                $"Not recorded yet: {Say.Baht(amount)} baht would take {ProjectText.Title(say, project)} over its allocation ({Say.Percent(after)} of {Say.Baht(before.Allocation)} baht). An admin must confirm.{whoEnglish}"])
             {
-                Buttons = [[new Button(say["ยืนยัน (ผู้ดูแลระบบ)", "Confirm (admin)"], hold.Payload)]],
+                // An admin asking for it can confirm at once; anyone else waits for an admin.
+                Buttons = Access.IsAdmin(ctx.Person, project.OfficeId) ? [[confirm]] : [],
             }];
         }
 
@@ -108,5 +113,26 @@ public static class SpendFlow
         return [new Reply(string.Join('\n',
             say[$"ยกเลิกแล้ว {Say.Baht(entry.Amount)} บาท ({say.Date(entry.Date)}) ", $"Undone: {Say.Baht(entry.Amount)} baht ({say.Date(entry.Date)}) "] + ProjectText.Title(say, project),
             ProjectText.Used(say, figures)))];
+    }
+
+    /// <summary>
+    /// Tells every admin of the office about a held spend, with the confirm button, so it never waits unseen in
+    /// someone's private chat; returns their names for the reply. The asker, if an admin, already has the button.
+    /// </summary>
+    private static List<string> AskAdmins(CommandContext ctx, Project project, decimal amount, DateOnly date, decimal after, Figures before, SpendToConfirm hold)
+    {
+        var admins = ctx.Chat.People(project.OfficeId).Where(p => Access.IsAdmin(p, project.OfficeId)).ToList();
+        var asker = ctx.Person?.DisplayName ?? ctx.Message.DisplayName;
+        foreach (var admin in admins.Where(a => a.Id != ctx.Person?.Id))
+        {
+            var say = new Say(admin.Language);
+            var text = say[
+                $"คำขอยืนยัน: {asker} บันทึก {Say.Baht(amount)} บาท ลงวันที่ {ThaiDate.Short(date)} ใน{ProjectText.Title(say, project)} ซึ่งจะใช้เกินงบ ({Say.Percent(after)} ของ {Say.Baht(before.Allocation)} บาท) กดยืนยันเพื่อบันทึก",
+                $"Please confirm: {asker} records {Say.Baht(amount)} baht dated {say.Date(date)} on {ProjectText.Title(say, project)}, which takes it over its allocation ({Say.Percent(after)} of {Say.Baht(before.Allocation)} baht). Tap confirm to record it."];
+            var reply = new Reply(text) { Buttons = [[new Button(say["ยืนยัน (ผู้ดูแลระบบ)", "Confirm (admin)"], hold.Payload)]] };
+            ctx.Chat.Enqueue(new Ports.OutboxItem($"hold:{hold.Id}:{admin.Id}", "HoldConfirm", project.OfficeId, admin.Id, null, reply, ctx.Message.At));
+        }
+
+        return admins.Select(a => a.DisplayName).ToList();
     }
 }

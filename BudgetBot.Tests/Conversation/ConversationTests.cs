@@ -103,7 +103,9 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("ผู้ดูแลระบบกดยืนยัน", held.Text, StringComparison.Ordinal);
         Assert.Equal(37_100m, _chat.Figures(17).Used);
 
-        var button = Assert.Single(held.AllButtons);
+        Assert.Empty(held.AllButtons);
+        var asked = Assert.Single(_chat.Store.Outbox(Domain.Ports.OutboxStatus.Pending, 100), i => i.Key.StartsWith("hold:", StringComparison.Ordinal));
+        var button = Assert.Single(asked.Reply.AllButtons);
         Assert.Contains("ผู้ดูแลระบบเท่านั้น", _chat.Tap("local:owner", button)[0].Text, StringComparison.Ordinal);
         Assert.Equal(37_100m, _chat.Figures(17).Used);
 

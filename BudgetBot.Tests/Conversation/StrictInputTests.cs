@@ -46,10 +46,25 @@ public sealed class StrictInputTests : IDisposable
     }
 
     [Fact]
-    public void OverTheAllocation_AfterAnAdminConfirms_SaysTheRealPercentage()
+    public void OverTheAllocation_TheAdminsAreAskedAtOnce_TheOwnerIsToldWho()
     {
         var held = _chat.Say("local:owner", "/spend 7 100000 15/2/2566")[0];
-        var confirm = held.AllButtons.Single();
+
+        Assert.Empty(held.AllButtons); // a button only an admin may tap is no use to the owner
+        Assert.Contains("ผู้ดูแลระบบ (ทดลอง)", held.Text, StringComparison.Ordinal);
+        var admin = _chat.Store.Person("demo-admin")!;
+        var asked = _chat.Store.Outbox(Domain.Ports.OutboxStatus.Pending, 100)
+            .Single(i => i.PersonId == admin.Id && i.Key.StartsWith("hold:", StringComparison.Ordinal));
+        Assert.Contains("คำขอยืนยัน", asked.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal("ยืนยัน (ผู้ดูแลระบบ)", Assert.Single(asked.Reply.AllButtons).Label);
+    }
+
+    [Fact]
+    public void OverTheAllocation_AfterAnAdminConfirms_SaysTheRealPercentage()
+    {
+        _chat.Say("local:owner", "/spend 7 100000 15/2/2566");
+        var asked = _chat.Store.Outbox(Domain.Ports.OutboxStatus.Pending, 100).Single(i => i.Key.StartsWith("hold:", StringComparison.Ordinal));
+        var confirm = asked.Reply.AllButtons.Single();
         var reply = _chat.Engine.Handle(_chat.Message("local:admin", "") with { ButtonPayload = confirm.Payload })[0].Text;
 
         // 11,760 + 100,000 of 86,860: 128.7%, 24,900 over.

@@ -28,7 +28,10 @@ public interface IBudgetStore
     void SaveProject(Project project);
 
     /// <summary>The person's latest entry that is neither a reversal nor reversed: what <c>/undo</c> cancels.</summary>
+    /// <summary>The latest entry a person recorded, a reversal included.</summary>
     LedgerEntry? LastEntryBy(string personId);
+
+    bool IsReversed(long entryId);
 
     /// <summary>Entries of a project, newest first.</summary>
     IReadOnlyList<LedgerEntry> History(string projectId, int max);

@@ -108,17 +108,8 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
         _projectsChanged = true;
     });
 
-    public LedgerEntry? LastEntryBy(string personId)
-    {
-        foreach (var doc in _ledger.Query().Where(Where.Is("by", personId)).OrderByDescending("_id").Limit(50).ToEnumerable())
-        {
-            var entry = Bson.Entry(doc);
-            if (entry.Reverses is null && !_ledger.Exists(Where.Is("rev", entry.Id)))
-            {
-                return entry;
-            }
-        }
+    public LedgerEntry? LastEntryBy(string personId) =>
+        _ledger.Query().Where(Where.Is("by", personId)).OrderByDescending("_id").Limit(1).ToEnumerable().Select(Bson.Entry).FirstOrDefault();
 
-        return null;
-    }
+    public bool IsReversed(long entryId) => _ledger.Exists(Where.Is("rev", entryId));
 }

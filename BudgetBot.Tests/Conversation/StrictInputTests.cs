@@ -73,4 +73,17 @@ public sealed class StrictInputTests : IDisposable
         Assert.DoesNotContain("คงเหลือ -", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("เกิน 80%", reply, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Undo_SentThreeTimes_CancelsOnlyTheLatestEntry()
+    {
+        _chat.Say("local:owner", "/spend 7 100 15/2/2566");
+        _chat.Say("local:owner", "/spend 7 200 15/2/2566");
+        _chat.Say("local:owner", "/spend 7 300 15/2/2566");
+
+        Assert.Contains("ยกเลิกแล้ว 300", _chat.Say("local:owner", "/undo")[0].Text, StringComparison.Ordinal);
+        Assert.Contains("ไม่มีรายการล่าสุดให้ยกเลิก", _chat.Say("local:owner", "/undo")[0].Text, StringComparison.Ordinal);
+        Assert.Contains("ไม่มีรายการล่าสุดให้ยกเลิก", _chat.Say("local:owner", "ยกเลิก")[0].Text, StringComparison.Ordinal);
+        Assert.Equal(11_760m + 300m, _chat.Figures(7).Used);
+    }
 }

@@ -14,6 +14,8 @@ public static class ProjectPicker
             return (null, [ctx.Text("ระบุโครงการด้วย เช่น 7, #7 หรือ โครงการ 7", "Name a project, e.g. 7, #7 or โครงการ 7.")]);
         }
 
+        var (cleanReference, page) = PageOf(reference);
+        reference = cleanReference;
         var all = ProjectRefs.Resolve(reference, ctx.Projects());
         var matches = all.Where(p => Access.CanRead(ctx.Person, p) || Access.CanRecord(ctx.Person, p)).ToList();
         if (matches.Count == 0 && all.Count > 0)
@@ -31,9 +33,49 @@ public static class ProjectPicker
             case 0:
                 return (null, [new Reply(say[$"ไม่พบโครงการ \"{reference}\" พิมพ์ /projects เพื่อดูรายการ", $"No project \"{reference}\". Type /projects to see the list."])]);
             default:
-                var buttons = matches.Take(8).Select(p => (IReadOnlyList<Button>)[new Button($"{p.Number} {Short(p.Name)}", Pending(ctx, commandFor(p)))]).ToList();
-                return (null, [new Reply(say[$"พบ {matches.Count} โครงการ เลือกหนึ่งโครงการ:", $"{matches.Count} projects match; pick one:"]) { Buttons = buttons }]);
+                var pages = (matches.Count + PageSize - 1) / PageSize;
+                page = Math.Clamp(page, 1, pages);
+                var buttons = matches.Skip((page - 1) * PageSize).Take(PageSize)
+                    .Select(p => (IReadOnlyList<Button>)[new Button($"{p.Number} {Short(p.Name)}", Pending(ctx, commandFor(p)))]).ToList();
+                var turn = new List<Button>();
+                if (page > 1)
+                {
+                    turn.Add(new Button(say["◀ ก่อนหน้า", "◀ Previous"], Pending(ctx, OnPage(commandFor(matches[0]), matches[0], reference, page - 1))));
+                }
+
+                if (page < pages)
+                {
+                    turn.Add(new Button(say["ถัดไป ▶", "Next ▶"], Pending(ctx, OnPage(commandFor(matches[0]), matches[0], reference, page + 1))));
+                }
+
+                if (turn.Count > 0)
+                {
+                    buttons.Add(turn);
+                }
+
+                var head = pages > 1
+                    ? say[$"พบ {matches.Count} โครงการ (หน้า {page}/{pages}) เลือกหนึ่งโครงการ หรือพิมพ์ชื่อให้ยาวขึ้นเพื่อให้เหลือน้อยลง:", $"{matches.Count} projects match (page {page}/{pages}); pick one, or type more of the name to narrow it:"]
+                    : say[$"พบ {matches.Count} โครงการ เลือกหนึ่งโครงการ:", $"{matches.Count} projects match; pick one:"];
+                return (null, [new Reply(head) { Buttons = buttons }]);
         }
+    }
+
+    private const int PageSize = 8;
+
+    /// <summary>A name fragment may carry the page of its choices, as <c>ประชุม (หน้า2)</c>: the paging buttons run that.</summary>
+    private static (string Reference, int Page) PageOf(string reference)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(reference, @"\s*\(หน้า(?<n>[0-9]{1,3})\)\s*$");
+        return m.Success ? (reference[..m.Index], int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)) : (reference, 1);
+    }
+
+    /// <summary>The same command with the project number replaced by the fragment and a page: a command's text for one choice names it by number.</summary>
+    private static string OnPage(string commandForOne, Project one, string reference, int page)
+    {
+        var tokens = commandForOne.Split(' ').ToList();
+        var at = tokens.IndexOf(one.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        tokens[at] = $"{reference} (หน้า{page})";
+        return string.Join(' ', tokens);
     }
 
     /// <summary>A button that runs a command text for the same person.</summary>

@@ -86,4 +86,35 @@ public sealed class StrictInputTests : IDisposable
         Assert.Contains("ไม่มีรายการล่าสุดให้ยกเลิก", _chat.Say("local:owner", "ยกเลิก")[0].Text, StringComparison.Ordinal);
         Assert.Equal(11_760m + 300m, _chat.Figures(7).Used);
     }
+
+    [Fact]
+    public void NameFragment_WithManyMatches_PagesThroughAllOfThem()
+    {
+        var expected = _chat.Store.Projects(_chat.OfficeId, 2566).Where(p => p.Name.Contains("พัฒนา", StringComparison.Ordinal)).Select(p => p.Number).Order().ToList();
+        Assert.True(expected.Count > 16, $"{expected.Count} matches");
+
+        var seen = new List<int>();
+        var reply = _chat.Say("local:executive", "/balance พัฒนา")[0];
+        Assert.Contains("พิมพ์ชื่อให้ยาวขึ้น", reply.Text, StringComparison.Ordinal);
+        for (var page = 1; page < 10; page++)
+        {
+            Assert.Contains($"หน้า {page}/", reply.Text, StringComparison.Ordinal);
+            var picks = reply.AllButtons.Where(b => char.IsAsciiDigit(b.Label[0])).ToList();
+            Assert.InRange(picks.Count, 1, 8);
+            seen.AddRange(picks.Select(b => int.Parse(b.Label.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)));
+            var next = reply.AllButtons.FirstOrDefault(b => b.Label.StartsWith("ถัดไป", StringComparison.Ordinal));
+            if (next is null)
+            {
+                break;
+            }
+
+            reply = _chat.Tap("local:executive", next)[0];
+        }
+
+        Assert.Equal(expected, seen.Order().ToList());
+
+        // A choice on a later page still runs the command for that project.
+        var last = reply.AllButtons.Last(b => char.IsAsciiDigit(b.Label[0]));
+        Assert.StartsWith("โครงการ " + last.Label.Split(' ')[0], _chat.Tap("local:executive", last)[0].Text, StringComparison.Ordinal);
+    }
 }

@@ -54,8 +54,8 @@ public static class ProjectPicker
                 }
 
                 var head = pages > 1
-                    ? say[$"พบ {matches.Count} โครงการ (หน้า {page}/{pages}) เลือกหนึ่งโครงการ หรือพิมพ์ชื่อให้ยาวขึ้นเพื่อให้เหลือน้อยลง:", $"{matches.Count} projects match (page {page}/{pages}); pick one, or type more of the name to narrow it:"]
-                    : say[$"พบ {matches.Count} โครงการ เลือกหนึ่งโครงการ:", $"{matches.Count} projects match; pick one:"];
+                    ? say[$"พบ {matches.Count} โครงการ (หน้า {page}/{pages}) เลือกหนึ่งโครงการ หรือพิมพ์ชื่อให้ยาวขึ้นเพื่อให้เหลือน้อยลง:", $"{Say.Count(matches.Count, "project")} match (page {page}/{pages}); pick one, or type more of the name to narrow it:"]
+                    : say[$"พบ {matches.Count} โครงการ เลือกหนึ่งโครงการ:", $"{Say.Count(matches.Count, "project")} match; pick one:"];
                 return (null, [new Reply(head) { Buttons = buttons }]);
         }
     }

@@ -21,4 +21,7 @@ public readonly record struct Say(Budget.Language Language)
         : ThaiDate.Short(date);
 
     public string Unit => English ? "baht" : "บาท";
+
+    /// <summary>English count with its noun: <c>1 project</c>, <c>2 projects</c>.</summary>
+    public static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

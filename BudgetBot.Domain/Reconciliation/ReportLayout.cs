@@ -135,14 +135,15 @@ public static class ReportLayout
 /// <summary>Which part of the year a report covers: <c>q1</c>..<c>q4</c> to the end of that quarter, <c>h1</c> six months, <c>year</c> all.</summary>
 public sealed record ReportRound(string Name, int LastQuarter)
 {
-    public static ReportRound? Parse(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>A round as a code (<c>q1</c>–<c>q4</c>, <c>h1</c>, <c>year</c>) or in Thai (<c>ไตรมาส 2</c>, <c>6 เดือน</c>, <c>ครึ่งปี</c>, <c>ทั้งปี</c>).</summary>
+    public static ReportRound? Parse(string text) => System.Text.RegularExpressions.Regex.Replace(Calendar.ThaiDigits.ToAscii(text).Trim().ToLowerInvariant(), @"\s+", " ") switch
     {
-        "q1" => new("q1", 1),
-        "q2" => new("q2", 2),
-        "h1" => new("h1", 2),
-        "q3" => new("q3", 3),
-        "q4" => new("q4", 4),
-        "year" => new("year", 4),
+        "q1" or "ไตรมาส 1" or "ไตรมาสที่ 1" or "ไตรมาส1" or "3 เดือน" => new("q1", 1),
+        "q2" or "ไตรมาส 2" or "ไตรมาสที่ 2" or "ไตรมาส2" => new("q2", 2),
+        "h1" or "6 เดือน" or "ครึ่งปี" or "ครึ่งปีแรก" or "รอบ 6 เดือน" => new("h1", 2),
+        "q3" or "ไตรมาส 3" or "ไตรมาสที่ 3" or "ไตรมาส3" or "9 เดือน" => new("q3", 3),
+        "q4" or "ไตรมาส 4" or "ไตรมาสที่ 4" or "ไตรมาส4" => new("q4", 4),
+        "year" or "ทั้งปี" or "12 เดือน" or "สิ้นปี" => new("year", 4),
         _ => null,
     };
 }

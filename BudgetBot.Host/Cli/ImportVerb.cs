@@ -61,7 +61,7 @@ internal sealed class ImportVerb(IBudgetStore store, ReportFileReader reader, Ti
                 ? L($" [ควรเป็น {ThaiAmount.FormatNumber(f.Expected!.Value)} พบ {ThaiAmount.FormatNumber(f.Actual!.Value)} ต่าง {ThaiAmount.FormatNumber(d)}]",
                     $" [expected {ThaiAmount.FormatNumber(f.Expected!.Value)}, actual {ThaiAmount.FormatNumber(f.Actual!.Value)}, difference {ThaiAmount.FormatNumber(d)}]")
                 : "";
-            o.WriteLine(L($"  บรรทัด {f.Line}, {where}, {f.Check}: {(f.MessageTh.Length > 0 ? f.MessageTh : f.Message)}{figures}", $"  line {f.Line}, {where}, {f.Check}: {f.Message}{figures}"));
+            o.WriteLine(L($"  บรรทัด {f.Line}, {where}, {CheckNames.InThai(f.Check)}: {(f.MessageTh.Length > 0 ? f.MessageTh : f.Message)}{figures}", $"  line {f.Line}, {where}, {f.Check}: {f.Message}{figures}"));
             if (f.Repair is not null)
             {
                 o.WriteLine(L($"      เสนอแก้ไข: {f.Repair.DescriptionTh}", $"      repair: {f.Repair.Description}"));

@@ -26,7 +26,7 @@ internal sealed class BalanceCommand : ICommand
 
             var projects = ctx.Projects().Where(p => p.DivisionId == division.Id).ToList();
             var f = Figures.Sum(projects.Select(ctx.FiguresOf));
-            return [new Reply(string.Join('\n', say[$"{division.Name} ({projects.Count} โครงการ)", $"{division.Name} ({projects.Count} projects)"],
+            return [new Reply(string.Join('\n', say[$"{division.Name} ({projects.Count} โครงการ)", $"{division.Name} ({Say.Count(projects.Count, "project")})"],
                 ProjectText.Quarter(say, f, quarter, ctx.FiscalYear), ProjectText.Used(say, f), ProjectText.ToDate(say, f, quarter)))];
         }
 
@@ -51,7 +51,7 @@ internal sealed class BalanceCommand : ICommand
         var projects = ctx.Projects();
         var f = Figures.Sum(projects.Select(ctx.FiguresOf));
         return new Reply(string.Join('\n',
-            say[$"{office.Name} ปีงบประมาณ {ctx.FiscalYear} ({projects.Count} โครงการ)", $"{office.Name}, fiscal year {ctx.FiscalYear} ({projects.Count} projects)"],
+            say[$"{office.Name} ปีงบประมาณ {ctx.FiscalYear} ({projects.Count} โครงการ)", $"{office.Name}, fiscal year {ctx.FiscalYear} ({Say.Count(projects.Count, "project")})"],
             ProjectText.Quarter(say, f, quarter, ctx.FiscalYear), ProjectText.Used(say, f), ProjectText.ToDate(say, f, quarter)));
     }
 }

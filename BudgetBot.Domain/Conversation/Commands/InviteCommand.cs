@@ -41,7 +41,7 @@ internal sealed class InviteCommand : ICommand
 
         if (parts.Length == 0 || !Roles.TryGetValue(parts[0], out var role))
         {
-            return [ctx.Text("พิมพ์เช่น เชิญ owner 7 หรือ เชิญ หัวหน้ากลุ่ม กลุ่มอำนวยการ (admin, executive, divisionhead, owner, auditor)",
+            return [ctx.Text("พิมพ์เช่น เชิญ ผู้รับผิดชอบ 7 หรือ เชิญ หัวหน้ากลุ่ม กลุ่มอำนวยการ (ผู้ดูแลระบบ ผู้บริหาร หัวหน้ากลุ่ม ผู้รับผิดชอบ ผู้ตรวจสอบ)",
                 "Type e.g. /invite owner 7 or /invite divisionhead กลุ่มอำนวยการ (admin, executive, divisionhead, owner, auditor).")];
         }
 
@@ -72,8 +72,8 @@ internal sealed class InviteCommand : ICommand
         ctx.Chat.SaveInvite(invite);
         ctx.Audit("invite", $"{role} {scope}", refused: false);
         return [new Reply(say[
-            $"รหัสเชิญ ({role}): {invite.Code}\nส่งให้ผู้ได้รับเชิญพิมพ์ /join {invite.Code} ใช้ได้ครั้งเดียว ภายใน {say.Date(FiscalDate(expires, ctx))}",
-            $"Invite code ({role}): {invite.Code}\nThe invitee types /join {invite.Code}; it works once, before {say.Date(FiscalDate(expires, ctx))}."])];
+            $"รหัสเชิญ ({RoleText.Name(say, role)}): {invite.Code}\nส่งให้ผู้ได้รับเชิญพิมพ์ /join {invite.Code} ใช้ได้ครั้งเดียว ภายใน {say.Date(FiscalDate(expires, ctx))}",
+            $"Invite code ({RoleText.Name(say, role)}): {invite.Code}\nThe invitee types /join {invite.Code}; it works once, before {say.Date(FiscalDate(expires, ctx))}."])];
     }
 
     private static DateOnly FiscalDate(DateTimeOffset at, CommandContext ctx) => Calendar.FiscalCalendar.LocalDate(at, ctx.Settings.TimeZone);

@@ -34,7 +34,7 @@ internal sealed class LaggingCommand : ICommand
         var lines = shown.Select(x => say[
             $"{x.Project.Number}. {x.Project.Name} — ต่ำกว่าแผน {Say.Baht(x.Gap)} (แผน {Say.Baht(x.Figures.PlanToDate(quarter))} ผล {Say.Baht(x.Figures.ActualToDate(quarter))})",
             $"{x.Project.Number}. {x.Project.Name} — {Say.Baht(x.Gap)} behind (plan {Say.Baht(x.Figures.PlanToDate(quarter))}, actual {Say.Baht(x.Figures.ActualToDate(quarter))})"]);
-        var head = say[$"ต่ำกว่าแผนถึงไตรมาส {quarter}/{ctx.FiscalYear}: {behind.Count} โครงการ", $"Behind plan to Q{quarter}/{ctx.FiscalYear}: {behind.Count} projects"];
+        var head = say[$"ต่ำกว่าแผนถึงไตรมาส {quarter}/{ctx.FiscalYear}: {behind.Count} โครงการ", $"Behind plan to Q{quarter}/{ctx.FiscalYear}: {Say.Count(behind.Count, "project")}"];
         return [new Reply(head + "\n" + string.Join('\n', lines)) { Buttons = buttons }];
     }
 }

@@ -39,7 +39,7 @@ internal sealed class ProjectsCommand : ICommand
             var f = ctx.FiguresOf(p);
             return $"{p.Number}. {p.Name} — {Say.Baht(f.Used)}/{Say.Baht(f.Allocation)} ({Say.Percent(f.PercentUsed)})";
         });
-        var head = say[$"โครงการ {visible.Count} รายการ (หน้า {page}/{pages})", $"{visible.Count} projects (page {page}/{pages})"];
+        var head = say[$"โครงการ {visible.Count} รายการ (หน้า {page}/{pages})", $"{Say.Count(visible.Count, "project")} (page {page}/{pages})"];
         return [new Reply(head + "\n" + string.Join('\n', lines)) { Buttons = buttons }];
     }
 }

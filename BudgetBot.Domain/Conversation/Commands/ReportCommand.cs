@@ -19,7 +19,7 @@ internal sealed class ReportCommand : ICommand
         var round = ReportRound.Parse(ctx.Args.Length == 0 ? "h1" : ctx.Args);
         if (round is null)
         {
-            return [ctx.Text("พิมพ์เช่น รายงาน h1 (h1, q1–q4, year)", "Type e.g. /report h1 (h1, q1-q4, year).")];
+            return [ctx.Text("พิมพ์เช่น รายงาน 6 เดือน (ไตรมาส 1–4, 6 เดือน, ทั้งปี)", "Type e.g. /report h1 (h1, q1-q4, year).")];
         }
 
         var f = Figures.Sum(ctx.Projects().Select(ctx.FiguresOf));

@@ -23,15 +23,15 @@ internal sealed class SubscribeCommand : ICommand
 
         SubscriptionKind? kind = ctx.Args.Trim().ToLowerInvariant() switch
         {
-            "weekly" or "รายสัปดาห์" or "สัปดาห์" => SubscriptionKind.Weekly,
-            "quarter" or "รายไตรมาส" or "ไตรมาส" => SubscriptionKind.Quarter,
-            "monthly" or "รายเดือน" or "เดือน" => SubscriptionKind.Monthly,
-            "off" or "ปิด" or "หยุด" => SubscriptionKind.Off,
+            "weekly" or "รายสัปดาห์" or "สัปดาห์" or "ทุกสัปดาห์" => SubscriptionKind.Weekly,
+            "quarter" or "รายไตรมาส" or "ไตรมาส" or "ทุกไตรมาส" => SubscriptionKind.Quarter,
+            "monthly" or "รายเดือน" or "เดือน" or "ทุกเดือน" => SubscriptionKind.Monthly,
+            "off" or "ปิด" or "หยุด" or "ยกเลิก" => SubscriptionKind.Off,
             _ => null,
         };
         if (kind is null)
         {
-            return [ctx.Text("พิมพ์เช่น ติดตาม weekly (weekly, monthly, quarter, off)", "Type e.g. /subscribe weekly (weekly, monthly, quarter, off).")];
+            return [ctx.Text("พิมพ์เช่น ติดตาม ทุกสัปดาห์ (ทุกสัปดาห์ ทุกเดือน รายไตรมาส ยกเลิก)", "Type e.g. /subscribe weekly (weekly, monthly, quarter, off).")];
         }
 
         var division = Access.IsAdmin(ctx.Person, ctx.OfficeId) ? null : ctx.Person!.Roles.First(r => r.Role == Role.DivisionHead).Scope;

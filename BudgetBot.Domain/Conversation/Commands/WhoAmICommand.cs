@@ -19,7 +19,7 @@ internal sealed class WhoAmICommand : ICommand
         {
             var office = ctx.Budget.Office(r.OfficeId)?.Name ?? r.OfficeId;
             var scope = r.Scope is null ? "" : $" ({ctx.Budget.Divisions(r.OfficeId).FirstOrDefault(d => d.Id == r.Scope)?.Name ?? r.Scope})";
-            return $"{r.Role}{scope} — {office}";
+            return $"{RoleText.Name(say, r.Role)}{scope} — {office}";
         });
         var owned = ctx.Projects().Where(p => p.Owners.Contains(ctx.Person.Id)).Select(p => p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var lines = new List<string>

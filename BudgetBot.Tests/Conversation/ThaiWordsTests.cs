@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using BudgetBot.Domain.Reconciliation;
+
+namespace BudgetBot.Tests.Conversation;
+
+/// <summary>Thai all the way: Thai words for every argument, no internal name in a Thai reply, English plurals right.</summary>
+public sealed partial class ThaiWordsTests : IDisposable
+{
+    private readonly ChatFixture _chat = new();
+
+    public void Dispose() => _chat.Dispose();
+
+    [Theory]
+    [InlineData("รายงาน 6 เดือน", "รอบ 6 เดือน")]
+    [InlineData("รายงาน ครึ่งปี", "รอบ 6 เดือน")]
+    [InlineData("รายงาน ไตรมาส 2", "รอบ 6 เดือน")]
+    [InlineData("รายงาน ไตรมาส ๑", "รอบ 3 เดือน")]
+    [InlineData("รายงาน ทั้งปี", "รอบ 12 เดือน")]
+    public void Report_TakesThaiRounds(string text, string expected) =>
+        Assert.Contains(expected, _chat.Say("local:executive", text)[0].Text, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("ติดตาม ทุกสัปดาห์", "ทุกสัปดาห์")]
+    [InlineData("ติดตาม รายไตรมาส", "ก่อนสิ้นไตรมาส")]
+    [InlineData("ติดตาม ยกเลิก", "หยุดส่งสรุป")]
+    public void Subscribe_TakesThaiWords(string text, string expected) =>
+        Assert.Contains(expected, _chat.Say("local:admin", text, Domain.Conversation.ChatKind.Group)[0].Text, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("เชิญ ผู้รับผิดชอบ 7", "ผู้รับผิดชอบโครงการ")]
+    [InlineData("เชิญ หัวหน้ากลุ่ม กลุ่มนิเทศ", "หัวหน้ากลุ่ม")]
+    [InlineData("เชิญ ผู้บริหาร", "ผู้บริหาร")]
+    [InlineData("เชิญ ผู้ตรวจสอบ", "ผู้ตรวจสอบ")]
+    [InlineData("เชิญ ผู้ดูแลระบบ", "ผู้ดูแลระบบ")]
+    public void Invite_TakesThaiRoles_AndNamesThemInThai(string text, string role)
+    {
+        var reply = _chat.Say("local:admin", text)[0].Text;
+        Assert.Contains($"รหัสเชิญ ({role}", reply, StringComparison.Ordinal);
+        Assert.DoesNotMatch(EnumName(), reply);
+    }
+
+    [Theory]
+    [InlineData("local:owner")]
+    [InlineData("local:head")]
+    [InlineData("local:admin")]
+    public void WhoAmI_NamesTheRoleInThai(string who)
+    {
+        var reply = _chat.Say(who, "/whoami")[0].Text;
+        Assert.DoesNotMatch(EnumName(), reply);
+    }
+
+    [Fact]
+    public void EnglishCounts_AreSingularForOne()
+    {
+        _chat.Say("local:owner", "/lang en");
+        var reply = _chat.Say("local:owner", "/lagging q1")[0].Text;
+        Assert.DoesNotContain("1 projects", reply, StringComparison.Ordinal);
+        Assert.Equal("1 project", Domain.Conversation.Say.Count(1, "project"));
+        Assert.Equal("2 projects", Domain.Conversation.Say.Count(2, "project"));
+    }
+
+    [Fact]
+    public void ImportReport_InThai_NamesChecksInThai()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, BudgetBot.Host.Cli.CliVerbs.Run(["import", Seed.Path, "--data-dir", Seed.TempDir()], output, TextWriter.Null));
+        var text = output.ToString();
+        Assert.DoesNotMatch(CheckCode(), text);
+        Assert.Contains(CheckNames.InThai("result-total"), text, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\b(Admin|Executive|DivisionHead|Owner|Auditor)\b")]
+    private static partial Regex EnumName();
+
+    [GeneratedRegex(@"\b(result-total|plan-total|column-total|project-envelope|missing-cell|extra-cell|amount-words)\b")]
+    private static partial Regex CheckCode();
+}

@@ -53,6 +53,22 @@ public sealed class CommandContext(IncomingMessage message, Person? person, stri
     public string NewId() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12];
 
     /// <summary>Says no with the reason, and writes the refusal to the audit trail.</summary>
+    /// <summary>
+    /// A refusal to change a project the person may not change. A role that only reads (executive, auditor) is told
+    /// that limit by name; someone who records elsewhere is told it is not their project.
+    /// </summary>
+    public IReadOnlyList<Reply> RefuseChange(string action, Domain.Budget.Project project, string notYoursThai, string notYoursEnglish)
+    {
+        if (!Access.Has(Person, project.OfficeId, Domain.Budget.Role.Admin, Domain.Budget.Role.DivisionHead, Domain.Budget.Role.Owner)
+            && Person?.Roles.FirstOrDefault(r => r.OfficeId == project.OfficeId) is { } only)
+        {
+            var role = RoleText.Name(Say, only.Role);
+            return Refuse(action, $"project {project.Number}: read-only role", $"{role}ดูข้อมูลได้อย่างเดียว บันทึกหรือแก้ไขไม่ได้", $"As {(role.StartsWith('a') || role.StartsWith('e') ? "an" : "a")} {role} you can read but not record or change anything.");
+        }
+
+        return Refuse(action, $"project {project.Number}: not allowed", notYoursThai, notYoursEnglish);
+    }
+
     public IReadOnlyList<Reply> Refuse(string action, string detail, string thai, string english)
     {
         Audit(action, detail, refused: true);

@@ -11,10 +11,9 @@ public static class SpendFlow
         var say = ctx.Say;
         if (!Access.CanRecord(ctx.Person, project))
         {
-            ctx.Audit("spend", $"project {project.Number}: not allowed", refused: true);
-            return [new Reply(say[
+            return ctx.RefuseChange("spend", project,
                 $"บันทึกการใช้จ่ายโครงการ {project.Number} ไม่ได้ เพราะไม่ใช่โครงการที่ท่านรับผิดชอบ",
-                $"You cannot record spending on project {project.Number}: it is not one of your projects."])];
+                $"You cannot record spending on project {project.Number}: it is not one of your projects.");
         }
 
         if (!FiscalCalendar.Contains(project.FiscalYear, date))

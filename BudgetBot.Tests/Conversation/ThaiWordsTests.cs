@@ -69,6 +69,31 @@ public sealed partial class ThaiWordsTests : IDisposable
         Assert.Contains(CheckNames.InThai("result-total"), text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("local:owner", "กราฟ", true)]
+    [InlineData("local:owner", "รายงาน", false)]
+    [InlineData("local:owner", "จ่าย", true)]
+    [InlineData("local:executive", "จ่าย", false)]
+    [InlineData("local:executive", "ผู้บริหารดูข้อมูลได้อย่างเดียว", true)]
+    [InlineData("local:auditor", "ผู้ตรวจสอบดูข้อมูลได้อย่างเดียว", true)]
+    [InlineData("local:head", "ติดตาม", true)]
+    [InlineData("local:owner", "ติดตาม ทุกสัปดาห์", false)]
+    [InlineData("local:admin", "แผน", true)]
+    [InlineData("local:head", "แผน 7", false)]
+    public void Help_ListsWhatTheRoleMayDo(string who, string word, bool listed)
+    {
+        var help = _chat.Say(who, "/help")[0].Text;
+        Assert.Equal(listed, help.Contains(word, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("local:executive", "/spend 7 100", "ผู้บริหารดูข้อมูลได้อย่างเดียว")]
+    [InlineData("local:auditor", "/progress 7 done", "ผู้ตรวจสอบดูข้อมูลได้อย่างเดียว")]
+    [InlineData("local:executive", "/status 7 done", "ผู้บริหารดูข้อมูลได้อย่างเดียว")]
+    [InlineData("local:owner", "/spend 8 100", "ไม่ใช่โครงการที่ท่านรับผิดชอบ")]
+    public void Refusal_NamesTheRolesLimit(string who, string text, string expected) =>
+        Assert.Contains(expected, _chat.Say(who, text)[0].Text, StringComparison.Ordinal);
+
     [GeneratedRegex(@"\b(Admin|Executive|DivisionHead|Owner|Auditor)\b")]
     private static partial Regex EnumName();
 

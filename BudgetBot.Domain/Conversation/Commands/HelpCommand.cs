@@ -35,20 +35,26 @@ internal sealed class HelpCommand : ICommand
         lines.Add(say["ล่าช้า [q1-q4] — โครงการที่ต่ำกว่าแผน (/lagging) · ประวัติ 7 (/history)", "/lagging [q1-q4] — behind plan (ล่าช้า) · /history 7 (ประวัติ)"]);
         if (Access.IsAdmin(p, office))
         {
-            lines.Add(say["แผน 7 q2 40,000 — กำหนดแผนรายไตรมาส (/plan) · เชิญ owner 7 (/invite)", "/plan 7 q2 40000 — set a quarter plan (แผน) · /invite owner 7 (เชิญ)"]);
+            lines.Add(say["แผน 7 ไตรมาส 2 40,000 — กำหนดแผนรายไตรมาส (/plan) · เชิญ ผู้รับผิดชอบ 7 (/invite)", "/plan 7 q2 40000 — set a quarter plan (แผน) · /invite owner 7 (เชิญ)"]);
         }
 
+        lines.Add(say["กราฟ [โครงการ] — กราฟแผนและผล (/chart)", "/chart [project] — plan and result chart (กราฟ)"]);
         if (Access.CanReport(p, office))
         {
-            lines.Add(say["รายงาน h1 — รายงานติดตาม (/report) · กราฟ (/chart)", "/report h1 — monitoring report (รายงาน) · /chart (กราฟ)"]);
+            lines.Add(say["รายงาน 6 เดือน — รายงานติดตาม (/report)", "/report h1 — monitoring report (รายงาน)"]);
         }
 
         if (Access.CanSubscribe(p, office))
         {
-            lines.Add(say["ติดตาม weekly|quarter|off — สรุปในกลุ่มนี้ (/subscribe)", "/subscribe weekly|quarter|off — summaries in this group (ติดตาม)"]);
+            lines.Add(say["ติดตาม ทุกสัปดาห์|รายไตรมาส|ยกเลิก — สรุปในกลุ่มนี้ (/subscribe)", "/subscribe weekly|quarter|off — summaries in this group (ติดตาม)"]);
         }
 
-        lines.Add(say["ฉันคือใคร (/whoami) · ภาษา en (/lang)", "/whoami (ฉันคือใคร) · /lang th (ภาษา)"]);
+        if (!records)
+        {
+            lines.Add(say[$"{RoleText.Name(say, p.Roles.First(r => r.OfficeId == office).Role)}ดูข้อมูลได้อย่างเดียว", $"As {RoleText.Name(say, p.Roles.First(r => r.OfficeId == office).Role)} you can read only."]);
+        }
+
+        lines.Add(say["เชิญ ฉัน — เชื่อมบัญชีอีกแอปของท่าน (/invite me) · ฉันคือใคร (/whoami) · ภาษา en (/lang)", "/invite me — link your other app · /whoami (ฉันคือใคร) · /lang th (ภาษา)"]);
         return [new Reply(string.Join('\n', lines))];
     }
 }

@@ -26,7 +26,7 @@ internal sealed class ProgressCommand : ICommand
 
         if (!Access.CanRecord(ctx.Person, project))
         {
-            return ctx.Refuse("progress", $"project {project.Number}: not allowed", "บันทึกความก้าวหน้าได้เฉพาะโครงการของท่าน", "You can record progress only on your own projects.");
+            return ctx.RefuseChange("progress", project, "บันทึกความก้าวหน้าได้เฉพาะโครงการของท่าน", "You can record progress only on your own projects.");
         }
 
         var note = new ProgressNote(ctx.Today, text, ctx.Person!.Id);

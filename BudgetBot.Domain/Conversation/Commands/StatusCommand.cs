@@ -45,7 +45,7 @@ internal sealed class StatusCommand : ICommand
 
         if (!Access.CanRecord(ctx.Person, project))
         {
-            return ctx.Refuse("status", $"project {project.Number}: not allowed", "เปลี่ยนสถานะได้เฉพาะโครงการของท่าน", "You can change the status only of your own projects.");
+            return ctx.RefuseChange("status", project, "เปลี่ยนสถานะได้เฉพาะโครงการของท่าน", "You can change the status only of your own projects.");
         }
 
         ctx.Budget.SaveProject(project with { Status = status });

@@ -9,6 +9,18 @@ public sealed record FiscalYearBudget(string OfficeId, int FiscalYear)
 
     public IReadOnlyList<Envelope> Envelopes { get; init; } = [];
 
+    /// <summary>The date an imported report's figures stand at (its period's end, such as 31 มีนาคม 2566).</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>
+    /// The date answers about this year are framed by: today while the year runs; otherwise the imported report's
+    /// date, or the year's last day once it has ended. A finished or imported year is never read against today's clock.
+    /// </summary>
+    public DateOnly AnswerDate(DateOnly today) =>
+        FiscalCalendar.Contains(FiscalYear, today) ? today
+        : today < FiscalCalendar.FiscalYearStart(FiscalYear) ? FiscalCalendar.FiscalYearStart(FiscalYear)
+        : AsOf ?? FiscalCalendar.FiscalYearEnd(FiscalYear);
+
     public string Id => KeyFor(OfficeId, FiscalYear);
 
     public decimal Received => Rounds.Sum(r => r.Amount);

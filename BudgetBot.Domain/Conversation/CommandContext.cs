@@ -44,6 +44,12 @@ public sealed class CommandContext(IncomingMessage message, Person? person, stri
         }
     }
 
+    /// <summary>The date answers are framed by (<see cref="FiscalYearBudget.AnswerDate"/>): today, or the year's as-of date.</summary>
+    public DateOnly AsOf => OfficeId is not null && Budget.FiscalYear(OfficeId, FiscalYear) is { } year ? year.AnswerDate(Today) : Today;
+
+    /// <summary>"ข้อมูล ณ 31 มี.ค. 2566" when answers are framed by a date other than today; null when they are today's.</summary>
+    public string? AsOfLine => AsOf == Today ? null : Say[$"ข้อมูล ณ {ThaiDate.Short(AsOf)}", $"Figures as of {Say.Date(AsOf)}"];
+
     public Reply Text(string thai, string english) => new(Say[thai, english]);
 
     public IReadOnlyList<Project> Projects() => OfficeId is null ? [] : Budget.Projects(OfficeId, FiscalYear);

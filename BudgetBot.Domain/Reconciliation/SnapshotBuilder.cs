@@ -17,6 +17,7 @@ internal static class SnapshotBuilder
         {
             Rounds = p.Rounds.Select(r => r.Value).ToList(),
             Envelopes = p.Envelopes.Select(e => e.Value).ToList(),
+            AsOf = FiscalCalendar.Contains(facts.FiscalYear, facts.PeriodEnd) ? facts.PeriodEnd : null,
         };
 
         var divisions = new List<Division>();

@@ -94,6 +94,23 @@ public sealed partial class ThaiWordsTests : IDisposable
     public void Refusal_NamesTheRolesLimit(string who, string text, string expected) =>
         Assert.Contains(expected, _chat.Say(who, text)[0].Text, StringComparison.Ordinal);
 
+    [Fact]
+    public void EndedYear_IsAnsweredAsOfItsReportsDate_NotTheWallClock()
+    {
+        var today = new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero); // FY2570
+        var balance = _chat.Say("local:admin", "/balance", at: today)[0].Text;
+        Assert.Contains("ไตรมาส 2/2566", balance, StringComparison.Ordinal);
+        Assert.Contains("ข้อมูล ณ 31 มี.ค. 2566", balance, StringComparison.Ordinal);
+        Assert.DoesNotContain("ไตรมาส 4/2566", balance, StringComparison.Ordinal);
+
+        var lagging = _chat.Say("local:admin", "/lagging", at: today)[0].Text;
+        Assert.Contains("ต่ำกว่าแผนถึงไตรมาส 2/2566", lagging, StringComparison.Ordinal);
+        Assert.Contains("ข้อมูล ณ 31 มี.ค. 2566", lagging, StringComparison.Ordinal);
+
+        // Inside the year, answers are today's and say nothing more.
+        Assert.DoesNotContain("ข้อมูล ณ", _chat.Say("local:admin", "/balance")[0].Text, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"\b(Admin|Executive|DivisionHead|Owner|Auditor)\b")]
     private static partial Regex EnumName();
 

@@ -8,10 +8,12 @@ internal sealed class BalanceCommand : ICommand
 {
     public Intent Intent => Intent.Balance;
 
-    public IReadOnlyList<Reply> Run(CommandContext ctx)
+    public IReadOnlyList<Reply> Run(CommandContext ctx) => [.. Answer(ctx).Select(r => ctx.AsOfLine is { } line && r.Text.Length > 0 && !r.AllButtons.Any() ? r with { Text = r.Text + "\n" + line } : r)];
+
+    private static IReadOnlyList<Reply> Answer(CommandContext ctx)
     {
         var say = ctx.Say;
-        var quarter = ProjectText.CurrentQuarter(ctx.Today, ctx.FiscalYear);
+        var quarter = ProjectText.CurrentQuarter(ctx.AsOf, ctx.FiscalYear);
         if (ctx.Args.Length == 0)
         {
             return [Office(ctx, quarter)];

@@ -13,7 +13,7 @@ internal sealed class LaggingCommand : ICommand
         var say = ctx.Say;
         var (args, page) = Paging.Split(ctx.Args);
         var arg = ThaiDigits.ToAscii(args).Trim().ToLowerInvariant().Replace("ไตรมาส", "q", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        var quarter = ProjectText.CurrentQuarter(ctx.Today, ctx.FiscalYear);
+        var quarter = ProjectText.CurrentQuarter(ctx.AsOf, ctx.FiscalYear);
         if (arg.Length > 0)
         {
             if (arg is not ("q1" or "q2" or "q3" or "q4"))
@@ -34,7 +34,8 @@ internal sealed class LaggingCommand : ICommand
         var lines = shown.Select(x => say[
             $"{x.Project.Number}. {x.Project.Name} — ต่ำกว่าแผน {Say.Baht(x.Gap)} (แผน {Say.Baht(x.Figures.PlanToDate(quarter))} ผล {Say.Baht(x.Figures.ActualToDate(quarter))})",
             $"{x.Project.Number}. {x.Project.Name} — {Say.Baht(x.Gap)} behind (plan {Say.Baht(x.Figures.PlanToDate(quarter))}, actual {Say.Baht(x.Figures.ActualToDate(quarter))})"]);
-        var head = say[$"ต่ำกว่าแผนถึงไตรมาส {quarter}/{ctx.FiscalYear}: {behind.Count} โครงการ", $"Behind plan to Q{quarter}/{ctx.FiscalYear}: {Say.Count(behind.Count, "project")}"];
+        var head = say[$"ต่ำกว่าแผนถึงไตรมาส {quarter}/{ctx.FiscalYear}: {behind.Count} โครงการ", $"Behind plan to Q{quarter}/{ctx.FiscalYear}: {Say.Count(behind.Count, "project")}"]
+            + (ctx.AsOfLine is { } asOf ? $" ({asOf})" : "");
         return [new Reply(head + "\n" + string.Join('\n', lines)) { Buttons = buttons }];
     }
 }

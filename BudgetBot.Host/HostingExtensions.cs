@@ -34,6 +34,7 @@ internal static class HostingExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BudgetBotOptions>, BudgetBotOptionsValidator>();
         services.AddSingleton<IValidateOptions<BudgetBotOptions>, ValidateBudgetBotOptions>();
+        services.AddHostedService<StartupSummary>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

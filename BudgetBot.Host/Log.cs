@@ -84,4 +84,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 46, Level = LogLevel.Warning, Message = "No holiday data for fiscal year {FiscalYear} in config/holidays.json: reminders skip weekends only; add the year's holidays from the cabinet's announcement")]
     public static partial void NoHolidayData(ILogger logger, int fiscalYear);
+
+    [LoggerMessage(EventId = 47, Level = LogLevel.Information, Message = "{Platform}: configured, {How}")]
+    public static partial void PlatformOn(ILogger logger, string platform, string how);
+
+    [LoggerMessage(EventId = 48, Level = LogLevel.Information, Message = "{Platform}: not configured (set {Settings} to connect it)")]
+    public static partial void PlatformOff(ILogger logger, string platform, string settings);
+
+    [LoggerMessage(EventId = 49, Level = LogLevel.Information, Message = "Demo mode: the playground answers on this machine at / with the demo people local:admin, local:executive, local:head, local:owner, local:auditor")]
+    public static partial void DemoModeOn(ILogger logger);
 }

@@ -10,6 +10,9 @@ public enum NoticeKind
     ReportDue,
     WeeklySummary,
     ThresholdAlert,
+
+    /// <summary>Something is due but no one can receive it (no owner, no admin yet): shown by the dry run, never sent.</summary>
+    NoRecipient,
 }
 
 /// <summary>

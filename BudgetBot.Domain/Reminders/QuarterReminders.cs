@@ -42,9 +42,16 @@ internal static class QuarterReminders
         var unowned = behind.Where(b => !b.Project.Owners.Any(o => input.People.Any(p => p.Id == o))).ToList();
         if (unowned.Count > 0)
         {
-            foreach (var admin in ReminderPlanner.Admins(input))
+            var admins = ReminderPlanner.Admins(input).ToList();
+            foreach (var admin in admins)
             {
                 yield return Private(NoticeKind.UnownedReminder, $"unowned:{period}:{admin.Id}", input, admin, unowned, q, end);
+            }
+
+            if (admins.Count == 0)
+            {
+                // No one to send it to: the dry run still shows what is behind, and says who to invite.
+                yield return Private(NoticeKind.NoRecipient, $"norecipient:{period}", input, null, unowned, q, end);
             }
         }
 
@@ -66,7 +73,7 @@ internal static class QuarterReminders
             .OrderBy(x => x.Project.Number)
             .ToList();
 
-    private static Notice Private(NoticeKind kind, string key, PlannerInput input, Person to, List<(Project Project, Figures Figures)> projects, int q, DateOnly end)
+    private static Notice Private(NoticeKind kind, string key, PlannerInput input, Person? to, List<(Project Project, Figures Figures)> projects, int q, DateOnly end)
     {
         var say = ReminderPlanner.SayFor(to);
         var head = say[
@@ -74,7 +81,7 @@ internal static class QuarterReminders
             $"Reminder: Q{q}/{input.FiscalYear} ends {say.Date(end)}. These projects are below their plan to this quarter:"];
         var lines = projects.Select(x => Line(say, x.Project, x.Figures, q)).ToList();
         var tail = say["รายงานด้วยคำสั่ง เช่น จ่าย 7 2,400 ค่าอาหารว่าง", "Report with e.g. /spend 7 2400 snacks"];
-        return new Notice(key, kind, input.Office.Id, to.Id, null, new Reply(string.Join('\n', [head, .. lines, tail])))
+        return new Notice(key, kind, input.Office.Id, to?.Id, null, new Reply(string.Join('\n', [head, .. lines, tail])))
         {
             Reasons = lines,
             QuickCommands = projects.Take(5).Select(x => (say[$"รายงานโครงการ {x.Project.Number}", $"Report project {x.Project.Number}"], $"/spend {x.Project.Number}")).ToList(),

@@ -27,6 +27,10 @@ internal sealed class ChatVerb(IInbox inbox, InboxDrainer drainer, OutboxSenders
         {
             demo.EnsureSeeded();
         }
+        else if (options.Value.DemoMode)
+        {
+            demo.EnsurePeople();
+        }
         var choices = new List<Button>();
         while (input.ReadLine() is { } line)
         {

@@ -38,6 +38,21 @@ internal sealed class DemoData(IBudgetStore store, IChatStore chat, ReportFileRe
         Log.DemoPeople(logger, people);
     }
 
+    /// <summary>
+    /// In demo mode on a data dir where a report was imported first (the README's walk-through): the demo people join
+    /// the first office's latest year, so <c>chat --as local:owner</c> answers. Nothing when they exist already.
+    /// </summary>
+    public void EnsurePeople()
+    {
+        if (chat.Person("demo-admin") is not null || store.Offices() is not [var office, ..] || store.FiscalYears(office.Id) is not [.., var year])
+        {
+            return;
+        }
+
+        var added = AddPeople(office.Id, year);
+        Log.DemoPeople(logger, added);
+    }
+
     /// <summary>Says what the data dir holds; an existing data file gets no demo data, even with no office in it.</summary>
     public void Loaded()
     {

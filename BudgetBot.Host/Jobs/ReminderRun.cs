@@ -49,7 +49,7 @@ internal sealed class ReminderRun(
     public int RunAt(DateTimeOffset now)
     {
         // Buttons are made only for a message not queued before; the enqueue itself still decides, so a race adds one.
-        var due = Due(now);
+        var due = Due(now).Where(n => n.Kind != NoticeKind.NoRecipient).ToList();
         // One commit for the whole run: the messages and their buttons are queued together or not at all.
         var added = unit.Run(() => due.Where(n => !chat.HasOutbox(n.Key))
             .Count(n => chat.Enqueue(new OutboxItem(n.Key, n.Kind.ToString(), n.OfficeId, n.PersonId, n.ChatKey, WithButtons(n, now), now))));

@@ -1,0 +1,39 @@
+using BudgetBot.Host.Options;
+using Microsoft.Extensions.Options;
+
+namespace BudgetBot.Host;
+
+/// <summary>One line per platform at start: what is configured and how it is reached, or what to set to turn it on.</summary>
+internal sealed class StartupSummary(IOptions<BudgetBotOptions> options, ILogger<StartupSummary> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        if (string.IsNullOrWhiteSpace(o.Telegram.Token))
+        {
+            Log.PlatformOff(logger, "Telegram", "BudgetBot__Telegram__Token");
+        }
+        else
+        {
+            Log.PlatformOn(logger, "Telegram", string.IsNullOrEmpty(o.PublicBaseUrl) ? "long polling" : $"webhook at {o.PublicBaseUrl.TrimEnd('/')}/webhooks/telegram");
+        }
+
+        if (o.Line.Enabled())
+        {
+            Log.PlatformOn(logger, "LINE", string.IsNullOrEmpty(o.PublicBaseUrl) ? "webhook at /webhooks/line (set BudgetBot__PublicBaseUrl so LINE can reach it)" : $"webhook at {o.PublicBaseUrl.TrimEnd('/')}/webhooks/line");
+        }
+        else
+        {
+            Log.PlatformOff(logger, "LINE", "BudgetBot__Line__ChannelSecret and __ChannelAccessToken");
+        }
+
+        if (o.DemoMode)
+        {
+            Log.DemoModeOn(logger);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

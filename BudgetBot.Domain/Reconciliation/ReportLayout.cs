@@ -88,7 +88,7 @@ public static class ReportLayout
             {
                 var shown = Through(figures, lastQuarter);
                 total = total.Plus(shown);
-                var note = project.Notes.Count > 0 ? project.Notes[^1].Text : "";
+                var note = Narrative(project);
                 rows.Add(new LayoutRow(LayoutRowKind.Project,
                     [LayoutCell.Whole(project.Number), LayoutCell.Of(project.Name), .. FigureCells(shown, bold: false), LayoutCell.Of(note)]));
             }
@@ -100,6 +100,13 @@ public static class ReportLayout
     }
 
     /// <summary>Results after the round's last quarter are not part of this report.</summary>
+    /// <summary>
+    /// A project's narrative: what the imported report said, then every progress note after it, dated, in order. A
+    /// note adds to the story; it never replaces what the report said.
+    /// </summary>
+    public static string Narrative(Project project) => string.Join('\n', project.Notes.Select(n =>
+        n.By == SnapshotBuilder.ImportActor ? n.Text : $"{Calendar.ThaiDate.Short(n.Date)}: {n.Text}"));
+
     private static Figures Through(Figures f, int lastQuarter) =>
         f with { Actual = new QuarterAmounts(f.Actual.Q1, lastQuarter >= 2 ? f.Actual.Q2 : 0, lastQuarter >= 3 ? f.Actual.Q3 : 0, lastQuarter >= 4 ? f.Actual.Q4 : 0) };
 

@@ -111,6 +111,22 @@ public sealed partial class ThaiWordsTests : IDisposable
         Assert.DoesNotContain("ข้อมูล ณ", _chat.Say("local:admin", "/balance")[0].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ProgressNote_AddsToTheImportedNarrative_NeverReplacesIt()
+    {
+        var key = Domain.Budget.Project.KeyFor(_chat.OfficeId, 2566, 7);
+        var seedNarrative = _chat.Store.Project(key)!.Notes.Single().Text;
+        Assert.False(string.IsNullOrWhiteSpace(seedNarrative));
+
+        _chat.Say("local:owner", "/progress 7 third meeting held");
+
+        var narrative = ReportLayout.Narrative(_chat.Store.Project(key)!);
+        Assert.StartsWith(seedNarrative, narrative, StringComparison.Ordinal);
+        Assert.EndsWith("20 ก.พ. 2566: third meeting held", narrative, StringComparison.Ordinal);
+        var layout = new BudgetBot.Host.Reports.ReportExporter(_chat.Store).Layout(_chat.OfficeId, 2566, ReportRound.Parse("h1")!, new DateOnly(2023, 3, 31));
+        Assert.Contains(layout, r => r.Cells.Any(c => c.Text == narrative));
+    }
+
     [GeneratedRegex(@"\b(Admin|Executive|DivisionHead|Owner|Auditor)\b")]
     private static partial Regex EnumName();
 

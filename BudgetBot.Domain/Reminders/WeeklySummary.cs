@@ -33,7 +33,8 @@ internal static class WeeklySummary
             var scoped = input.Projects.Where(x => group.DivisionId is null || x.Project.DivisionId == group.DivisionId).ToList();
             var name = group.DivisionId is null ? input.Office.Name : input.Divisions.FirstOrDefault(d => d.Id == group.DivisionId)?.Name ?? "";
             var f = Figures.Sum(scoped.Select(x => x.Figures));
-            var target = TargetComparison.For(f, input.FiscalYear, q, TargetClass.Overall, input.Targets);
+            // The projects are operating spending, so the cabinet's current-expenditure target is the one that applies.
+            var target = TargetComparison.For(f, input.FiscalYear, q, TargetClass.Current, input.Targets);
             var say = new Say(Language.Thai);
             var laggards = BehindPlan.Of(scoped, q)
                 .Take(5)
@@ -41,12 +42,12 @@ internal static class WeeklySummary
                 .ToList();
             var vsPlan = Figures.Percent(f.ActualToDate(q), f.PlanToDate(q));
             var targetLine = target.Target is { } t
-                ? $"เบิกจ่าย {Say.Percent(target.ActualPercent)} ของงบ เป้าหมายไตรมาส {q} {Say.Percent(t.Percent)}"
-                : $"เบิกจ่าย {Say.Percent(target.ActualPercent)} ของงบ (ยังไม่มีเป้าหมายไตรมาส {q})";
+                ? $"เทียบเป้าหมายการเบิกจ่ายรายจ่ายประจำของ ครม. ถึงไตรมาส {q}: ใช้จริง {Say.Percent(target.ActualPercent)} ของงบจัดสรร เป้าหมาย {Say.Percent(t.Percent)}"
+                : $"ใช้จริง {Say.Percent(target.ActualPercent)} ของงบจัดสรร (ยังไม่มีเป้าหมายรายจ่ายประจำของ ครม. ไตรมาส {q})";
             var text = string.Join('\n', [
                 (group.Kind == SubscriptionKind.Weekly ? "สรุปประจำสัปดาห์ " : "สรุปประจำเดือน ") + $"{say.Date(start)} — {name}",
+                $"เทียบแผนของหน่วยงานถึงไตรมาส {q}: ใช้จริง {Say.Baht(f.ActualToDate(q))} จากแผน {Say.Baht(f.PlanToDate(q))} บาท ({Say.Percent(vsPlan)} ของแผน)",
                 ProjectText.Used(say, f),
-                $"ถึงไตรมาส {q}: ผล {Say.Baht(f.ActualToDate(q))} จากแผน {Say.Baht(f.PlanToDate(q))} บาท ({Say.Percent(vsPlan)} ของแผน)",
                 targetLine,
                 .. laggards.Count > 0 ? ["ต่ำกว่าแผนมากที่สุด:", .. laggards] : Array.Empty<string>()]);
                         var period = group.Kind == SubscriptionKind.Weekly ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"weekly:{input.Office.Id}:{start:yyyy-MM-dd}") : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"monthly:{input.Office.Id}:{start:yyyy-MM}");

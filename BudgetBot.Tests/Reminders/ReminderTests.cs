@@ -149,6 +149,21 @@ public sealed class ReminderTests : IDisposable
     }
 
     [Fact]
+    public void WeeklySummary_ComparesWithTheOfficesOwnPlanFirst_ThenTheCurrentExpenditureTarget()
+    {
+        _chat.Store.SaveSubscription(new Subscription("local:planning-group", _chat.OfficeId, SubscriptionKind.Weekly, null, "demo-admin"));
+        var weekly = Assert.Single(_run.Due(Bangkok("2022-12-26T08:30")), n => n.Kind == NoticeKind.WeeklySummary).Reply.Text;
+
+        var lines = weekly.Split('\n');
+        var plan = Array.FindIndex(lines, l => l.StartsWith("เทียบแผนของหน่วยงานถึงไตรมาส 1", StringComparison.Ordinal));
+        var target = Array.FindIndex(lines, l => l.Contains("รายจ่ายประจำของ ครม.", StringComparison.Ordinal));
+        Assert.True(plan > 0 && target > plan, weekly);
+        Assert.Contains("ของแผน", lines[plan], StringComparison.Ordinal);
+        Assert.Contains("เป้าหมาย 35.0%", lines[target], StringComparison.Ordinal); // current expenditure, Q1 FY2566
+        Assert.DoesNotContain("เบิกจ่าย", weekly.Replace("เป้าหมายการเบิกจ่าย", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MonthlyGroup_GetsOneSummaryAMonth()
     {
         _chat.Store.SaveSubscription(new Subscription("local:heads", _chat.OfficeId, SubscriptionKind.Monthly, null, "demo-admin"));

@@ -18,6 +18,7 @@ public static class CheckNames
         ["office-name"] = "ชื่อหน่วยงาน",
         ["period"] = "ช่วงเวลารายงาน",
         ["project-envelope"] = "งบดำเนินโครงการ",
+        ["reserve-envelope"] = "งบสำรองกรณีเร่งด่วน",
         ["round-restated"] = "งวดการจัดสรรซ้ำ",
         ["rounds-total"] = "ยอดรวมการจัดสรร",
         ["total-plan"] = "ยอดรวมแผน",

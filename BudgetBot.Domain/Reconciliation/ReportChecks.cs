@@ -12,7 +12,7 @@ internal static class ReportChecks
             .Concat(ColumnTotals(doc, readings))
             .Concat(TotalRow(doc))
             .Concat(Rounds(doc.Preamble))
-            .Concat(Envelopes(doc.Preamble, readings.Values))
+            .Concat(Envelopes(doc, readings))
             .Concat(Names(doc.Preamble, facts))
             .Concat(Dates(doc, facts));
     }
@@ -104,8 +104,19 @@ internal static class ReportChecks
         }
     }
 
-    private static IEnumerable<Finding> Envelopes(ReportPreamble p, IEnumerable<RowFigures> rows)
+    /// <summary>
+    /// A heading such as "โครงการที่จะอนุมัติจากงบเร่งด่วน/เงินเหลือจ่าย" names where its projects' money comes from:
+    /// the emergency reserve or savings, not the projects' envelope.
+    /// </summary>
+    public static bool FundedFromReserve(ReportSection section) =>
+        section.Name.Contains("เร่งด่วน", StringComparison.Ordinal) || section.Name.Contains("เงินเหลือจ่าย", StringComparison.Ordinal);
+
+    private static IEnumerable<Finding> Envelopes(ReportDocument doc, IReadOnlyDictionary<ReportRow, RowFigures> readings)
     {
+        var p = doc.Preamble;
+        var reserveRows = doc.Sections.Where(FundedFromReserve).SelectMany(s => s.Rows).ToHashSet();
+        var rows = readings.Where(r => !reserveRows.Contains(r.Key)).Select(r => r.Value).ToList();
+        var fromReserve = readings.Where(r => reserveRows.Contains(r.Key)).Sum(r => r.Value.Allocation);
         if (p.Envelopes.Count == 0)
         {
             yield break;
@@ -137,7 +148,15 @@ internal static class ReportChecks
         {
             yield return new Finding(null, projects.Line, "project-envelope",
                 $"the projects are allocated {ThaiAmount.FormatNumber(allocated)} in all, the projects' envelope is {ThaiAmount.FormatNumber(projects.Value.Amount)}")
-            { Expected = projects.Value.Amount, Actual = allocated, MessageTh = $"งบที่จัดสรรให้โครงการทั้งหมดรวม {ThaiAmount.FormatNumber(allocated)} แต่งบดำเนินโครงการระบุ {ThaiAmount.FormatNumber(projects.Value.Amount)}" };
+            { Expected = projects.Value.Amount, Actual = allocated, MessageTh = $"งบที่จัดสรรให้โครงการ (ไม่รวมโครงการจากงบเร่งด่วน) รวม {ThaiAmount.FormatNumber(allocated)} แต่งบดำเนินโครงการระบุ {ThaiAmount.FormatNumber(projects.Value.Amount)}" };
+        }
+
+        var reserve = p.Envelopes.FirstOrDefault(e => e.Value.Kind == EnvelopeKind.Reserve);
+        if (reserve is not null && fromReserve > reserve.Value.Amount)
+        {
+            yield return new Finding(null, reserve.Line, "reserve-envelope",
+                $"projects funded from the reserve are allocated {ThaiAmount.FormatNumber(fromReserve)}, the reserve is {ThaiAmount.FormatNumber(reserve.Value.Amount)}")
+            { Expected = reserve.Value.Amount, Actual = fromReserve, MessageTh = $"โครงการจากงบเร่งด่วนได้รับจัดสรรรวม {ThaiAmount.FormatNumber(fromReserve)} แต่งบสำรองกรณีเร่งด่วนมี {ThaiAmount.FormatNumber(reserve.Value.Amount)}" };
         }
     }
 

@@ -66,6 +66,9 @@ public enum ImportWrite
     Written,
     Unchanged,
     YearExists,
+
+    /// <summary>Not stored: the file needs repairs and they were not accepted, and storing it as it is would make up figures.</summary>
+    RepairsNotAccepted,
 }
 
 public sealed record AppendOutcome(AppendStatus Status, LedgerEntry? Entry, ProjectBalance? Balance);

@@ -31,7 +31,11 @@ internal sealed class ImportVerb(IBudgetStore store, ReportFileReader reader, Ti
             return 2;
         }
 
-        var written = store.Import(result.ToSnapshot(clock.GetUtcNow(), file.SourceId));
+        // A row that does not add up has no single figure to store: its quarters, its used column and the total row
+        // disagree. Storing one of them silently would put a third number in the ledger, so the choice is the user's.
+        var written = result.RepairsOffered > 0 && !result.RepairsApplied
+            ? ImportWrite.RepairsNotAccepted
+            : store.Import(result.ToSnapshot(clock.GetUtcNow(), file.SourceId));
         if (args.Flags.Contains("--json"))
         {
             output.WriteLine(ImportJson.Write(result, written));
@@ -41,7 +45,7 @@ internal sealed class ImportVerb(IBudgetStore store, ReportFileReader reader, Ti
             WriteText(output, result, written, args.Flags.Contains("--english"));
         }
 
-        return written == ImportWrite.YearExists ? 3 : 0;
+        return written switch { ImportWrite.YearExists => 3, ImportWrite.RepairsNotAccepted => 4, _ => 0 };
     }
 
     private static void WriteText(TextWriter o, ImportResult r, ImportWrite written, bool english)
@@ -72,6 +76,9 @@ internal sealed class ImportVerb(IBudgetStore store, ReportFileReader reader, Ti
         {
             ImportWrite.Written => L("บันทึกแล้ว", "Stored."),
             ImportWrite.Unchanged => L("นำเข้ารายงานนี้ไปแล้ว ไม่มีอะไรเปลี่ยน", "This report was imported before; nothing changed."),
+            ImportWrite.RepairsNotAccepted => L(
+                $"ยังไม่ได้บันทึก: มี {r.RepairsOffered} แถวที่ตัวเลขในไฟล์ขัดกันเอง นำเข้าอีกครั้งพร้อม --accept-repairs เพื่อบันทึกตามที่เสนอแก้ไข หรือแก้ไฟล์แล้วนำเข้าใหม่",
+                $"Not stored: {r.RepairsOffered} rows contradict themselves. Import again with --accept-repairs to store the repairs shown, or correct the file."),
             _ => L("ไม่ได้บันทึก: หน่วยงานนี้มีปีงบประมาณนี้จากรายงานอื่นแล้ว", "Not stored: this office already has that fiscal year from another report."),
         });
     }

@@ -63,7 +63,7 @@ public sealed partial class ThaiWordsTests : IDisposable
     public void ImportReport_InThai_NamesChecksInThai()
     {
         var output = new StringWriter();
-        Assert.Equal(0, BudgetBot.Host.Cli.CliVerbs.Run(["import", Seed.Path, "--data-dir", Seed.TempDir()], output, TextWriter.Null));
+        Assert.Equal(4, BudgetBot.Host.Cli.CliVerbs.Run(["import", Seed.Path, "--data-dir", Seed.TempDir()], output, TextWriter.Null));
         var text = output.ToString();
         Assert.DoesNotMatch(CheckCode(), text);
         Assert.Contains(CheckNames.InThai("result-total"), text, StringComparison.Ordinal);

@@ -39,9 +39,10 @@ public sealed class HostTests
         using var output = new StringWriter();
         var code = CliVerbs.Run(["import", Seed.Path, "--json", "--data-dir", dir], output, TextWriter.Null);
 
-        Assert.Equal(0, code);
+        Assert.Equal(4, code); // the seed needs repairs, which were not accepted: nothing stored
         using var json = JsonDocument.Parse(output.ToString());
         var root = json.RootElement;
+        Assert.Equal("repairsnotaccepted", root.GetProperty("stored").GetString());
         Assert.Equal("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาระยอง เขต 2", root.GetProperty("office").GetString());
         Assert.Equal(2566, root.GetProperty("fiscalYear").GetInt32());
         Assert.Equal(49, root.GetProperty("projects").GetInt32());
@@ -56,6 +57,23 @@ public sealed class HostTests
         Assert.Equal("ผลสี่ไตรมาสรวมได้ 0.00 แต่ช่องงบประมาณที่ใช้จริงคือ 21,440.00", row4.GetProperty("message").GetString());
         Assert.Equal("ไตรมาส 1 ผล 0.00 → 21,440.00", row4.GetProperty("repair").GetProperty("description").GetString());
         Assert.Contains(findings, f => f.GetProperty("row").ValueKind == JsonValueKind.Null && f.GetProperty("check").GetString() == "project-envelope");
+    }
+
+    [Fact]
+    public void ImportVerb_WithoutAcceptingRepairs_StoresNothing_ThenWithThem_StoresTheRepairedFigures()
+    {
+        var dir = Seed.TempDir();
+        var first = new StringWriter();
+        Assert.Equal(4, CliVerbs.Run(["import", Seed.Path, "--data-dir", dir], first, TextWriter.Null));
+        Assert.Contains("ยังไม่ได้บันทึก", first.ToString(), StringComparison.Ordinal);
+
+        var second = new StringWriter();
+        Assert.Equal(0, CliVerbs.Run(["import", Seed.Path, "--accept-repairs", "--data-dir", dir], second, TextWriter.Null));
+        Assert.Contains("บันทึกแล้ว", second.ToString(), StringComparison.Ordinal);
+
+        using var store = new BudgetBot.Host.Storage.LiteDbBudgetStore(Path.Combine(dir, "budgetbot.db"));
+        var office = Assert.Single(store.Offices()).Id;
+        Assert.Equal(862_370m, store.Projects(office, 2566).Sum(p => store.Balance(p.Id).Actual.Total)); // the report's total row
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class WalkThroughTests
     public void Import_ThenRemindDryRun_ThenChat_EachAnswers()
     {
         var dir = Seed.TempDir();
-        var (imported, importText) = Verb(null, "import", Seed.Path, "--data-dir", dir);
+        var (imported, importText) = Verb(null, "import", Seed.Path, "--accept-repairs", "--data-dir", dir);
         Assert.True(imported == 0, importText);
 
         // No one is registered yet: the dry run still shows what is behind, and who to invite. --at without an offset is Bangkok time.

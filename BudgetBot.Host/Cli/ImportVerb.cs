@@ -58,17 +58,23 @@ internal sealed class ImportVerb(IBudgetStore store, ReportFileReader reader, Ti
             $"{r.ProjectCount} projects in {r.Document.Sections.Count} divisions; allocated {ThaiAmount.Format(t.Allocation)}, used {ThaiAmount.Format(t.Result.Total)}, remaining {ThaiAmount.Format(t.Allocation - t.Result.Total)}"));
         o.WriteLine(L($"พบ {r.Findings.Count} จุดที่ไม่สอดคล้อง เสนอแก้ไข {r.RepairsOffered} แถว{(r.RepairsApplied ? " (ใช้การแก้ไขแล้ว)" : " (ยังไม่ใช้: เพิ่ม --accept-repairs)")}:",
             $"{r.Findings.Count} findings, {r.RepairsOffered} repairs offered{(r.RepairsApplied ? " and applied" : " (not applied: pass --accept-repairs)")}:"));
-        foreach (var f in r.Findings)
+        // One block per project (in project order), then the report-wide findings; a repair is printed once per project.
+        foreach (var group in r.Findings.GroupBy(f => f.Row).OrderBy(g => g.Key is null ? 1 : 0).ThenBy(g => g.Key))
         {
-            var where = f.Row is { } row ? L($"โครงการ {row}", $"project {row}") : L("ทั้งรายงาน", "report");
-            var figures = f.Difference is { } d
-                ? L($" [ควรเป็น {ThaiAmount.FormatNumber(f.Expected!.Value)} พบ {ThaiAmount.FormatNumber(f.Actual!.Value)} ต่าง {ThaiAmount.FormatNumber(d)}]",
-                    $" [expected {ThaiAmount.FormatNumber(f.Expected!.Value)}, actual {ThaiAmount.FormatNumber(f.Actual!.Value)}, difference {ThaiAmount.FormatNumber(d)}]")
-                : "";
-            o.WriteLine(L($"  บรรทัด {f.Line}, {where}, {CheckNames.InThai(f.Check)}: {(f.MessageTh.Length > 0 ? f.MessageTh : f.Message)}{figures}", $"  line {f.Line}, {where}, {f.Check}: {f.Message}{figures}"));
-            if (f.Repair is not null)
+            o.WriteLine(group.Key is { } row ? L($"  โครงการที่ {row}:", $"  project {row}:") : L("  ทั้งรายงาน:", "  whole report:"));
+            foreach (var f in group)
             {
-                o.WriteLine(L($"      เสนอแก้ไข: {f.Repair.DescriptionTh}", $"      repair: {f.Repair.Description}"));
+                var figures = f.Difference is { } d
+                    ? L($" [ควรเป็น {Figure(f, f.Expected!.Value)} พบ {Figure(f, f.Actual!.Value)} ต่าง {Figure(f, d)}]",
+                        $" [expected {Figure(f, f.Expected!.Value)}, actual {Figure(f, f.Actual!.Value)}, difference {Figure(f, d)}]")
+                    : "";
+                var line = group.Key is null ? L($" (บรรทัด {f.Line})", $" (line {f.Line})") : "";
+                o.WriteLine(L($"    {CheckNames.InThai(f.Check)}: {(f.MessageTh.Length > 0 ? f.MessageTh : f.Message)}{figures}{line}", $"    {f.Check}: {f.Message}{figures}{line}"));
+            }
+
+            foreach (var repair in group.Select(f => f.Repair).OfType<Repair>().DistinctBy(x => x.Description))
+            {
+                o.WriteLine(L($"    เสนอแก้ไข: {repair.DescriptionTh}", $"    repair: {repair.Description}"));
             }
         }
 
@@ -82,4 +88,9 @@ internal sealed class ImportVerb(IBudgetStore store, ReportFileReader reader, Ti
             _ => L("ไม่ได้บันทึก: หน่วยงานนี้มีปีงบประมาณนี้จากรายงานอื่นแล้ว", "Not stored: this office already has that fiscal year from another report."),
         });
     }
+
+    /// <summary>Money with บาท; a year or a count of rows or projects as a plain whole number.</summary>
+    private static string Figure(Finding f, decimal value) => f.Check is "fiscal-year" or "division-count" or "duplicate-number" or "extra-cell" or "missing-cell"
+        ? value.ToString("0", System.Globalization.CultureInfo.InvariantCulture)
+        : ThaiAmount.Format(value);
 }

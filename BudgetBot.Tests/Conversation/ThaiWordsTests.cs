@@ -67,6 +67,14 @@ public sealed partial class ThaiWordsTests : IDisposable
         var text = output.ToString();
         Assert.DoesNotMatch(CheckCode(), text);
         Assert.Contains(CheckNames.InThai("result-total"), text, StringComparison.Ordinal);
+
+        // For a planning officer: findings under project numbers, each repair once, money in baht, years as years.
+        Assert.Contains("โครงการที่ 12:", text, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(text, "เสนอแก้ไข: ไตรมาส 4 แผน \\(ว่าง\\)"));
+        Assert.Contains("ควรเป็น 21,440.00 บาท", text, StringComparison.Ordinal);
+        Assert.Contains("ควรเป็น 2566 พบ 2565", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2,566.00", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("11.00 บาท", text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -114,7 +114,7 @@ internal static partial class PreambleReader
     [GeneratedRegex(@"^สำนักงานเขตพื้นที่การศึกษา\S*(\s*เขต\s*[0-9]+)?$")]
     private static partial Regex OfficePattern();
 
-    [GeneratedRegex(@"งบประมาณ\s*พ\.ศ\.\s*(?<y>[0-9]{4})")]
+    [GeneratedRegex(@"(?:ปีงบประมาณ\s*(?:พ\.ศ\.)?|งบประมาณ\s*พ\.ศ\.)\s*(?<y>[0-9]{4})")]
     private static partial Regex YearPattern();
 
     [GeneratedRegex(@"(?<a>[0-9]{1,2}\s*[\u0E00-\u0E7F.]+\s*[0-9]{4})\s*(?:ถึง|-|–)\s*(?<b>[0-9]{1,2}\s*[\u0E00-\u0E7F.]+\s*[0-9]{4})")]

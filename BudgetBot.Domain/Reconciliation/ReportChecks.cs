@@ -14,6 +14,7 @@ internal static class ReportChecks
             .Concat(Rounds(doc.Preamble))
             .Concat(Envelopes(doc, readings))
             .Concat(Names(doc.Preamble, facts))
+            .Concat(NamesInText(doc, facts))
             .Concat(Dates(doc, facts));
     }
 
@@ -174,6 +175,21 @@ internal static class ReportChecks
             yield return new Finding(null, year.Line, "fiscal-year",
                 $"fiscal year {year.Value} here, {facts.FiscalYear} in the rest of the report")
             { Expected = facts.FiscalYear, Actual = year.Value, MessageTh = $"ที่นี่ระบุปีงบประมาณ {year.Value} แต่ส่วนอื่นของรายงานคือ {facts.FiscalYear}" };
+        }
+    }
+
+    /// <summary>Another office named in a heading or a project's progress text.</summary>
+    private static IEnumerable<Finding> NamesInText(ReportDocument doc, ReportFacts facts)
+    {
+        var texts = doc.Sections.Select(s => (s.Line, Row: (int?)null, Text: s.Name))
+            .Concat(doc.Sections.SelectMany(s => s.Rows).Select(r => (r.Line, Row: r.Number, Text: r.Progress)));
+        foreach (var (line, row, text) in texts)
+        {
+            foreach (var other in OfficeMentions.Others(text, facts.OfficeName).Distinct())
+            {
+                yield return new Finding(row, line, "office-name", $"the text names '{other}', not '{facts.OfficeName}'")
+                { ExpectedText = facts.OfficeName, ActualText = other, MessageTh = $"ข้อความระบุ '{other}' ซึ่งไม่ใช่ '{facts.OfficeName}'" };
+            }
         }
     }
 

@@ -22,6 +22,9 @@ public enum LayoutRowKind
     Division,
     Project,
     Total,
+
+    /// <summary>The grand total's amount in words, under the total row, as official reports carry it.</summary>
+    Words,
 }
 
 public sealed record LayoutRow(LayoutRowKind Kind, IReadOnlyList<LayoutCell> Cells);
@@ -96,10 +99,10 @@ public static class ReportLayout
 
         rows.Add(new LayoutRow(LayoutRowKind.Total,
             [LayoutCell.Of("รวมงบประมาณที่ใช้จ่ายตามโครงการ", bold: true), LayoutCell.Empty, .. FigureCells(total, bold: true)]));
+        rows.Add(new LayoutRow(LayoutRowKind.Words, [LayoutCell.Of($"ใช้จริงรวม ({BahtText.ToWords(total.Used)})")]));
         return rows;
     }
 
-    /// <summary>Results after the round's last quarter are not part of this report.</summary>
     /// <summary>
     /// A project's narrative: what the imported report said, then every progress note after it, dated, in order. A
     /// note adds to the story; it never replaces what the report said.
@@ -107,6 +110,7 @@ public static class ReportLayout
     public static string Narrative(Project project) => string.Join('\n', project.Notes.Select(n =>
         n.By == SnapshotBuilder.ImportActor ? n.Text : $"{Calendar.ThaiDate.Short(n.Date)}: {n.Text}"));
 
+    /// <summary>Results after the round's last quarter are not part of this report.</summary>
     private static Figures Through(Figures f, int lastQuarter) =>
         f with { Actual = new QuarterAmounts(f.Actual.Q1, lastQuarter >= 2 ? f.Actual.Q2 : 0, lastQuarter >= 3 ? f.Actual.Q3 : 0, lastQuarter >= 4 ? f.Actual.Q4 : 0) };
 
@@ -142,6 +146,16 @@ public static class ReportLayout
 /// <summary>Which part of the year a report covers: <c>q1</c>..<c>q4</c> to the end of that quarter, <c>h1</c> six months, <c>year</c> all.</summary>
 public sealed record ReportRound(string Name, int LastQuarter)
 {
+    /// <summary>The round a report made on <paramref name="date"/> covers: the quarters up to that date's (Q2 is the six-month report).</summary>
+    public static ReportRound For(int fiscalYear, DateOnly date) =>
+        (FiscalCalendar.Contains(fiscalYear, date) ? FiscalCalendar.Quarter(date) : date < FiscalCalendar.FiscalYearStart(fiscalYear) ? 1 : 4) switch
+        {
+            1 => new("q1", 1),
+            2 => new("h1", 2),
+            3 => new("q3", 3),
+            _ => new("year", 4),
+        };
+
     /// <summary>A round as a code (<c>q1</c>–<c>q4</c>, <c>h1</c>, <c>year</c>) or in Thai (<c>ไตรมาส 2</c>, <c>6 เดือน</c>, <c>ครึ่งปี</c>, <c>ทั้งปี</c>).</summary>
     public static ReportRound? Parse(string text) => System.Text.RegularExpressions.Regex.Replace(Calendar.ThaiDigits.ToAscii(text).Trim().ToLowerInvariant(), @"\s+", " ") switch
     {

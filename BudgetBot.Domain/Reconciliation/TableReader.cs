@@ -37,6 +37,12 @@ internal static partial class TableReader
             }
 
             var first = line.Cells[0].Trim();
+            if (total is not null)
+            {
+                // Below the total row come notes such as the amount in words: not a division of the table.
+                continue;
+            }
+
             if (Cells.Integer(first) is { } number)
             {
                 current.Add(ProjectRow(line, number));

@@ -18,10 +18,11 @@ internal sealed class ExportVerb(IBudgetStore store, ReportExporter exporter, Ti
             return 2;
         }
 
-        var round = ReportRound.Parse(args.Option("--round") ?? "year");
-        if (round is null)
+        var chosen = args.Option("--round");
+        var round = chosen is null ? null : ReportRound.Parse(chosen);
+        if (chosen is not null && round is null)
         {
-            output.WriteLine("--round is one of h1, q1, q2, q3, q4, year");
+            output.WriteLine("--round ต้องเป็น q1 q2 q3 q4 h1 หรือ year (หรือ ไตรมาส 2, 6 เดือน, ทั้งปี) · --round is one of q1, q2, q3, q4, h1, year");
             return 2;
         }
 
@@ -32,8 +33,8 @@ internal sealed class ExportVerb(IBudgetStore store, ReportExporter exporter, Ti
         if (office is null)
         {
             output.WriteLine(offices.Count == 0
-                ? "The data dir holds no office yet: import a report first."
-                : "Name the office with --office; the data dir holds: " + string.Join(", ", offices.Select(o => $"{o.Id} ({o.Name})")));
+                ? "ยังไม่มีหน่วยงานในข้อมูล นำเข้ารายงานก่อนด้วย import · The data dir holds no office yet: import a report first."
+                : "ระบุหน่วยงานด้วย --office · Name the office with --office: " + string.Join(", ", offices.Select(o => $"{o.Id} ({o.Name})")));
             return 2;
         }
 
@@ -41,13 +42,15 @@ internal sealed class ExportVerb(IBudgetStore store, ReportExporter exporter, Ti
         var fiscalYear = args.Option("--fiscal-year") is { } fy ? int.Parse(ThaiDigits.ToAscii(fy), System.Globalization.CultureInfo.InvariantCulture) : (years.Count > 0 ? years[^1] : 0);
         if (!years.Contains(fiscalYear))
         {
-            output.WriteLine($"{office.Name} has no fiscal year {fiscalYear}; it has {string.Join(", ", years)}");
+            output.WriteLine($"{office.Name} ไม่มีปีงบประมาณ {fiscalYear} มีเฉพาะ {string.Join(", ", years)} · has no fiscal year {fiscalYear}");
             return 2;
         }
 
         var today = TimeZones.Today(options.Value.TimeZone, clock.GetUtcNow());
+        var asOf = store.FiscalYear(office.Id, fiscalYear)!.AnswerDate(today);
+        round ??= ReportRound.For(fiscalYear, asOf);
         exporter.WriteXlsx(args.Positional[0], office.Id, fiscalYear, round, today);
-        output.WriteLine($"Wrote {args.Positional[0]}: {office.Name}, fiscal year {fiscalYear}, round {round.Name}");
+        output.WriteLine($"บันทึกรายงานแล้ว {args.Positional[0]}: {office.Name} ปีงบประมาณ {fiscalYear} รอบ {round.LastQuarter * 3} เดือน ข้อมูล ณ {ThaiDate.Long(asOf)}");
         return 0;
     }
 }

@@ -25,9 +25,13 @@ internal static class XlsxReportWriter
         {
             var rowIndex = (uint)(i + 1);
             var row = new Row { RowIndex = rowIndex };
-            for (var c = 0; c < layout[i].Cells.Count; c++)
+            var ruled = InTable(layout[i].Kind);
+            // Table rows are ruled across every column, empty cells too, so the borders run unbroken.
+            var width = ruled ? Math.Max(layout[i].Cells.Count, TableColumns) : layout[i].Cells.Count;
+            for (var c = 0; c < width; c++)
             {
-                if (ToCell(layout[i].Cells[c], Reference(c, rowIndex), layout[i].Kind) is { } cell)
+                var value = c < layout[i].Cells.Count ? layout[i].Cells[c] : LayoutCell.Empty;
+                if (ToCell(value, Reference(c, rowIndex), layout[i].Kind) is { } cell)
                 {
                     row.Append(cell);
                 }
@@ -37,31 +41,65 @@ internal static class XlsxReportWriter
             AddMerges(merges, layout[i], rowIndex);
         }
 
-        var worksheet = new Worksheet(Columns(), sheetData);
+        var headerRows = layout.Select((r, i) => (r.Kind, Row: (uint)(i + 1))).Where(x => x.Kind == LayoutRowKind.Header).Select(x => x.Row).ToList();
+        var worksheet = new Worksheet(
+            new SheetProperties(new PageSetupProperties { FitToPage = true }),
+            Views(headerRows),
+            Columns(),
+            sheetData);
         if (merges.HasChildren)
         {
             worksheet.Append(merges);
         }
 
+        // A4 landscape, one page wide, as offices print the form.
+        worksheet.Append(
+            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 },
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+
         var sheetPart = workbook.AddNewPart<WorksheetPart>();
         sheetPart.Worksheet = worksheet;
         workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName }));
+        if (headerRows.Count > 0)
+        {
+            // The table's header rows repeat at the top of every printed page.
+            workbook.Workbook.AppendChild(new DefinedNames(new DefinedName($"'{SheetName}'!${headerRows[0]}:${headerRows[^1]}") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
+        }
     }
+
+    /// <summary>The sheet scrolls under a frozen table header.</summary>
+    private static SheetViews Views(List<uint> headerRows)
+    {
+        var view = new SheetView { WorkbookViewId = 0 };
+        if (headerRows.Count > 0)
+        {
+            var below = headerRows[^1] + 1;
+            view.Append(new Pane { VerticalSplit = headerRows[^1], TopLeftCell = $"A{below}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+            view.Append(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = $"A{below}", SequenceOfReferences = new ListValue<StringValue> { InnerText = $"A{below}" } });
+        }
+
+        return new SheetViews(view);
+    }
+
+    private const int TableColumns = 14;
+
+    private static bool InTable(LayoutRowKind kind) => kind is LayoutRowKind.Header or LayoutRowKind.Division or LayoutRowKind.Project or LayoutRowKind.Total;
 
     private static Cell? ToCell(LayoutCell value, string reference, LayoutRowKind kind)
     {
+        var ruled = InTable(kind) ? XlsxStyles.Ruled : 0u;
         if (value.Amount is { } amount)
         {
             var style = value.WholeNumber ? WholeNumber : value.Bold ? BoldMoney : Money;
-            return new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(amount), StyleIndex = style };
+            return new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(amount), StyleIndex = style + ruled };
         }
 
         if (string.IsNullOrEmpty(value.Text))
         {
-            return null;
+            return ruled > 0 ? new Cell { CellReference = reference, StyleIndex = ruled } : null;
         }
 
-        var textStyle = value.Bold ? BoldText : kind == LayoutRowKind.Project ? Wrapped : 0u;
+        var textStyle = (value.Bold ? BoldText : kind == LayoutRowKind.Project ? Wrapped : 0u) + ruled;
         return new Cell
         {
             CellReference = reference,

@@ -135,6 +135,19 @@ public sealed partial class ThaiWordsTests : IDisposable
         Assert.Contains(layout, r => r.Cells.Any(c => c.Text == narrative));
     }
 
+    [Fact]
+    public void Report_And_Export_UseTheSameDefaultRound()
+    {
+        var today = new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero);
+        Assert.Contains("รอบ 6 เดือน", _chat.Say("local:executive", "รายงาน", at: today)[0].Text, StringComparison.Ordinal);
+
+        var dir = Seed.WithOffice(Seed.TempDir());
+        var output = new StringWriter();
+        Assert.Equal(0, BudgetBot.Host.Cli.CliVerbs.Run(["export", Path.Combine(dir, "r.xlsx"), "--data-dir", dir], output, output));
+        Assert.Contains("รอบ 6 เดือน", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ข้อมูล ณ 31 มีนาคม 2566", output.ToString(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"\b(Admin|Executive|DivisionHead|Owner|Auditor)\b")]
     private static partial Regex EnumName();
 

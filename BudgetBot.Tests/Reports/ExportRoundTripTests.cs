@@ -74,6 +74,23 @@ public sealed class ExportRoundTripTests
         Assert.Contains("กลุ่มนิเทศ ติดตามฯ 25 โครงการ", texts);
         Assert.Contains("รวมงบประมาณที่ใช้จ่ายตามโครงการ", texts);
         Assert.Contains(cells, c => c.CellValue?.Text == "862370");
+
+        // Prints like the office's own form: ruled table, A4 landscape one page wide, header rows on every page,
+        // a frozen header, the total in words under the total row, and a file Excel opens without repair.
+        var sheet = part.WorksheetParts.Single().Worksheet;
+        var setup = sheet.Elements<PageSetup>().Single();
+        Assert.Equal(9u, setup.PaperSize!.Value);
+        Assert.Equal(OrientationValues.Landscape, setup.Orientation!.Value);
+        Assert.Equal(1u, setup.FitToWidth!.Value);
+        var titles = part.Workbook.DefinedNames!.Elements<DefinedName>().Single(d => d.Name == "_xlnm.Print_Titles");
+        Assert.Matches(@"^'รายงาน'!\$\d+:\$\d+$", titles.Text);
+        var pane = sheet.Descendants<Pane>().Single();
+        Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+        var borders = part.WorkbookStylesPart.Stylesheet.Borders!.Elements<Border>().ToList();
+        Assert.Equal(BorderStyleValues.Thin, borders[(int)formats[(int)allocation7.StyleIndex!.Value].BorderId!.Value].LeftBorder!.Style!.Value);
+        Assert.Contains(texts, t => t == "ใช้จริงรวม (แปดแสนหกหมื่นสองพันสามร้อยเจ็ดสิบบาทถ้วน)");
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => e.Description).ToList();
+        Assert.Empty(errors);
     }
 
     [Fact]

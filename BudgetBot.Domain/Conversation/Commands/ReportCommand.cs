@@ -16,7 +16,8 @@ internal sealed class ReportCommand : ICommand
             return ctx.Refuse("report", "not allowed", "รายงานติดตามสำหรับผู้ดูแลระบบ ผู้บริหาร หัวหน้ากลุ่ม และผู้ตรวจสอบ", "The monitoring report is for admins, executives, division heads and auditors.");
         }
 
-        var round = ReportRound.Parse(ctx.Args.Length == 0 ? "h1" : ctx.Args);
+        // Without a round, the one the year's date has reached: the same default as the export verb.
+        var round = ctx.Args.Length == 0 ? ReportRound.For(ctx.FiscalYear, ctx.AsOf) : ReportRound.Parse(ctx.Args);
         if (round is null)
         {
             return [ctx.Text("พิมพ์เช่น รายงาน 6 เดือน (ไตรมาส 1–4, 6 เดือน, ทั้งปี)", "Type e.g. /report h1 (h1, q1-q4, year).")];

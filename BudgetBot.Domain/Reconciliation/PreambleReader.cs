@@ -82,7 +82,8 @@ internal static partial class PreambleReader
     private static void ReadEnvelope(int lineNumber, string text, List<Mention<Envelope>> envelopes)
     {
         var parts = PartPattern().Matches(text)
-            .Select(m => new EnvelopePart($"ไตรมาส {m.Groups["q"].Value.Replace(" ", "", StringComparison.Ordinal)}", Amount(m.Groups["n"].Value)))
+            .Select(m => new EnvelopePart(
+                $"ไตรมาส {m.Groups["q"].Value.Replace(" ", "", StringComparison.Ordinal)}{(m.Groups["note"].Success ? " " + m.Groups["note"].Value : "")}", Amount(m.Groups["n"].Value)))
             .ToList();
 
         if (RecurringPattern().Match(text) is { Success: true } rec)
@@ -138,7 +139,7 @@ internal static partial class PreambleReader
     [GeneratedRegex(@"ดำเนินโครงการ.*?จำนวน\s*(?<n>[0-9][0-9,.]*)")]
     private static partial Regex ProjectsPattern();
 
-    [GeneratedRegex(@"ไตรมาส\s*(?<q>[0-9]\s*-\s*[0-9])\s*(?:\([^)]*\))?\s*จำนวน\s*(?<n>[0-9][0-9,.]*)")]
+    [GeneratedRegex(@"ไตรมาส\s*(?<q>[0-9]\s*-\s*[0-9])\s*(?<note>\([^)]*\))?\s*จำนวน\s*(?<n>[0-9][0-9,.]*)")]
     private static partial Regex PartPattern();
 
     [GeneratedRegex(@"\s+")]

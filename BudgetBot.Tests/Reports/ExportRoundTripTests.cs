@@ -89,6 +89,7 @@ public sealed class ExportRoundTripTests
         var borders = part.WorkbookStylesPart.Stylesheet.Borders!.Elements<Border>().ToList();
         Assert.Equal(BorderStyleValues.Thin, borders[(int)formats[(int)allocation7.StyleIndex!.Value].BorderId!.Value].LeftBorder!.Style!.Value);
         Assert.Contains(texts, t => t == "ใช้จริงรวม (แปดแสนหกหมื่นสองพันสามร้อยเจ็ดสิบบาทถ้วน)");
+        Assert.Contains(texts, t => t.Contains("ไตรมาส 3-4 (บางส่วน) จำนวน 680,000 บาท", StringComparison.Ordinal));
         var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => e.Description).ToList();
         Assert.Empty(errors);
     }

@@ -32,7 +32,7 @@ internal sealed class HelpCommand : ICommand
 
         lines.Add(say["ยอด [โครงการ หรือ กลุ่ม] — ยอดคงเหลือ (/balance)", "/balance [project or division] — balances (ยอด)"]);
         lines.Add(say["โครงการ [กลุ่ม] — รายการโครงการ (/projects)", "/projects [division] — list projects (โครงการ)"]);
-        lines.Add(say["ล่าช้า [q1-q4] — โครงการที่ต่ำกว่าแผน (/lagging) · ประวัติ 7 (/history)", "/lagging [q1-q4] — behind plan (ล่าช้า) · /history 7 (ประวัติ)"]);
+        lines.Add(say["ล่าช้า [ไตรมาส 1–4] — โครงการที่ต่ำกว่าแผน (/lagging) · ประวัติ 7 (/history)", "/lagging [q1-q4] — behind plan (ล่าช้า) · /history 7 (ประวัติ)"]);
         if (Access.IsAdmin(p, office))
         {
             lines.Add(say["แผน 7 ไตรมาส 2 40,000 — กำหนดแผนรายไตรมาส (/plan) · เชิญ ผู้รับผิดชอบ 7 (/invite)", "/plan 7 q2 40000 — set a quarter plan (แผน) · /invite owner 7 (เชิญ)"]);

@@ -9,6 +9,12 @@ public sealed record FiscalYearBudget(string OfficeId, int FiscalYear)
 
     public IReadOnlyList<Envelope> Envelopes { get; init; } = [];
 
+    /// <summary>What the import found in the report (kept with the year so the export can list it).</summary>
+    public IReadOnlyList<ImportNote> Findings { get; init; } = [];
+
+    /// <summary>The used total printed on the imported report's total row, to compare the export's total with.</summary>
+    public decimal? ReportedUsed { get; init; }
+
     /// <summary>The date an imported report's figures stand at (its period's end, such as 31 มีนาคม 2566).</summary>
     public DateOnly? AsOf { get; init; }
 
@@ -29,6 +35,9 @@ public sealed record FiscalYearBudget(string OfficeId, int FiscalYear)
 
     public static string KeyFor(string officeId, int fiscalYear) => $"{officeId}/{fiscalYear}";
 }
+
+/// <summary>One finding of an import, as the planning officer reads it.</summary>
+public sealed record ImportNote(int? Project, string Check, string Text);
 
 /// <summary>An allocation announced by an official letter; the letter's raw text is kept as written.</summary>
 public sealed record AllocationRound(int Number, decimal Amount, LetterRef? Letter);

@@ -25,6 +25,9 @@ public enum LayoutRowKind
 
     /// <summary>The grand total's amount in words, under the total row, as official reports carry it.</summary>
     Words,
+
+    /// <summary>A finding of the import: project, check, what was found. The spreadsheet lists these on a sheet of their own.</summary>
+    Finding,
 }
 
 public sealed record LayoutRow(LayoutRowKind Kind, IReadOnlyList<LayoutCell> Cells);
@@ -100,6 +103,18 @@ public static class ReportLayout
         rows.Add(new LayoutRow(LayoutRowKind.Total,
             [LayoutCell.Of("รวมงบประมาณที่ใช้จ่ายตามโครงการ", bold: true), LayoutCell.Empty, .. FigureCells(total, bold: true)]));
         rows.Add(new LayoutRow(LayoutRowKind.Words, [LayoutCell.Of($"ใช้จริงรวม ({BahtText.ToWords(total.Used)})")]));
+        if (year.ReportedUsed is { } reported && year.AsOf is { } reportDate && FiscalCalendar.QuarterEnd(year.FiscalYear, lastQuarter) == FiscalCalendar.QuarterEnd(year.FiscalYear, FiscalCalendar.Quarter(reportDate)) && reported != total.Used)
+        {
+            rows.Add(new LayoutRow(LayoutRowKind.Words, [LayoutCell.Of(
+                $"หมายเหตุ: แถวรวมของรายงานที่นำเข้าระบุใช้จริง {ThaiAmount.Format(reported)} ต่างจากยอดรวมนี้ {ThaiAmount.Format(total.Used - reported)}")]));
+        }
+
+        foreach (var finding in year.Findings)
+        {
+            rows.Add(new LayoutRow(LayoutRowKind.Finding, [
+                finding.Project is { } n ? LayoutCell.Whole(n) : LayoutCell.Of("ทั้งรายงาน"), LayoutCell.Of(CheckNames.InThai(finding.Check)), LayoutCell.Of(finding.Text)]));
+        }
+
         return rows;
     }
 

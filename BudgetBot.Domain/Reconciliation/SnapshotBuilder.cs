@@ -18,6 +18,9 @@ internal static class SnapshotBuilder
             Rounds = p.Rounds.Select(r => r.Value).ToList(),
             Envelopes = p.Envelopes.Select(e => e.Value).ToList(),
             AsOf = FiscalCalendar.Contains(facts.FiscalYear, facts.PeriodEnd) ? facts.PeriodEnd : null,
+            Findings = result.Findings.Select(f => new ImportNote(f.Row, f.Check, f.MessageTh.Length > 0 ? f.MessageTh : f.Message)).ToList(),
+            // The total row's cells: allocation, eight quarter cells, used, remaining.
+            ReportedUsed = result.Document.TotalRow is { FigureCells.Count: >= 10 } total && Cells.IsNumber(total.FigureCells[9]) ? Cells.Value(total.FigureCells[9]) : null,
         };
 
         var divisions = new List<Division>();

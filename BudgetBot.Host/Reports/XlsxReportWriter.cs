@@ -12,12 +12,16 @@ internal static class XlsxReportWriter
 
     private const uint Money = 1, BoldText = 2, BoldMoney = 3, WholeNumber = 4, Wrapped = 5;
 
-    public static void Write(Stream output, IReadOnlyList<LayoutRow> layout)
+    public const string FindingsSheetName = "ข้อสังเกต";
+
+    public static void Write(Stream output, IReadOnlyList<LayoutRow> rows)
     {
         using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = doc.AddWorkbookPart();
         workbook.Workbook = new Workbook();
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Build();
+        var layout = rows.Where(r => r.Kind != LayoutRowKind.Finding).ToList();
+        var findings = rows.Where(r => r.Kind == LayoutRowKind.Finding).ToList();
 
         var sheetData = new SheetData();
         var merges = new MergeCells();
@@ -59,12 +63,44 @@ internal static class XlsxReportWriter
 
         var sheetPart = workbook.AddNewPart<WorksheetPart>();
         sheetPart.Worksheet = worksheet;
-        workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName }));
+        var sheets = workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName }));
+        if (findings.Count > 0)
+        {
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(FindingsSheet(workbook, findings)), SheetId = 2, Name = FindingsSheetName });
+        }
+
         if (headerRows.Count > 0)
         {
             // The table's header rows repeat at the top of every printed page.
             workbook.Workbook.AppendChild(new DefinedNames(new DefinedName($"'{SheetName}'!${headerRows[0]}:${headerRows[^1]}") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
         }
+    }
+
+    /// <summary>What the import found, one row each: project, check, what was found.</summary>
+    private static WorksheetPart FindingsSheet(WorkbookPart workbook, List<LayoutRow> findings)
+    {
+        var data = new SheetData();
+        LayoutCell[] head = [LayoutCell.Of("โครงการที่", bold: true), LayoutCell.Of("การตรวจ", bold: true), LayoutCell.Of("สิ่งที่พบ", bold: true)];
+        foreach (var (cells, i) in findings.Select(f => f.Cells).Prepend(head).Select((c, i) => (c, (uint)(i + 1))))
+        {
+            var row = new Row { RowIndex = i };
+            for (var c = 0; c < cells.Count; c++)
+            {
+                if (ToCell(cells[c], Reference(c, i), LayoutRowKind.Project) is { } cell)
+                {
+                    row.Append(cell);
+                }
+            }
+
+            data.Append(row);
+        }
+
+        Column Width(uint at, double width) => new() { Min = at, Max = at, Width = width, CustomWidth = true };
+        var part = workbook.AddNewPart<WorksheetPart>();
+        part.Worksheet = new Worksheet(new Columns(Width(1, 12), Width(2, 24), Width(3, 120)), data,
+            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 },
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape });
+        return part;
     }
 
     /// <summary>The sheet scrolls under a frozen table header.</summary>

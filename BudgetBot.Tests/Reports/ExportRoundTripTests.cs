@@ -62,8 +62,10 @@ public sealed class ExportRoundTripTests
 
         using var doc = SpreadsheetDocument.Open(xlsx, false);
         var part = doc.WorkbookPart!;
-        Assert.Equal("รายงาน", part.Workbook.Sheets!.Elements<Sheet>().Single().Name!.Value);
-        var cells = part.WorksheetParts.Single().Worksheet.Descendants<Cell>().ToList();
+        var reportSheet = part.Workbook.Sheets!.Elements<Sheet>().First();
+        Assert.Equal("รายงาน", reportSheet.Name!.Value);
+        var reportPart = (WorksheetPart)part.GetPartById(reportSheet.Id!.Value!);
+        var cells = reportPart.Worksheet.Descendants<Cell>().ToList();
         var formats = part.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
         var numbering = part.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().ToDictionary(n => n.NumberFormatId!.Value, n => n.FormatCode!.Value);
 
@@ -77,7 +79,7 @@ public sealed class ExportRoundTripTests
 
         // Prints like the office's own form: ruled table, A4 landscape one page wide, header rows on every page,
         // a frozen header, the total in words under the total row, and a file Excel opens without repair.
-        var sheet = part.WorksheetParts.Single().Worksheet;
+        var sheet = reportPart.Worksheet;
         var setup = sheet.Elements<PageSetup>().Single();
         Assert.Equal(9u, setup.PaperSize!.Value);
         Assert.Equal(OrientationValues.Landscape, setup.Orientation!.Value);
@@ -90,6 +92,10 @@ public sealed class ExportRoundTripTests
         Assert.Equal(BorderStyleValues.Thin, borders[(int)formats[(int)allocation7.StyleIndex!.Value].BorderId!.Value].LeftBorder!.Style!.Value);
         Assert.Contains(texts, t => t == "ใช้จริงรวม (แปดแสนหกหมื่นสองพันสามร้อยเจ็ดสิบบาทถ้วน)");
         Assert.Contains(texts, t => t.Contains("ไตรมาส 3-4 (บางส่วน) จำนวน 680,000 บาท", StringComparison.Ordinal));
+        var findingsSheet = part.Workbook.Sheets!.Elements<Sheet>().Single(x => x.Name == "ข้อสังเกต");
+        var findingRows = ((WorksheetPart)part.GetPartById(findingsSheet.Id!.Value!)).Worksheet.Descendants<Row>().Count();
+        Assert.Equal(snapshot.Year.Findings.Count + 1, findingRows);
+        Assert.True(findingRows > 10);
         var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => e.Description).ToList();
         Assert.Empty(errors);
     }
@@ -101,5 +107,18 @@ public sealed class ExportRoundTripTests
         var layout = new ReportExporter(store).Layout(office, 2566, ReportRound.Parse("year")!, new DateOnly(2023, 5, 2));
         Assert.Contains(layout, r => r.Cells[0].Text == "ข้อมูล ณ วันที่ 2 พฤษภาคม 2566");
         Assert.Contains(layout, r => r.Cells[0].Text == "รายงานการกำกับ ติดตาม การใช้จ่ายงบประมาณ รอบ 12 เดือน");
+    }
+
+    [Fact]
+    public void Export_WhenItsTotalDiffersFromTheImportedTotalRow_SaysSo()
+    {
+        using var chat = new Tests.Conversation.ChatFixture();
+        var exporter = new ReportExporter(chat.Store);
+        Assert.DoesNotContain(exporter.Layout(chat.OfficeId, 2566, ReportRound.Parse("h1")!, Today), r => r.Cells[0].Text?.StartsWith("หมายเหตุ", StringComparison.Ordinal) == true);
+
+        chat.Say("local:owner", "/spend 7 500 15/2/2566");
+
+        var note = exporter.Layout(chat.OfficeId, 2566, ReportRound.Parse("h1")!, Today).Single(r => r.Cells[0].Text?.StartsWith("หมายเหตุ", StringComparison.Ordinal) == true);
+        Assert.Equal("หมายเหตุ: แถวรวมของรายงานที่นำเข้าระบุใช้จริง 862,370.00 บาท ต่างจากยอดรวมนี้ 500.00 บาท", note.Cells[0].Text);
     }
 }

@@ -15,7 +15,8 @@ public sealed class PlaygroundBrowserTests
     public async Task Playground_OwnerRecordsASpendAndAsksABalance_PageShowsTheFigures()
     {
         Skip.IfNot(File.Exists(Chromium), "needs Debian's chromium package at /usr/bin/chromium (bash .ci/run installs it)");
-        await using var host = await HostProcess.StartAsync();
+        // As the README runs it: no settings, the default relative data dir (./data), where media links once failed.
+        await using var host = await HostProcess.StartLikeTheReadmeAsync(Seed.TempDir());
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -47,6 +48,27 @@ public sealed class PlaygroundBrowserTests
         var chart = page.Locator(".bot").Nth(3).Locator("img");
         await Assertions.Expect(chart).ToBeVisibleAsync();
         Assert.True(await chart.EvaluateAsync<int>("img => img.naturalWidth") > 0);
+        using (var http = new HttpClient { BaseAddress = host.Url })
+        {
+            var src = await chart.GetAttributeAsync("src");
+            using var png = await http.GetAsync(new Uri(src!, UriKind.RelativeOrAbsolute));
+            Assert.Equal(System.Net.HttpStatusCode.OK, png.StatusCode);
+        }
+
+        // The executive's report link downloads the spreadsheet.
+        await page.SelectOptionAsync("#person", "local:executive");
+        await page.FillAsync("#text", "รายงาน 6 เดือน");
+        await page.ClickAsync("#send");
+        var link = page.Locator(".bot a").Last;
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        var href = await link.GetAttributeAsync("href");
+        using (var http = new HttpClient { BaseAddress = host.Url })
+        {
+            using var xlsx = await http.GetAsync(new Uri(href!, UriKind.RelativeOrAbsolute));
+            Assert.Equal(System.Net.HttpStatusCode.OK, xlsx.StatusCode);
+            Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await xlsx.Content.ReadAsByteArrayAsync())[..2]));
+        }
+
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(host.DataDir, "playground.png"), FullPage = true });
     }
 }

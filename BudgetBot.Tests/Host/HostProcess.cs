@@ -21,8 +21,14 @@ internal sealed partial class HostProcess : IAsyncDisposable
 
     public static Task<HostProcess> StartAsync(IDictionary<string, string>? settings = null) => StartAsync(Seed.TempDir(), settings);
 
+    /// <summary>
+    /// Starts the host the way the README does: no data dir setting, so <c>./data</c> under <paramref name="workingDirectory"/>.
+    /// </summary>
+    public static Task<HostProcess> StartLikeTheReadmeAsync(string workingDirectory) =>
+        StartAsync(Path.Combine(workingDirectory, "data"), null, workingDirectory);
+
     /// <summary>Starts the host on an existing data dir (a restart after a kill).</summary>
-    public static async Task<HostProcess> StartAsync(string dataDir, IDictionary<string, string>? settings)
+    public static async Task<HostProcess> StartAsync(string dataDir, IDictionary<string, string>? settings, string? workingDirectory = null)
     {
         if (settings?.Keys.Any(k => k is "BudgetBot__Telegram__Token" or "BudgetBot__Line__ChannelSecret") == true
             && !settings.ContainsKey("BudgetBot__Playground__Enabled"))
@@ -35,7 +41,15 @@ internal sealed partial class HostProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BudgetBot.Host.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
-        start.Environment["BudgetBot__DataDir"] = dataDir;
+        if (workingDirectory is null)
+        {
+            start.Environment["BudgetBot__DataDir"] = dataDir;
+        }
+        else
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

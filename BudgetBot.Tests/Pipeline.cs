@@ -17,7 +17,7 @@ internal sealed class Pipeline : IDisposable
     {
         Store = store;
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
-        var attachments = new Attachments(new ChartRenderer(store), new ReportExporter(store), options, clock);
+        var attachments = new Attachments(new ChartRenderer(store), new ReportExporter(store), new LedgerCsv(store, store, options), options, clock);
         Local = new LocalChannel(store, attachments, new MediaFiles(options, clock));
         var dead = new DeadLetters(store, store, store, store, clock, NullLogger<DeadLetters>.Instance);
         IPlatformChannel[] channels = [Local, .. extra];

@@ -13,6 +13,7 @@ public enum Intent
     Status,
     Lagging,
     History,
+    Audit,
     Report,
     Chart,
     Subscribe,

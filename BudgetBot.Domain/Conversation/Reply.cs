@@ -7,6 +7,9 @@ public enum AttachmentKind
 {
     Image,
     Spreadsheet,
+
+    /// <summary>The ledger as CSV (UTF-8 with a byte-order mark, so Excel shows Thai).</summary>
+    Csv,
 }
 
 /// <summary>What a chart shows: the whole office, one division or one project (by id).</summary>
@@ -35,6 +38,10 @@ public sealed record Attachment(AttachmentKind Kind, string Name, string OfficeI
 
     public static Attachment Chart(string officeId, int fiscalYear, ChartScope scope, string? scopeId = null) =>
         new(AttachmentKind.Image, "chart.png", officeId, fiscalYear) { Scope = scope, ScopeId = scopeId };
+
+    /// <summary>The audit trail of a year, or of one project when <paramref name="projectId"/> is set.</summary>
+    public static Attachment Ledger(string officeId, int fiscalYear, string? projectId, int? projectNumber) =>
+        new(AttachmentKind.Csv, projectNumber is { } n ? $"ledger-{fiscalYear}-{n}.csv" : $"ledger-{fiscalYear}.csv", officeId, fiscalYear) { ScopeId = projectId };
 
     public static Attachment Report(string officeId, int fiscalYear, string round) =>
         new(AttachmentKind.Spreadsheet, $"report-{fiscalYear}-{round}.xlsx", officeId, fiscalYear) { Round = round };

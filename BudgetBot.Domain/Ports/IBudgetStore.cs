@@ -36,6 +36,9 @@ public interface IBudgetStore
     /// <summary>Entries of a project, newest first.</summary>
     IReadOnlyList<LedgerEntry> History(string projectId, int max);
 
+    /// <summary>Every entry of an office's year (or of one project), oldest first: the audit trail.</summary>
+    IReadOnlyList<LedgerEntry> Ledger(string officeId, int fiscalYear, string? projectId = null);
+
     /// <summary>
     /// Appends an entry (its id is assigned here) and updates the project's running figures in one transaction.
     /// An entry whose <see cref="LedgerEntry.SourceKey"/> was seen before changes nothing and returns the first one.

@@ -15,6 +15,7 @@ internal static class CliVerbs
         ["export"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<ExportVerb>(sp).Run(a, o),
         ["chat"] = (sp, a, o, i) => ActivatorUtilities.CreateInstance<ChatVerb>(sp).Run(a, o, i),
         ["remind"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<RemindVerb>(sp).Run(a, o),
+        ["export-ledger"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<ExportLedgerVerb>(sp).Run(a, o),
         ["backup"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<BackupVerb>(sp).Run(a, o),
         ["dead-letters"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<DeadLettersVerb>(sp).Run(a, o),
     };
@@ -46,6 +47,7 @@ internal static class CliVerbs
               export <file.xlsx> [--fiscal-year 2566] [--round h1]
               chat --as <platform:id> [--chat <platform:chatId>]
               remind --dry-run [--at <time>]
+              export-ledger <file.csv> [--fiscal-year 2566]  the audit trail as CSV
               backup <file>                              a consistent copy of the data, also while the service runs
               dead-letters [--retry <key> | --retry-all] events set aside after failing; retry needs the service stopped
             Every verb takes --data-dir DIR.

@@ -30,6 +30,7 @@ internal static class ConversationSetup
         services.AddSingleton(sp => new ConversationEngine(sp.GetRequiredService<IBudgetStore>(), sp.GetRequiredService<IChatStore>(), sp.GetRequiredService<EngineSettings>()));
         services.AddSingleton<MediaFiles>();
         services.AddSingleton<Reports.ChartRenderer>();
+        services.AddSingleton<Reports.LedgerCsv>();
         return services.AddMessaging();
     }
 }

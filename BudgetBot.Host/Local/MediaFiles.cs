@@ -25,7 +25,7 @@ internal sealed class MediaFiles(IOptions<BudgetBotOptions> options, TimeProvide
 
     public string? Find(string id)
     {
-        if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[0-9a-f]{32}\\.(png|xlsx)$"))
+        if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[0-9a-f]{32}\\.(png|xlsx|csv)$"))
         {
             return null;
         }
@@ -67,7 +67,8 @@ internal sealed class MediaFiles(IOptions<BudgetBotOptions> options, TimeProvide
         return gone;
     }
 
-    public static string ContentType(string id) => id.EndsWith(".png", StringComparison.Ordinal)
-        ? "image/png"
+    public static string ContentType(string id) =>
+        id.EndsWith(".png", StringComparison.Ordinal) ? "image/png"
+        : id.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv; charset=utf-8"
         : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }

@@ -6,11 +6,19 @@ using Microsoft.Extensions.Options;
 namespace BudgetBot.Host.Messaging;
 
 /// <summary>The one place an attachment request becomes bytes: a chart drawn, or the report exported, as of now.</summary>
-internal sealed class Attachments(ChartRenderer charts, ReportExporter reports, IOptions<BudgetBotOptions> options, TimeProvider clock)
+internal sealed class Attachments(ChartRenderer charts, ReportExporter reports, LedgerCsv ledger, IOptions<BudgetBotOptions> options, TimeProvider clock)
 {
-    public byte[]? Bytes(Attachment attachment, bool english) => attachment.Kind == AttachmentKind.Image
-        ? charts.Render(attachment, english)
-        : reports.XlsxFor(attachment, TimeZones.Today(options.Value.TimeZone, clock.GetUtcNow()));
+    public byte[]? Bytes(Attachment attachment, bool english) => attachment.Kind switch
+    {
+        AttachmentKind.Image => charts.Render(attachment, english),
+        AttachmentKind.Csv => ledger.Write(attachment.OfficeId, attachment.FiscalYear, attachment.ScopeId),
+        _ => reports.XlsxFor(attachment, TimeZones.Today(options.Value.TimeZone, clock.GetUtcNow())),
+    };
 
-    public static string Extension(Attachment attachment) => attachment.Kind == AttachmentKind.Image ? ".png" : ".xlsx";
+    public static string Extension(Attachment attachment) => attachment.Kind switch
+    {
+        AttachmentKind.Image => ".png",
+        AttachmentKind.Csv => ".csv",
+        _ => ".xlsx",
+    };
 }

@@ -107,5 +107,11 @@ internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
         _ledger.Query().Where(Where.Is("project", projectId)).OrderByDescending("_id").Limit(max)
             .ToEnumerable().Select(Bson.Entry).ToList();
 
+    public IReadOnlyList<LedgerEntry> Ledger(string officeId, int fiscalYear, string? projectId = null)
+    {
+        var projects = projectId is null ? Projects(officeId, fiscalYear).Select(p => p.Id).ToList() : [projectId];
+        return projects.SelectMany(id => _ledger.Find(Where.Is("project", id)).Select(Bson.Entry)).OrderBy(e => e.Id).ToList();
+    }
+
     public void Dispose() => _files.Dispose();
 }

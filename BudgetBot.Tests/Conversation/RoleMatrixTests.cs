@@ -39,6 +39,8 @@ public sealed class RoleMatrixTests
         { "/subscribe weekly", true, "AH" },
         { "/invite auditor", false, "A" },
         { "/invite me", false, "AEHOU" },
+        { "/audit", false, "AU" },
+        { "/audit 17", false, "AU" },
     };
 
     [Theory]

@@ -44,6 +44,11 @@ internal sealed class HelpCommand : ICommand
             lines.Add(say["รายงาน 6 เดือน — รายงานติดตาม (/report)", "/report h1 — monitoring report (รายงาน)"]);
         }
 
+        if (Access.Has(p, office, Role.Admin, Role.Auditor))
+        {
+            lines.Add(say["ตรวจสอบ [โครงการ] — ไฟล์บันทึกบัญชีทุกรายการ (/audit)", "/audit [project] — the ledger as a file (ตรวจสอบ)"]);
+        }
+
         if (Access.CanSubscribe(p, office))
         {
             lines.Add(say["ติดตาม ทุกสัปดาห์|รายไตรมาส|ยกเลิก — สรุปในกลุ่มนี้ (/subscribe)", "/subscribe weekly|quarter|off — summaries in this group (ติดตาม)"]);

@@ -1,6 +1,9 @@
 namespace BudgetBot.Domain.Conversation.Commands;
 
-/// <summary><c>/history &lt;project&gt;</c>, <c>ประวัติ</c>: the project's latest ledger entries, reversals included.</summary>
+/// <summary>
+/// <c>/history &lt;project&gt;</c>, <c>ประวัติ</c>: the project's ledger entries, newest first, a page at a time, each with
+/// who recorded it and the entry a reversal cancels. <c>/audit</c> gives the whole trail as a file.
+/// </summary>
 internal sealed class HistoryCommand : ICommand
 {
     public Intent Intent => Intent.History;
@@ -8,7 +11,8 @@ internal sealed class HistoryCommand : ICommand
     public IReadOnlyList<Reply> Run(CommandContext ctx)
     {
         var say = ctx.Say;
-        var (project, stop) = ProjectPicker.Pick(ctx, ctx.Args, p => $"/history {p.Number}");
+        var (args, page) = Paging.Split(ctx.Args);
+        var (project, stop) = ProjectPicker.Pick(ctx, args, p => $"/history {p.Number}");
         if (project is null)
         {
             return stop!;
@@ -19,14 +23,20 @@ internal sealed class HistoryCommand : ICommand
             return ctx.Refuse("history", $"project {project.Number}: not allowed", "ดูประวัติโครงการนี้ไม่ได้: ไม่ใช่โครงการของท่าน", "You cannot see this project's history: it is not yours.");
         }
 
-        var entries = ctx.Budget.History(project.Id, ctx.Settings.PageSize);
+        var entries = ctx.Budget.Ledger(project.OfficeId, project.FiscalYear, project.Id).Reverse().ToList();
         if (entries.Count == 0)
         {
             return [new Reply(say[$"{ProjectText.Title(say, project)} ยังไม่มีรายการ", $"{ProjectText.Title(say, project)} has no entries yet."])];
         }
 
-        var lines = entries.Select(e =>
-            $"#{e.Id} {say.Date(e.Date)} {(e.Amount < 0 ? "−" : "")}{Say.Baht(Math.Abs(e.Amount))} {e.Note}{(e.Reverses is { } r ? say[$" (ยกเลิก #{r})", $" (reverses #{r})"] : "")}");
-        return [new Reply(ProjectText.Title(say, project) + "\n" + string.Join('\n', lines))];
+        var (shown, buttons) = Paging.Page(ctx, entries, page, $"/history {project.Number}");
+        var names = new Dictionary<string, string>();
+        string Who(string by) => names.TryGetValue(by, out var n) ? n : names[by] = by == Reconciliation.SnapshotBuilder.ImportActor
+            ? say["นำเข้าจากรายงาน", "imported report"]
+            : ctx.Chat.Person(by)?.DisplayName ?? by;
+        var lines = shown.Select(e =>
+            $"#{e.Id} {say.Date(e.Date)} {(e.Amount < 0 ? "−" : "")}{Say.Baht(Math.Abs(e.Amount))} {e.Note}{(e.Reverses is { } r ? say[$" (ยกเลิก #{r})", $" (reverses #{r})"] : "")} — {Who(e.By)}");
+        var head = ProjectText.Title(say, project) + say[$" ({entries.Count} รายการ)", $" ({entries.Count} entries)"];
+        return [new Reply(head + "\n" + string.Join('\n', lines)) { Buttons = buttons }];
     }
 }

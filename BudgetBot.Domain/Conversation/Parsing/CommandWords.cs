@@ -16,6 +16,7 @@ public static class CommandWords
         ["status"] = Intent.Status,
         ["lagging"] = Intent.Lagging,
         ["history"] = Intent.History,
+        ["audit"] = Intent.Audit,
         ["report"] = Intent.Report,
         ["chart"] = Intent.Chart,
         ["subscribe"] = Intent.Subscribe,
@@ -30,6 +31,7 @@ public static class CommandWords
     [
         ("ความก้าวหน้า", Intent.Progress),
         ("ฉันคือใคร", Intent.WhoAmI),
+        ("ตรวจสอบ", Intent.Audit),
         ("ช่วยเหลือ", Intent.Help),
         ("เข้าร่วม", Intent.Join),
         ("คงเหลือ", Intent.Balance),

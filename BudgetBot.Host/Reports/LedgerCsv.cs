@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using BudgetBot.Domain.Ports;
+using BudgetBot.Host.Options;
+using Microsoft.Extensions.Options;
+
+namespace BudgetBot.Host.Reports;
+
+/// <summary>
+/// The audit trail as CSV (RFC 4180, UTF-8 with a byte-order mark so Excel shows Thai): one row per ledger entry with
+/// who recorded it, when, on which platform and from which message, and the entry a reversal cancels. Amounts are
+/// plain numbers with two decimals, so the file's sums reconcile with the balances.
+/// </summary>
+internal sealed class LedgerCsv(IBudgetStore store, IChatStore chat, IOptions<BudgetBotOptions> options)
+{
+    public static readonly string[] Columns =
+        ["entry_id", "recorded_at", "date", "project", "project_name", "amount", "note", "person", "person_id", "platform", "message", "reverses_entry"];
+
+    public byte[] Write(string officeId, int fiscalYear, string? projectId = null)
+    {
+        TimeZones.TryFind(options.Value.TimeZone, out var zone);
+        var projects = store.Projects(officeId, fiscalYear).ToDictionary(p => p.Id);
+        var names = new Dictionary<string, string>();
+        var sb = new StringBuilder();
+        sb.AppendJoin(',', Columns).Append("\r\n");
+        foreach (var e in store.Ledger(officeId, fiscalYear, projectId))
+        {
+            var project = projects.GetValueOrDefault(e.ProjectId);
+            var person = names.TryGetValue(e.By, out var known) ? known : names[e.By] = chat.Person(e.By)?.DisplayName ?? e.By;
+            var platform = e.SourceKey.Split(':')[0];
+            string[] cells =
+            [
+                e.Id.ToString(CultureInfo.InvariantCulture),
+                TimeZoneInfo.ConvertTime(e.RecordedAt, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+                e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                project?.Number.ToString(CultureInfo.InvariantCulture) ?? "",
+                project?.Name ?? "",
+                e.Amount.ToString("0.00", CultureInfo.InvariantCulture),
+                e.Note,
+                person,
+                e.By,
+                platform,
+                e.SourceKey,
+                e.Reverses?.ToString(CultureInfo.InvariantCulture) ?? "",
+            ];
+            sb.AppendJoin(',', cells.Select(Quote)).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+    }
+
+    /// <summary>Quotes a field that needs it; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula.</summary>
+    private static string Quote(string value)
+    {
+        var safe = value.Length > 0 && value[0] is '=' or '+' or '@' or '\t' or '\r' || (value.Length > 1 && value[0] == '-' && !char.IsAsciiDigit(value[1]))
+            ? "'" + value
+            : value;
+        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+    }
+}

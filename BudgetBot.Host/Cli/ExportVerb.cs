@@ -26,23 +26,8 @@ internal sealed class ExportVerb(IBudgetStore store, ReportExporter exporter, Ti
             return 2;
         }
 
-        var offices = store.Offices();
-        var office = args.Option("--office") is { } wanted
-            ? offices.FirstOrDefault(o => o.Id == wanted || o.Name.Contains(wanted, StringComparison.Ordinal))
-            : offices.Count == 1 ? offices[0] : null;
-        if (office is null)
+        if (OfficeYear.Choose(store, args, output) is not var (office, fiscalYear))
         {
-            output.WriteLine(offices.Count == 0
-                ? "ยังไม่มีหน่วยงานในข้อมูล นำเข้ารายงานก่อนด้วย import · The data dir holds no office yet: import a report first."
-                : "ระบุหน่วยงานด้วย --office · Name the office with --office: " + string.Join(", ", offices.Select(o => $"{o.Id} ({o.Name})")));
-            return 2;
-        }
-
-        var years = store.FiscalYears(office.Id);
-        var fiscalYear = args.Option("--fiscal-year") is { } fy ? int.Parse(ThaiDigits.ToAscii(fy), System.Globalization.CultureInfo.InvariantCulture) : (years.Count > 0 ? years[^1] : 0);
-        if (!years.Contains(fiscalYear))
-        {
-            output.WriteLine($"{office.Name} ไม่มีปีงบประมาณ {fiscalYear} มีเฉพาะ {string.Join(", ", years)} · has no fiscal year {fiscalYear}");
             return 2;
         }
 

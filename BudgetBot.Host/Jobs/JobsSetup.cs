@@ -57,6 +57,10 @@ internal static class JobsSetup
             return;
         }
 
+        // The SQLite storage makes its tables on first use; doing that here, before requests are served, keeps the
+        // first dashboard request from racing the job server's start (a "database is locked" 500).
+        app.Services.GetRequiredService<JobStorage>().GetConnection().Dispose();
+
         app.UseHangfireDashboard("/hangfire", new Hangfire.DashboardOptions { Authorization = [new DashboardAccess(options.Dashboard)], IgnoreAntiforgeryToken = false });
     }
 

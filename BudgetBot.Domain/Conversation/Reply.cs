@@ -12,12 +12,16 @@ public enum AttachmentKind
     Csv,
 }
 
-/// <summary>What a chart shows: the whole office, one division or one project (by id).</summary>
+/// <summary>
+/// What a chart shows: the office's or a division's cumulative result against its cumulative plan, one project's
+/// quarters, or the ten projects furthest behind their plan.
+/// </summary>
 public enum ChartScope
 {
     Office,
     Division,
     Project,
+    Behind,
 }
 
 /// <summary>

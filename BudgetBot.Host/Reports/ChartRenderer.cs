@@ -1,57 +1,112 @@
+using System.Globalization;
 using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Calendar;
+using BudgetBot.Domain.Conversation;
 using BudgetBot.Domain.Ports;
 
 namespace BudgetBot.Host.Reports;
 
 /// <summary>
-/// Draws plan against actual by quarter as a PNG, for an office, a division or a project, with Sarabun so Thai labels
-/// render the same on every machine (the font ships in config/fonts under the OFL).
+/// Charts drawn for a phone: 1170 px wide (a 390-pt screen at 3x), text at least 44 px (11 pt on that screen), bars
+/// laid out horizontally so every bar carries its value and every row its label, Buddhist-era quarters, and Sarabun
+/// so Thai renders the same on every machine (the font ships in config/fonts under the OFL).
 /// </summary>
-internal sealed class ChartRenderer(IBudgetStore store)
+internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = null)
 {
+    public const int Width = 1170;
+    public const float TextPx = 44;
     private const string FontName = "Sarabun";
     private static readonly Lock FontGate = new();
     private static bool _fontLoaded;
 
-    /// <summary>Renders a chart attachment: the office, one division or one project of a fiscal year.</summary>
-    public byte[]? Render(Domain.Conversation.Attachment chart, bool english)
+    /// <summary>Renders a chart attachment; null when there is nothing to draw.</summary>
+    public byte[]? Render(Attachment chart, bool english)
     {
         var (office, year, id) = (chart.OfficeId, chart.FiscalYear, chart.ScopeId);
         var projects = store.Projects(office, year);
-        var (title, chosen) = chart.Scope switch
+        var budget = store.FiscalYear(office, year);
+        var asOf = budget?.AnswerDate(DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime)) ?? FiscalCalendar.FiscalYearEnd(year);
+        var quarterNow = ProjectText.CurrentQuarter(asOf, year);
+        var say = new Say(english ? Language.English : Language.Thai);
+        var figuresOf = (Project p) => Figures.Of(p, store.Balance(p.Id));
+        switch (chart.Scope)
         {
-            Domain.Conversation.ChartScope.Office => (store.Office(office)?.Name ?? office, projects),
-            Domain.Conversation.ChartScope.Division => (
-                store.Divisions(office).FirstOrDefault(d => d.Id == id)?.Name ?? "", projects.Where(p => p.DivisionId == id).ToList()),
-            _ => (projects.FirstOrDefault(p => p.Id == id) is { } p ? $"{p.Number}. {p.Name}" : "", projects.Where(p => p.Id == id).ToList()),
-        };
-        if (chosen.Count == 0)
-        {
-            return null;
-        }
+            case ChartScope.Behind:
+                var behind = BehindPlan.Of(projects.Select(p => (p, figuresOf(p))), quarterNow).Take(10).ToList();
+                return behind.Count == 0 ? null : Rows(
+                    say[$"ต่ำกว่าแผนมากที่สุด", $"Furthest behind plan"],
+                    say[$"ถึงไตรมาส {quarterNow}/{year} (บาท)\nข้อมูล ณ {ThaiDate.Short(asOf)}", $"to Q{quarterNow}/{year} (baht)\nas of {say.Date(asOf)}"],
+                    behind.Select(x => (Shorten($"{x.Project.Number}. {x.Project.Name}", 22), x.Gap, ScottPlot.Colors.OrangeRed)).ToList());
+            case ChartScope.Project:
+                var project = projects.FirstOrDefault(p => p.Id == id);
+                if (project is null)
+                {
+                    return null;
+                }
 
-        var figures = Figures.Sum(chosen.Select(p => Figures.Of(p, store.Balance(p.Id))));
-        return Draw(figures, Shorten(title), year, english);
+                var f = figuresOf(project);
+                var rows = new List<(string, decimal, ScottPlot.Color)>();
+                for (var q = 1; q <= 4; q++)
+                {
+                    rows.Add((say[$"ไตรมาส {q}/{year} แผน", $"Q{q}/{year} plan"], f.Plan[q], ScottPlot.Colors.Silver));
+                    rows.Add((say[$"ไตรมาส {q}/{year} ผล", $"Q{q}/{year} actual"], f.Actual[q], ScottPlot.Colors.SteelBlue));
+                }
+
+                return Rows(Shorten($"{project.Number}. {project.Name}", 50), say[$"แผนและผลรายไตรมาส (บาท)\nข้อมูล ณ {ThaiDate.Short(asOf)}", $"Plan and actual by quarter (baht)\nas of {say.Date(asOf)}"], rows);
+            default:
+                var chosen = chart.Scope == ChartScope.Division ? projects.Where(p => p.DivisionId == id).ToList() : projects;
+                if (chosen.Count == 0)
+                {
+                    return null;
+                }
+
+                var name = chart.Scope == ChartScope.Division ? store.Divisions(office).FirstOrDefault(d => d.Id == id)?.Name ?? "" : store.Office(office)?.Name ?? office;
+                var sum = Figures.Sum(chosen.Select(figuresOf));
+                var cumulative = new List<(string, decimal, ScottPlot.Color)>();
+                for (var q = 1; q <= 4; q++)
+                {
+                    cumulative.Add((say[$"ถึงไตรมาส {q}/{year} แผน", $"to Q{q}/{year} plan"], sum.PlanToDate(q), ScottPlot.Colors.Silver));
+                    if (q <= quarterNow)
+                    {
+                        cumulative.Add((say[$"ถึงไตรมาส {q}/{year} ผล", $"to Q{q}/{year} actual"], sum.ActualToDate(q), q == quarterNow ? ScottPlot.Colors.DarkOrange : ScottPlot.Colors.SteelBlue));
+                    }
+                }
+
+                return Rows(Shorten(name, 60), say[$"ผลสะสมเทียบแผนสะสม (บาท)\nข้อมูล ณ {ThaiDate.Short(asOf)} (แท่งส้ม)", $"Cumulative actual vs plan (baht)\nas of {say.Date(asOf)} (orange bar)"], cumulative);
+        }
     }
 
-    private static byte[] Draw(Figures f, string title, int year, bool english)
+    /// <summary>One horizontal bar per row, its label at the left and its value at the bar's end.</summary>
+    private static byte[] Rows(string title, string subtitle, IReadOnlyList<(string Label, decimal Value, ScottPlot.Color Color)> rows)
     {
         EnsureFont();
         var plot = new ScottPlot.Plot();
         plot.Font.Set(FontName);
-        var bars = new List<ScottPlot.Bar>();
-        for (var q = 1; q <= 4; q++)
+        var bars = rows.Select((r, i) => new ScottPlot.Bar
         {
-            bars.Add(new ScottPlot.Bar { Position = (q * 3) - 2, Value = (double)f.Plan[q], FillColor = ScottPlot.Colors.LightGray });
-            bars.Add(new ScottPlot.Bar { Position = (q * 3) - 1, Value = (double)f.Actual[q], FillColor = ScottPlot.Colors.SteelBlue });
-        }
-
-        plot.Add.Bars(bars);
-        plot.Title(title + (english ? $"\nplan (grey) and actual (blue), FY {year}" : $"\nแผน (เทา) และผล (น้ำเงิน) ปีงบประมาณ {year}"));
-        var labels = Enumerable.Range(1, 4).Select(q => english ? $"Q{q}" : $"ไตรมาส {q}").ToArray();
-        plot.Axes.Bottom.SetTicks([1.5, 4.5, 7.5, 10.5], labels);
-        plot.Axes.Margins(bottom: 0);
-        return plot.GetImageBytes(800, 450, ScottPlot.ImageFormat.Png);
+            Position = rows.Count - i,
+            Value = (double)r.Value,
+            FillColor = r.Color,
+            Label = Say.Baht(r.Value),
+        }).ToList();
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.Horizontal = true;
+        barPlot.ValueLabelStyle.FontSize = TextPx;
+        barPlot.ValueLabelStyle.FontName = FontName;
+        plot.Axes.Left.SetTicks([.. bars.Select(b => b.Position)], [.. rows.Select(r => r.Label)]);
+        plot.Axes.Left.TickLabelStyle.FontSize = TextPx;
+        plot.Axes.Left.TickLabelStyle.FontName = FontName;
+        plot.Axes.Bottom.TickLabelStyle.IsVisible = false;
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.MinorTickStyle.Length = 0;
+        // Centred over the bars, a line must stay within them: long names and notes wrap.
+        plot.Title(string.Join('\n', Wrap(title).Concat(subtitle.Split('\n').SelectMany(Wrap))));
+        plot.Axes.Title.Label.FontSize = TextPx + 4;
+        plot.Axes.Title.Label.FontName = FontName;
+        // Room at the right for the longest value label.
+        plot.Axes.Margins(left: 0, right: 0.5, bottom: 0.02, top: 0.02);
+        var height = Math.Max(Width, 420 + (rows.Count * 110));
+        return plot.GetImageBytes(Width, height, ScottPlot.ImageFormat.Png);
     }
 
     private static void EnsureFont()
@@ -66,5 +121,21 @@ internal sealed class ChartRenderer(IBudgetStore store)
         }
     }
 
-    private static string Shorten(string title) => title.Length <= 70 ? title : title[..70] + "…";
+    private const int LineChars = 26;
+
+    private static IEnumerable<string> Wrap(string text)
+    {
+        var rest = text.Trim();
+        while (rest.Length > LineChars)
+        {
+            var cut = rest.LastIndexOf(' ', LineChars);
+            cut = cut > LineChars / 2 ? cut : LineChars;
+            yield return rest[..cut].Trim();
+            rest = rest[cut..].Trim();
+        }
+
+        yield return rest;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 }

@@ -13,6 +13,18 @@ internal sealed class ChartCommand : ICommand
         Figures figures;
         string title;
         (ChartScope Kind, string? Id) scope;
+        if (ctx.Args.Trim() is "ล่าช้า" or "lagging" or "behind")
+        {
+            // The ten furthest behind, by the same rule as /lagging, among the projects the person may read.
+            var quarter = ProjectText.CurrentQuarter(ctx.AsOf, ctx.FiscalYear);
+            var behind = BehindPlan.Of(ctx.Projects().Where(p => Access.CanRead(ctx.Person, p)).Select(p => (p, ctx.FiguresOf(p))), quarter).Take(10).ToList();
+            var lines = behind.Select(x => say[$"{x.Project.Number}. ต่ำกว่าแผน {Say.Baht(x.Gap)}", $"{x.Project.Number}. {Say.Baht(x.Gap)} behind"]);
+            return [new Reply(say[$"โครงการที่ต่ำกว่าแผนมากที่สุดถึงไตรมาส {quarter}/{ctx.FiscalYear}", $"Furthest behind plan to Q{quarter}/{ctx.FiscalYear}"] + "\n" + string.Join('\n', lines))
+            {
+                Attachments = behind.Count > 0 ? [Attachment.Chart(ctx.OfficeId!, ctx.FiscalYear, ChartScope.Behind)] : [],
+            }];
+        }
+
         if (ctx.Args.Length == 0)
         {
             figures = Figures.Sum(ctx.Projects().Select(ctx.FiguresOf));

@@ -102,7 +102,13 @@ internal static class QuarterReminders
             .. lines.Take(10),
             lines.Count > 10 ? $"และอีก {lines.Count - 10} โครงการ" : ""]);
         var mentions = projects.SelectMany(x => x.Project.Owners).Where(o => input.People.Any(p => p.Id == o)).Distinct().ToList();
-        return new Notice(key, NoticeKind.GroupReminder, input.Office.Id, null, chatKey, new Reply(text.TrimEnd()) { Mentions = mentions }) { Reasons = lines };
+        // The chart of who is furthest behind fits a group reminder: the same projects, ranked.
+        return new Notice(key, NoticeKind.GroupReminder, input.Office.Id, null, chatKey, new Reply(text.TrimEnd())
+        {
+            Mentions = mentions,
+            Attachments = [Attachment.Chart(input.Office.Id, input.FiscalYear, ChartScope.Behind)],
+        })
+        { Reasons = lines };
     }
 
     private static string Line(Say say, Project p, Figures f, int q) => say[

@@ -109,6 +109,22 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
         return plot.GetImageBytes(Width, height, ScottPlot.ImageFormat.Png);
     }
 
+    /// <summary>Only <paramref name="text"/>, drawn as chart labels are (font and size): for checking glyphs and text height.</summary>
+    public static byte[] TextSample(string text)
+    {
+        EnsureFont();
+        var plot = new ScottPlot.Plot();
+        plot.Font.Set(FontName);
+        plot.Layout.Frameless();
+        plot.HideGrid();
+        var label = plot.Add.Text(text, 0, 0);
+        label.LabelFontSize = TextPx;
+        label.LabelFontName = FontName;
+        label.LabelAlignment = ScottPlot.Alignment.MiddleCenter;
+        plot.Axes.SetLimits(-1, 1, -1, 1);
+        return plot.GetImageBytes(600, 120, ScottPlot.ImageFormat.Png);
+    }
+
     private static void EnsureFont()
     {
         lock (FontGate)

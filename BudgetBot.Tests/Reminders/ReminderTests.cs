@@ -135,7 +135,8 @@ public sealed class ReminderTests : IDisposable
     {
         _chat.Store.SaveSubscription(new Subscription("local:planning-group", _chat.OfficeId, SubscriptionKind.Weekly, null, "demo-admin"));
 
-        Assert.Single(_run.Due(Bangkok("2023-03-24T09:00")), n => n.Kind == NoticeKind.GroupReminder);
+        var group = Assert.Single(_run.Due(Bangkok("2023-03-24T09:00")), n => n.Kind == NoticeKind.GroupReminder);
+        Assert.Equal(Domain.Conversation.ChartScope.Behind, Assert.Single(group.Reply.Attachments).Scope);
         Assert.Single(_run.Due(Bangkok("2023-03-24T15:00")), n => n.Kind == NoticeKind.GroupReminder);
         Assert.NotEqual(
             _run.Due(Bangkok("2023-03-24T09:00")).Single(n => n.Kind == NoticeKind.GroupReminder).Key,

@@ -43,4 +43,27 @@ public sealed class ChartTests(ITestOutputHelper output) : IDisposable
         var lagging = _chat.Say("local:executive", "ล่าช้า ไตรมาส 2")[0].Text.Split('\n').Skip(1).Take(10).Select(l => l.Split('.')[0]);
         Assert.Equal(lagging, reply.Text.Split('\n').Skip(1).Select(l => l.Split('.')[0]));
     }
+
+    [Fact]
+    public void ThaiText_IsDrawnWithItsGlyphs_NotMissingGlyphBoxes_AtPhoneHeight()
+    {
+        using var thai = SKBitmap.Decode(ChartRenderer.TextSample("ไตรมาส"));
+        using var missing = SKBitmap.Decode(ChartRenderer.TextSample(new string('\uFFFF', 6)));
+        using var typeface = SKTypeface.FromFile(Path.Combine(AppContext.BaseDirectory, "config", "fonts", "Sarabun-Regular.ttf"));
+        Assert.DoesNotContain((ushort)0, typeface.GetGlyphs("ไตรมาส 2/2566 ข้อมูล ณ"));
+
+        Assert.NotEqual(Ink(thai), Ink(missing));
+        var (top, bottom) = InkRows(thai);
+        output.WriteLine($"ink {top}..{bottom}");
+        Assert.True(bottom - top >= 30, $"Thai text {bottom - top} px tall at 3x; 11 pt on a phone needs about 44 px type");
+    }
+
+    private static string Ink(SKBitmap bitmap) =>
+        string.Concat(Enumerable.Range(0, bitmap.Height).SelectMany(y => Enumerable.Range(0, bitmap.Width).Select(x => bitmap.GetPixel(x, y).Red < 128 ? '#' : '.')));
+
+    private static (int Top, int Bottom) InkRows(SKBitmap bitmap)
+    {
+        var rows = Enumerable.Range(0, bitmap.Height).Where(y => Enumerable.Range(0, bitmap.Width).Any(x => bitmap.GetPixel(x, y).Red < 128)).ToList();
+        return (rows[0], rows[^1]);
+    }
 }

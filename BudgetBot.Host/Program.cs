@@ -34,6 +34,7 @@ try
     app.UseKnownProxies();
     app.MapHealth();
     app.MapPlayground();
+    BudgetBot.Host.Reports.ReportPage.MapReportPages(app);
     app.MapJobs();
     app.MapTelegram();
     app.MapLine();

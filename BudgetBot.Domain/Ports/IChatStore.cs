@@ -22,6 +22,11 @@ public interface IPeople
 
     void SaveInvite(Invite invite);
 
+    void SaveReportLink(ReportLink link);
+
+    /// <summary>The link a token opens, while it has not expired at <paramref name="at"/>.</summary>
+    ReportLink? ReportLinkFor(string token, DateTimeOffset at);
+
     /// <summary>Takes an unused, unexpired invite and marks it used, in one step; null when there is none.</summary>
     Invite? TakeInvite(string code, DateTimeOffset at);
 }
@@ -74,6 +79,13 @@ public interface IHandledMessages
 }
 
 /// <summary>A single-use code for a role in an office (or, with <see cref="LinkPersonId"/>, to link another platform identity).</summary>
+/// <summary>A link to a report's web page: the token is kept only as a hash; it shows one office's year and round.</summary>
+public sealed record ReportLink(string TokenHash, string OfficeId, int FiscalYear, string Round, DateTimeOffset ExpiresAt)
+{
+    public static string Hash(string token) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+}
+
 public sealed record Invite(string Code, string OfficeId, Role Role, string? Scope, string CreatedBy, DateTimeOffset ExpiresAt)
 {
     public string? LinkPersonId { get; init; }

@@ -21,6 +21,8 @@ internal static class ConversationSetup
                 WarnPercent = o.Guards.WarnPercent,
                 HoldPercent = o.Guards.HoldPercent,
                 UndoWindow = TimeSpan.FromHours(o.Guards.UndoHours),
+                ReportLinkLifetime = TimeSpan.FromDays(o.ReportLinkDays),
+                PublicBaseUrl = o.PublicBaseUrl,
                 OfficeGuards = o.Guards.Offices.ToDictionary(
                     x => x.Key, x => new GuardLevels(x.Value.WarnPercent ?? o.Guards.WarnPercent, x.Value.HoldPercent ?? o.Guards.HoldPercent)),
             };

@@ -25,6 +25,10 @@ internal sealed class BudgetBotOptions
 
     public PlaygroundOptions Playground { get; set; } = new();
 
+    /// <summary>How many days a link to a report's web page works.</summary>
+    [Range(1, 90)]
+    public int ReportLinkDays { get; set; } = 7;
+
     /// <summary>
     /// Addresses of reverse proxies whose <c>X-Forwarded-For</c> is believed (<c>BudgetBot__KnownProxies__0=127.0.0.1</c>);
     /// from anyone else the header is ignored, so a client cannot claim to be local.

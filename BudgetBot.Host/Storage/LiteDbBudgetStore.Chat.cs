@@ -39,6 +39,14 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
         }
     });
 
+    private ILiteCollection<BsonDocument> ReportLinks => _db.GetCollection("report_links");
+
+    public void SaveReportLink(ReportLink link) =>
+        InTransaction(() => ReportLinks.Upsert(new BsonDocument { ["_id"] = link.TokenHash, ["json"] = JsonPayload.Write(link) }));
+
+    public ReportLink? ReportLinkFor(string token, DateTimeOffset at) =>
+        ReportLinks.FindById(ReportLink.Hash(token)) is { } d && JsonPayload.Read<ReportLink>(d["json"].AsString) is { } link && link.ExpiresAt > at ? link : null;
+
     public void SaveInvite(Invite invite) =>
         InTransaction(() => Invites.Upsert(new BsonDocument { ["_id"] = InviteKey(invite.Code), ["used"] = false, ["json"] = JsonPayload.Write(invite with { Code = "" }) }));
 

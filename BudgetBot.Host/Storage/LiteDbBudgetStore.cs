@@ -54,7 +54,7 @@ internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
         OutboxDocs.EnsureIndex("status");
         FeedDocs.EnsureIndex("feed");
         AuditLog.EnsureIndex("office");
-        foreach (var other in new[] { _offices, _balances, PeopleDocs, Identities, Invites, PendingActions, SubscriptionDocs, Handled, StateDocs, SentKeys })
+        foreach (var other in new[] { _offices, _balances, PeopleDocs, Identities, Invites, PendingActions, SubscriptionDocs, Handled, StateDocs, SentKeys, ReportLinks })
         {
             other.EnsureIndex("_id");
         }

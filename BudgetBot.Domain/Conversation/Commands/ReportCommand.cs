@@ -24,9 +24,16 @@ internal sealed class ReportCommand : ICommand
         }
 
         var f = Figures.Sum(ctx.Projects().Select(ctx.FiguresOf));
+        // A link to the same report as a phone-sized web page: 128 random bits, kept only as a hash, one office, expiring.
+        var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var expires = ctx.Message.At + ctx.Settings.ReportLinkLifetime;
+        ctx.Chat.SaveReportLink(new Ports.ReportLink(Ports.ReportLink.Hash(token), ctx.OfficeId!, ctx.FiscalYear, round.Name, expires));
+        var link = $"{ctx.Settings.PublicBaseUrl?.TrimEnd('/')}/reports/{token}";
+        var until = Calendar.FiscalCalendar.LocalDate(expires, ctx.Settings.TimeZone);
         return [new Reply(string.Join('\n',
             say[$"รายงานการกำกับ ติดตาม การใช้จ่ายงบประมาณ ปี {ctx.FiscalYear} รอบ {round.LastQuarter * 3} เดือน", $"Monitoring report, fiscal year {ctx.FiscalYear}, {round.LastQuarter * 3} months"],
-            ProjectText.ToDate(say, f, round.LastQuarter), ProjectText.Used(say, f)))
+            ProjectText.ToDate(say, f, round.LastQuarter), ProjectText.Used(say, f),
+            say[$"ดูบนมือถือ (ใช้ได้ถึง {Calendar.ThaiDate.Short(until)}): {link}", $"On a phone (until {say.Date(until)}): {link}"]))
         {
             Attachments = [Attachment.Report(ctx.OfficeId!, ctx.FiscalYear, round.Name)],
         }];

@@ -36,7 +36,10 @@ internal static class QuarterReminders
         foreach (var owner in input.People.Where(p => behind.Any(b => b.Project.Owners.Contains(p.Id))))
         {
             var mine = behind.Where(b => b.Project.Owners.Contains(owner.Id)).ToList();
-            yield return Private(NoticeKind.QuarterReminder, $"quarter:{period}:{owner.Id}", input, owner, mine, q, end);
+            var notice = Private(NoticeKind.QuarterReminder, $"quarter:{period}:{owner.Id}", input, owner, mine, q, end);
+            // An owner's reminder carries the quarters of their project furthest behind: the one to act on first.
+            var first = mine.OrderByDescending(b => BehindPlan.Gap(b.Figures, q)).First().Project;
+            yield return notice with { Reply = notice.Reply with { Attachments = [Attachment.Chart(input.Office.Id, input.FiscalYear, ChartScope.Project, first.Id)] } };
         }
 
         var unowned = behind.Where(b => !b.Project.Owners.Any(o => input.People.Any(p => p.Id == o))).ToList();
@@ -61,7 +64,7 @@ internal static class QuarterReminders
             if (scoped.Count > 0)
             {
                 // At most one reminder a day in a group, whichever reminder it is.
-                yield return Group(input, group.ChatKey, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"group:{input.Office.Id}:{now.Date:yyyy-MM-dd}:{group.ChatKey}"), scoped, q, end);
+                yield return Group(input, group.ChatKey, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"group:{input.Office.Id}:{now.Date:yyyy-MM-dd}:{group.ChatKey}"), scoped, q, end, group.DivisionId);
             }
         }
     }
@@ -88,7 +91,7 @@ internal static class QuarterReminders
         };
     }
 
-    private static Notice Group(PlannerInput input, string chatKey, string key, List<(Project Project, Figures Figures)> projects, int q, DateOnly end)
+    private static Notice Group(PlannerInput input, string chatKey, string key, List<(Project Project, Figures Figures)> projects, int q, DateOnly end, string? divisionId)
     {
         var say = new Say(Language.Thai);
         var names = projects.SelectMany(x => x.Project.Owners.DefaultIfEmpty(""))
@@ -106,7 +109,7 @@ internal static class QuarterReminders
         return new Notice(key, NoticeKind.GroupReminder, input.Office.Id, null, chatKey, new Reply(text.TrimEnd())
         {
             Mentions = mentions,
-            Attachments = [Attachment.Chart(input.Office.Id, input.FiscalYear, ChartScope.Behind)],
+            Attachments = [Attachment.Chart(input.Office.Id, input.FiscalYear, ChartScope.Behind, divisionId)],
         })
         { Reasons = lines };
     }

@@ -32,7 +32,8 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
         switch (chart.Scope)
         {
             case ChartScope.Behind:
-                var behind = BehindPlan.Of(projects.Select(p => (p, figuresOf(p))), quarterNow).Take(10).ToList();
+                // A division's group sees its own division only.
+                var behind = BehindPlan.Of(projects.Where(p => id is null || p.DivisionId == id).Select(p => (p, figuresOf(p))), quarterNow).Take(10).ToList();
                 return behind.Count == 0 ? null : Rows(
                     say[$"ต่ำกว่าแผนมากที่สุด", $"Furthest behind plan"],
                     say[$"ถึงไตรมาส {quarterNow}/{year} (บาท)\nข้อมูล ณ {ThaiDate.Short(asOf)}", $"to Q{quarterNow}/{year} (baht)\nas of {say.Date(asOf)}"],

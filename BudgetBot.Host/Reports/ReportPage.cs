@@ -19,13 +19,15 @@ internal static class ReportPage
     {
         // The page's own Thai font, so it reads the same on a phone or a computer without Thai fonts.
         app.MapGet("/reports/sarabun.ttf", () => Results.File(BudgetBotConfiguration.Resolve("config/fonts/Sarabun-Regular.ttf"), "font/ttf"));
-        app.MapGet("/reports/{token}", (string token, IChatStore chat, ReportExporter exporter, TimeProvider clock, IOptions<BudgetBotOptions> options, HttpContext http) =>
+        app.MapGet("/reports/{token}", (string token, IChatStore chat, IBudgetStore store, ReportExporter exporter, TimeProvider clock, IOptions<BudgetBotOptions> options, HttpContext http) =>
         {
             http.Response.Headers.CacheControl = "no-store";
             http.Response.Headers["Referrer-Policy"] = "no-referrer";
             http.Response.Headers["X-Robots-Tag"] = "noindex";
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'";
-            if (token.Length != 32 || chat.ReportLinkFor(token, clock.GetUtcNow()) is not { } link || ReportRound.Parse(link.Round) is not { } round)
+            // A link names one office's year: one this store does not hold (another office's, or a deleted year) opens nothing.
+            if (token.Length != 32 || chat.ReportLinkFor(token, clock.GetUtcNow()) is not { } link || ReportRound.Parse(link.Round) is not { } round
+                || store.FiscalYear(link.OfficeId, link.FiscalYear) is null)
             {
                 return Results.Content(Page("ลิงก์ใช้ไม่ได้", "<p>ลิงก์นี้ใช้ไม่ได้หรือหมดอายุแล้ว พิมพ์ รายงาน ในแชทเพื่อรับลิงก์ใหม่</p>"), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status404NotFound);
             }

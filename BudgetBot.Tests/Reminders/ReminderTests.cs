@@ -55,6 +55,8 @@ public sealed class ReminderTests : IDisposable
         Assert.Contains($"{expected.Count} โครงการ", lagging, StringComparison.Ordinal);
         var owner = Assert.Single(notices, n => n.Kind == NoticeKind.QuarterReminder);
         Assert.Equal("demo-owner", owner.PersonId);
+        var chart = Assert.Single(owner.Reply.Attachments);
+        Assert.Equal((Domain.Conversation.ChartScope.Project, Project.KeyFor(_chat.OfficeId, 2566, 7)), (chart.Scope, chart.ScopeId)); // 27,950 behind, more than 17
         Assert.Contains("7. เสริมสร้างและพัฒนาประสิทธิภาพการบริหารงานบุคคล (ประชุมงานประจำ) — ถึงไตรมาส 2: แผน ", owner.Reply.Text, StringComparison.Ordinal);
     }
 

@@ -44,6 +44,9 @@ public sealed partial class ReportPageTests
         const string expired = "0123456789abcdef0123456789abcdef";
         store.SaveReportLink(new ReportLink(ReportLink.Hash(expired), store.Offices()[0].Id, 2566, "h1", DateTimeOffset.UtcNow.AddMinutes(-1)));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/reports/" + expired, UriKind.Relative))).StatusCode);
+        const string foreign = "fedcba9876543210fedcba9876543210";
+        store.SaveReportLink(new ReportLink(ReportLink.Hash(foreign), "another-office", 2566, "h1", DateTimeOffset.UtcNow.AddDays(1)));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/reports/" + foreign, UriKind.Relative))).StatusCode);
     }
 
     [SkippableFact]

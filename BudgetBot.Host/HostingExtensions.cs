@@ -82,7 +82,7 @@ internal static class HostingExtensions
             try
             {
                 store.Probe();
-                return Results.Ok(new { status = "ok", offices = store.Offices().Count, commits = store.Commits });
+                return Results.Ok(new { status = "ok", offices = store.Offices().Count, commits = store.Commits, queued = store.Queued() });
             }
             catch (Exception ex) when (ex is LiteDB.LiteException or IOException or ObjectDisposedException or InvalidOperationException)
             {

@@ -5,22 +5,31 @@ namespace BudgetBot.Tests;
 
 /// <summary>
 /// "Nothing else arrives" as an observable state instead of a sleep: the inbox has nothing left to handle and no
-/// platform has anything pending (an item being sent stays pending until its result is written).
+/// platform has anything pending (an item being sent stays pending until its result is written). Both change only by
+/// a commit, so between looks this waits for the store's next one.
 /// </summary>
 internal static class PipelineIdle
 {
     public static async Task WaitAsync(IServiceProvider services, TimeSpan? timeout = null)
     {
         var store = services.GetRequiredService<LiteDbBudgetStore>();
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (store.Unprocessed(1).Count > 0 || store.Pending("telegram", 1).Count > 0 || store.Pending("line", 1).Count > 0 || store.Pending("local", 1).Count > 0)
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
         {
-            if (DateTime.UtcNow > until)
+            var next = store.NextCommit; // taken before looking, so a commit during the look is not missed
+            if (store.Unprocessed(1).Count == 0 && store.Pending("telegram", 1).Count == 0 && store.Pending("line", 1).Count == 0 && store.Pending("local", 1).Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await next.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
             {
                 throw new TimeoutException("the message path never went idle");
             }
-
-            await Task.Delay(20);
         }
     }
 }

@@ -27,25 +27,6 @@ internal static class Seed
         return dataDir;
     }
 
-    /// <summary>
-    /// Opens a data file a host in this process just used: its store is disposed, and its lock freed, as the host's
-    /// services wind down, which can take a moment after the factory is gone.
-    /// </summary>
-    public static BudgetBot.Host.Storage.LiteDbBudgetStore OpenAfterHost(string file)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return new BudgetBot.Host.Storage.LiteDbBudgetStore(file);
-            }
-            catch (BudgetBot.Host.Storage.DataDirInUseException) when (attempt < 100)
-            {
-                Thread.Sleep(100);
-            }
-        }
-    }
-
     private static readonly System.Collections.Concurrent.ConcurrentBag<string> Made = Cleanup();
 
     /// <summary>A fresh folder under the temp dir, removed when the test run ends.</summary>

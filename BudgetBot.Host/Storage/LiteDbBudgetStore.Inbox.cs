@@ -37,6 +37,9 @@ internal sealed partial class LiteDbBudgetStore : IInbox
         return (IReadOnlyList<bool>)stored;
     });
 
+    /// <summary>How many events wait to be handled (an index count, for <c>/healthz</c>).</summary>
+    public int Queued() => InboxDocs.Count(Where.Is("done", false));
+
     public IReadOnlyList<InboundEvent> Unprocessed(int max) =>
         InboxDocs.Query().Where(Where.Is("done", false)).OrderBy("seq").Limit(max).ToEnumerable().Select(Event).ToList();
 

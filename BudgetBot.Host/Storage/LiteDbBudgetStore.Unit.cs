@@ -13,9 +13,16 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
     private bool _inUnit;
     private bool _projectsChanged;
     private long _commits;
+    private TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Transactions committed since the store was opened (for the benchmarks).</summary>
     public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>
+    /// Completes at the next commit. Everything the store holds changes only by a commit, so a waiter looks, and if
+    /// what it wants is not there yet, awaits this instead of looking again after a pause.
+    /// </summary>
+    public Task NextCommit => Volatile.Read(ref _committed).Task;
 
     public T Run<T>(Func<T> work)
     {
@@ -34,6 +41,7 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
                 _db.Commit();
                 _files.MakeDurable();
                 Interlocked.Increment(ref _commits);
+                Interlocked.Exchange(ref _committed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 if (_projectsChanged)
                 {
                     // Only now: a reader that filled the list before the commit saw the old projects.

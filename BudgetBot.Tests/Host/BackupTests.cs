@@ -26,6 +26,7 @@ public sealed class BackupTests(ITestOutputHelper output)
         var dataDir = Seed.TempDir();
         var acked = new ConcurrentQueue<(DateTimeOffset At, string SourceKey)>();
         var backups = new List<(string File, DateTimeOffset Started)>();
+        var progress = new Changes();
 
         await using (var host = await HostProcess.StartAsync(dataDir, settings))
         {
@@ -39,12 +40,15 @@ public sealed class BackupTests(ITestOutputHelper output)
                     using var response = await FakeWebhooks.PostTelegramAsync(client, body, Secret);
                     Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                     acked.Enqueue((DateTimeOffset.UtcNow, key));
+                    progress.Notify();
                 }
             }));
 
             for (var i = 0; i < 3; i++)
             {
-                await Task.Delay(700);
+                // Each backup only after another 60 spends were acknowledged, so each one catches the service mid-stream.
+                var target = acked.Count + 60;
+                await progress.WaitFor(() => acked.Count >= target ? acked : null, TimeSpan.FromSeconds(60), () => $"only {acked.Count} spends acknowledged");
                 var file = Path.Combine(Seed.TempDir(), $"backup-{i}.db");
                 var started = DateTimeOffset.UtcNow;
                 var (code, text, error) = await HostProcess.RunToExitAsync(new Dictionary<string, string> { ["BudgetBot__DataDir"] = dataDir }, "backup", file);
@@ -73,7 +77,7 @@ public sealed class BackupTests(ITestOutputHelper output)
         {
             using var client = new HttpClient { BaseAddress = again.Url };
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
-            await PipelineQuiet(client);
+            await InboxHandled(client, telegram);
             await again.StopAsync();
         }
 
@@ -93,21 +97,23 @@ public sealed class BackupTests(ITestOutputHelper output)
         return target;
     }
 
-    /// <summary>Waits until the restored host's store stops changing (its queued events handled).</summary>
-    private static async Task PipelineQuiet(HttpClient client)
+    /// <summary>
+    /// Until the restored host has handled every event queued in the backup. A handled event's reply reaches the fake
+    /// after the commit that handled it, so each look at <c>/healthz</c> follows the fake's next change, not a pause.
+    /// </summary>
+    private static async Task InboxHandled(HttpClient client, FakeTelegramApi telegram)
     {
-        var last = -1L;
-        for (var i = 0; i < 100; i++)
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
         {
+            var next = telegram.NextChange(deadline.Token); // taken before looking, so a reply during the look is not missed
             var health = JsonNode.Parse(await client.GetStringAsync(new Uri("/healthz", UriKind.Relative)))!;
-            var commits = health["commits"]!.GetValue<long>();
-            if (commits == last)
+            if (health["queued"]!.GetValue<int>() == 0)
             {
                 return;
             }
 
-            last = commits;
-            await Task.Delay(300);
+            await next;
         }
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace BudgetBot.Host;
 
 /// <summary>A reason the service cannot start that the operator can fix; printed as one line, never as a stack trace.</summary>
-internal sealed class StartupProblem(string message) : Exception(message)
+internal sealed class StartupProblem(string message, Exception? cause = null) : Exception(message, cause)
 {
     /// <summary>One line per problem when <paramref name="error"/> is one the operator can fix; null for a bug.</summary>
     public static IReadOnlyList<string>? Lines(Exception error)

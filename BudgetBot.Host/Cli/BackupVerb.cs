@@ -33,17 +33,10 @@ internal sealed class BackupVerb(IOptions<BudgetBotOptions> options)
         var scratch = target + ".partial-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
-            var attempt = 1;
-            while (!LiteDbSnapshot.TryCopy(source, scratch))
+            if (!LiteDbSnapshot.Copy(source, scratch, Attempts))
             {
-                // A checkpoint emptied the log while the files were read; it takes milliseconds and is rare.
-                if (++attempt > Attempts)
-                {
-                    output.WriteLine($"Could not take a consistent copy of {source} in {Attempts} tries; try again.");
-                    return 1;
-                }
-
-                Thread.Sleep(10);
+                output.WriteLine($"Could not take a consistent copy of {source} in {Attempts} tries; try again.");
+                return 1;
             }
 
             var copy = Path.Combine(scratch, Path.GetFileName(source));

@@ -48,7 +48,7 @@ internal sealed class DeadLettersVerb(IOptions<BudgetBotOptions> options)
             using var store = LiteDbBudgetStore.OpenChecked(path);
             dead = store.DeadLetterList(1000);
         }
-        catch (StartupProblem) when (IsInUse(path))
+        catch (StartupProblem problem) when (problem.InnerException is DataDirInUseException)
         {
             dead = FromCopy(path);
         }
@@ -68,32 +68,14 @@ internal sealed class DeadLettersVerb(IOptions<BudgetBotOptions> options)
         return 0;
     }
 
-    private static bool IsInUse(string path)
-    {
-        try
-        {
-            using var probe = new FileStream(Path.ChangeExtension(Path.GetFullPath(path), ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            return false;
-        }
-        catch (IOException)
-        {
-            return true;
-        }
-    }
-
     private static IReadOnlyList<DeadLetter> FromCopy(string path)
     {
         var scratch = Path.Combine(Path.GetTempPath(), "budgetbot-dead-letters-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            for (var attempt = 0; !LiteDbSnapshot.TryCopy(path, scratch); attempt++)
+            if (!LiteDbSnapshot.Copy(path, scratch))
             {
-                if (attempt > 200)
-                {
-                    throw new StartupProblem("could not take a consistent copy of the data file to list dead letters; try again");
-                }
-
-                Thread.Sleep(10);
+                throw new StartupProblem("could not take a consistent copy of the data file to list dead letters; try again");
             }
 
             using var store = LiteDbBudgetStore.OpenChecked(Path.Combine(scratch, Path.GetFileName(path)));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BudgetBot.Domain.Budget;
 using BudgetBot.Domain.Calendar;
 using BudgetBot.Domain.Conversation;

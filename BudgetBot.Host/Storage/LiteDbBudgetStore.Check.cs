@@ -41,7 +41,7 @@ internal sealed partial class LiteDbBudgetStore
         }
         catch (DataDirInUseException ex)
         {
-            throw new StartupProblem($"{ex.Message}. Stop it first, or use the backup verb, which reads while the service runs.");
+            throw new StartupProblem($"{ex.Message}. Stop it first, or use the backup verb, which reads while the service runs.", ex);
         }
         catch (IOException ex)
         {

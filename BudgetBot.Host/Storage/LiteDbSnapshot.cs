@@ -14,6 +14,23 @@ internal static class LiteDbSnapshot
 {
     private const int Page = 8192;
 
+    /// <summary>
+    /// <see cref="TryCopy"/> until a copy is consistent: a checkpoint in the way takes milliseconds and is rare, so the
+    /// next try is made at once; false only after <paramref name="attempts"/> tries.
+    /// </summary>
+    public static bool Copy(string dataFile, string folder, int attempts = 200)
+    {
+        for (var i = 0; i < attempts; i++)
+        {
+            if (TryCopy(dataFile, folder))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Writes the data file and log of <paramref name="dataFile"/> into <paramref name="folder"/>; false when a checkpoint got in the way.</summary>
     public static bool TryCopy(string dataFile, string folder)
     {

@@ -12,7 +12,7 @@ internal sealed class SpendCommand : ICommand
     {
         var say = ctx.Say;
         SpendArgs? args;
-        if (SpendSentence.Looks(ctx.Args) && SpendSentence.AmountProblem(ctx.Args) is var problem and not AmountError.None)
+        if (SpendSentence.AmountProblem(ctx.Args) is { } problem and not AmountError.None)
         {
             // A sentence whose amount cannot be recorded (too large, say) is answered with the reason, whichever word began it.
             var why = problem.ToString();

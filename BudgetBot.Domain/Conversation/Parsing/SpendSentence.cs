@@ -12,9 +12,9 @@ public static partial class SpendSentence
     /// <summary>A project and an amount with its unit are there; the amount may still be refused (too large, say).</summary>
     public static bool Looks(string text) => Find(ThaiDigits.ToAscii(text)) is not null;
 
-    /// <summary>Why the sentence's amount cannot be recorded, or <see cref="AmountError.None"/>.</summary>
-    public static AmountError AmountProblem(string text) =>
-        Find(ThaiDigits.ToAscii(text)) is var (_, amount) ? ThaiAmount.Parse(amount.Value).Error : AmountError.NotANumber;
+    /// <summary>Why the sentence's amount cannot be recorded: <see cref="AmountError.None"/> when it can, null when the text is no spending sentence.</summary>
+    public static AmountError? AmountProblem(string text) =>
+        Find(ThaiDigits.ToAscii(text)) is var (_, amount) ? ThaiAmount.Parse(amount.Value).Error : null;
 
     public static SpendArgs? Read(string text, DateOnly today)
     {

@@ -41,12 +41,18 @@ internal static class HostingExtensions
 
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        services.AddSingleton<LiteDbBudgetStore>(sp => LiteDbBudgetStore.OpenChecked(sp.GetRequiredService<IOptions<BudgetBotOptions>>().Value.DatabasePath));
-        services.AddSingleton<IBudgetStore>(sp => sp.GetRequiredService<LiteDbBudgetStore>());
+        services.AddSingleton<IServiceStore>(sp => OpenStore(sp.GetRequiredService<IOptions<BudgetBotOptions>>().Value));
+        services.AddSingleton<IBudgetStore>(sp => sp.GetRequiredService<IServiceStore>());
         services.AddSingleton<Reports.ReportFileReader>();
         services.AddSingleton<Reports.ReportExporter>();
         return services;
     }
+
+    /// <summary>The configured store: the LiteDB file in the data dir unless PostgreSQL is chosen.</summary>
+    public static IServiceStore OpenStore(BudgetBotOptions options) =>
+        options.Storage.IsPostgres
+            ? Storage.Postgres.PostgresStore.Open(options.Storage.ConnectionString!)
+            : LiteDbBudgetStore.OpenChecked(options.DatabasePath);
 
     public static IServiceCollection AddDemoData(this IServiceCollection services)
     {
@@ -77,14 +83,14 @@ internal static class HostingExtensions
 
     /// <summary>Reads the store on every call, so a monitor sees 503 when the data cannot be served.</summary>
     public static void MapHealth(this WebApplication app) =>
-        app.MapGet("/healthz", (LiteDbBudgetStore store, ILogger<LiteDbBudgetStore> logger) =>
+        app.MapGet("/healthz", (IServiceStore store, ILogger<IServiceStore> logger) =>
         {
             try
             {
                 store.Probe();
                 return Results.Ok(new { status = "ok", offices = store.Offices().Count, commits = store.Commits, queued = store.Queued() });
             }
-            catch (Exception ex) when (ex is LiteDB.LiteException or IOException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception ex) when (ex is LiteDB.LiteException or Npgsql.NpgsqlException or IOException or ObjectDisposedException or InvalidOperationException)
             {
                 Log.HealthFailed(logger, ex);
                 return Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -93,4 +93,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 49, Level = LogLevel.Information, Message = "Demo mode: the playground answers on this machine at / with the demo people local:admin, local:executive, local:head, local:owner, local:auditor")]
     public static partial void DemoModeOn(ILogger logger);
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Warning, Message = "Lease {Lease}: lost or not reachable; asking again")]
+    public static partial void LeaseFailed(ILogger logger, string lease, Exception exception);
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Information, Message = "Storage: PostgreSQL database {Database} on {Server}, shared with any other host configured the same")]
+    public static partial void StoragePostgres(ILogger logger, string database, string server);
 }

@@ -13,7 +13,7 @@ internal sealed class Pipeline : IDisposable
 {
     private readonly MessageSignals _signals = new();
 
-    public Pipeline(LiteDbBudgetStore store, ConversationEngine engine, TimeProvider clock, params IPlatformChannel[] extra)
+    public Pipeline(IServiceStore store, ConversationEngine engine, TimeProvider clock, params IPlatformChannel[] extra)
     {
         Store = store;
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
@@ -25,7 +25,7 @@ internal sealed class Pipeline : IDisposable
         Senders = channels.ToDictionary(c => c.Platform, c => new OutboxSender(c, store, store, store, dead, _signals, clock, NullLogger.Instance));
     }
 
-    public LiteDbBudgetStore Store { get; }
+    public IServiceStore Store { get; }
 
     public LocalChannel Local { get; }
 

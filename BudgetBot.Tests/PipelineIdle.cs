@@ -12,7 +12,7 @@ internal static class PipelineIdle
 {
     public static async Task WaitAsync(IServiceProvider services, TimeSpan? timeout = null)
     {
-        var store = services.GetRequiredService<LiteDbBudgetStore>();
+        var store = services.GetRequiredService<IServiceStore>();
         using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {

@@ -15,6 +15,16 @@ public interface IInbox
     /// <summary>Events of every platform not processed yet, in the order they arrived.</summary>
     IReadOnlyList<InboundEvent> Unprocessed(int max);
 
+    /// <summary>
+    /// Inside a unit of work: the unprocessed events this host may handle now, oldest first. Where several hosts share
+    /// the store, each chat's events go to one host at a time and stay with it until the unit ends, so a chat's
+    /// messages are handled in the order they arrived.
+    /// </summary>
+    IReadOnlyList<InboundEvent> Take(int max);
+
+    /// <summary>Inside a unit of work: one event, while it is unprocessed and no other host holds its chat; otherwise null.</summary>
+    InboundEvent? TakeOne(string key);
+
     /// <summary>Marks an event done; inside a unit of work, together with everything it caused.</summary>
     void Processed(string key);
 
@@ -34,4 +44,7 @@ public sealed record InboundEvent(string Key, string Platform, string Payload, D
     public int Attempts { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>The chat it came from (<c>platform:chat</c>), when the platform says: events of one chat are handled in order.</summary>
+    public string? Chat { get; init; }
 }

@@ -22,6 +22,12 @@ internal sealed class BackupVerb(IOptions<BudgetBotOptions> options)
             return 2;
         }
 
+        if (options.Value.Storage.IsPostgres)
+        {
+            output.WriteLine("The data is in PostgreSQL: back it up with the database's own tools (pg_dump, or the operators' replication and base backups).");
+            return 2;
+        }
+
         var source = Path.GetFullPath(options.Value.DatabasePath);
         if (!File.Exists(source))
         {

@@ -12,7 +12,7 @@ namespace BudgetBot.Host.Cli;
 /// inbox, drainer, engine and outbox as the bots (run here in the foreground, one line at a time). Buttons are printed
 /// as numbered choices; a line with just that number taps the button.
 /// </summary>
-internal sealed class ChatVerb(IInbox inbox, InboxDrainer drainer, OutboxSenders senders, LiteDbBudgetStore store, DemoData demo, MediaFiles media, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Options.BudgetBotOptions> options)
+internal sealed class ChatVerb(IInbox inbox, InboxDrainer drainer, OutboxSenders senders, IServiceStore store, DemoData demo, MediaFiles media, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Options.BudgetBotOptions> options)
 {
     public int Run(CliArgs args, TextWriter output, TextReader input)
     {

@@ -15,6 +15,13 @@ internal sealed class DeadLettersVerb(IOptions<BudgetBotOptions> options)
     {
         var retryOne = args.Option("--retry");
         var retryAll = args.Flags.Contains("--retry-all");
+        if (options.Value.Storage.IsPostgres)
+        {
+            // A shared database: listing and retrying are plain reads and writes beside the running hosts.
+            using var shared = Storage.Postgres.PostgresStore.Open(options.Value.Storage.ConnectionString!);
+            return retryOne is null && !retryAll ? Print(shared.DeadLetterList(1000), output) : Retry(shared, retryOne, retryAll, output, "the running hosts handle them shortly");
+        }
+
         var path = options.Value.DatabasePath;
         if (!File.Exists(path))
         {
@@ -28,6 +35,11 @@ internal sealed class DeadLettersVerb(IOptions<BudgetBotOptions> options)
         }
 
         using var store = LiteDbBudgetStore.OpenChecked(path);
+        return Retry(store, retryOne, retryAll, output, "the service handles them when it starts");
+    }
+
+    private static int Retry(IServiceStore store, string? retryOne, bool retryAll, TextWriter output, string when)
+    {
         var keys = retryAll ? store.DeadLetterList(int.MaxValue).Select(d => d.Key).ToList() : [retryOne!];
         var revived = keys.Count(store.Revive);
         if (retryOne is not null && revived == 0)
@@ -36,7 +48,7 @@ internal sealed class DeadLettersVerb(IOptions<BudgetBotOptions> options)
             return 2;
         }
 
-        output.WriteLine($"{revived} event(s) back in the queue; the service handles them when it starts.");
+        output.WriteLine($"{revived} event(s) back in the queue; {when}.");
         return 0;
     }
 
@@ -53,6 +65,11 @@ internal sealed class DeadLettersVerb(IOptions<BudgetBotOptions> options)
             dead = FromCopy(path);
         }
 
+        return Print(dead, output);
+    }
+
+    private static int Print(IReadOnlyList<DeadLetter> dead, TextWriter output)
+    {
         if (dead.Count == 0)
         {
             output.WriteLine("No dead letters.");

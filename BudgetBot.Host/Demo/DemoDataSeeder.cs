@@ -7,7 +7,7 @@ namespace BudgetBot.Host.Demo;
 /// At start: in demo mode, seeds a data dir that had no data file with the demo office and people; otherwise takes every role away
 /// from the demo people, so a data dir that began as a demo never gives a <c>local:</c> identity a say in a real office.
 /// </summary>
-internal sealed class DemoDataSeeder(DemoData demo, Storage.LiteDbBudgetStore store, IOptions<BudgetBotOptions> options) : IHostedService
+internal sealed class DemoDataSeeder(DemoData demo, Storage.IServiceStore store, IOptions<BudgetBotOptions> options) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

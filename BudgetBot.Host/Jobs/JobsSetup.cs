@@ -1,5 +1,6 @@
 using BudgetBot.Host.Options;
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
 
@@ -24,15 +25,26 @@ internal static class JobsSetup
         services.AddReminders();
         services.AddHangfire((sp, config) =>
         {
-            var dataDir = sp.GetRequiredService<IOptions<BudgetBotOptions>>().Value.DataDir;
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            var options = sp.GetRequiredService<IOptions<BudgetBotOptions>>().Value;
+            if (options.Storage.IsPostgres)
+            {
+                // Jobs in the same database, in Hangfire's own schema: every host's server shares one schedule, and a
+                // recurring job is started once, by whichever host takes its lock first.
+                config.UsePostgreSqlStorage(
+                    o => o.UseNpgsqlConnection(options.Storage.ConnectionString!),
+                    new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) });
+                return;
+            }
+
+            var dataDir = options.DataDir;
             Storage.PrivateFiles.Folder(dataDir);
             var jobsFile = Path.GetFullPath(Path.Combine(dataDir, "hangfire.db"));
             // An empty file is an empty SQLite database; made here, it is 0600 like the rest (SQLite's journals follow it).
             Storage.PrivateFiles.Open(jobsFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite).Dispose();
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseSQLiteStorage(jobsFile);
+            config.UseSQLiteStorage(jobsFile);
         });
         services.AddHangfireServer(o => o.WorkerCount = 2);
         // Hangfire checks antiforgery tokens on the dashboard's POST actions only when the service is registered.

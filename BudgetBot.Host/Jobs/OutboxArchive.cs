@@ -3,7 +3,7 @@ using BudgetBot.Host.Storage;
 namespace BudgetBot.Host.Jobs;
 
 /// <summary>The daily job that moves messages sent more than a week ago out of the live outbox (their keys stay).</summary>
-internal sealed class OutboxArchive(LiteDbBudgetStore store, TimeProvider clock, ILogger<OutboxArchive> logger)
+internal sealed class OutboxArchive(IServiceStore store, TimeProvider clock, ILogger<OutboxArchive> logger)
 {
     public const string JobId = "outbox-archive";
     public static readonly TimeSpan KeepFor = TimeSpan.FromDays(7);

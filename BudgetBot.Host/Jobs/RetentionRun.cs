@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace BudgetBot.Host.Jobs;
 
 /// <summary>The nightly job that forgets what is kept only for a while (<see cref="RetentionOptions"/>), in batches.</summary>
-internal sealed class RetentionRun(LiteDbBudgetStore store, MediaFiles media, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<RetentionRun> logger)
+internal sealed class RetentionRun(IServiceStore store, MediaFiles media, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<RetentionRun> logger)
 {
     public const string JobId = "retention";
     private const int Batch = 5_000;

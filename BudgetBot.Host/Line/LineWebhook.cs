@@ -86,10 +86,29 @@ internal static class LineWebhook
             var id = e.TryGetProperty("webhookEventId", out var w) && w.ValueKind == JsonValueKind.String && w.GetString() is { Length: > 0 and <= 64 } eventId && eventId.All(char.IsAsciiLetterOrDigit)
                 ? eventId
                 : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(e.GetRawText())))[..26];
-            stored.Add(new InboundEvent("line:" + id, LineEvents.Platform, e.GetRawText(), at));
+            stored.Add(new InboundEvent("line:" + id, LineEvents.Platform, e.GetRawText(), at) { Chat = ChatOf(e) });
         }
 
         return stored;
+    }
+
+    /// <summary>The group, room or user the event came from (LINE's <c>source</c>): that chat's events are handled in order.</summary>
+    private static string? ChatOf(JsonElement e)
+    {
+        if (!e.TryGetProperty("source", out var source) || source.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var name in (string[])["groupId", "roomId", "userId"])
+        {
+            if (source.TryGetProperty(name, out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value)
+            {
+                return LineEvents.Platform + ":" + value;
+            }
+        }
+
+        return null;
     }
 }
 

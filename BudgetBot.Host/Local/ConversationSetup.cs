@@ -27,8 +27,8 @@ internal static class ConversationSetup
                     x => x.Key, x => new GuardLevels(x.Value.WarnPercent ?? o.Guards.WarnPercent, x.Value.HoldPercent ?? o.Guards.HoldPercent)),
             };
         });
-        services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<Storage.LiteDbBudgetStore>());
-        services.AddSingleton<IInbox>(sp => sp.GetRequiredService<Storage.LiteDbBudgetStore>());
+        services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<Storage.IServiceStore>());
+        services.AddSingleton<IInbox>(sp => sp.GetRequiredService<Storage.IServiceStore>());
         services.AddSingleton(sp => new ConversationEngine(sp.GetRequiredService<IBudgetStore>(), sp.GetRequiredService<IChatStore>(), sp.GetRequiredService<EngineSettings>()));
         services.AddSingleton<MediaFiles>();
         services.AddSingleton<Reports.ChartRenderer>();

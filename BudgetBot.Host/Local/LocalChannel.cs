@@ -11,7 +11,7 @@ namespace BudgetBot.Host.Local;
 /// platforms. Sending means putting the reply in the recipient's local feed, with attachments made into media files
 /// whose <see cref="Attachment.Url"/> is their <c>/media/{id}</c> link.
 /// </summary>
-internal sealed class LocalChannel(LiteDbBudgetStore store, Attachments attachments, MediaFiles media) : IPlatformChannel
+internal sealed class LocalChannel(IServiceStore store, Attachments attachments, MediaFiles media) : IPlatformChannel
 {
     public const string Platform = "local";
 
@@ -20,7 +20,7 @@ internal sealed class LocalChannel(LiteDbBudgetStore store, Attachments attachme
     public bool Enabled => true;
 
     public static InboundEvent Event(IncomingMessage message) =>
-        new($"{Platform}:{message.ChatId}:{message.MessageId}", Platform, JsonSerializer.Serialize(message), message.At);
+        new($"{Platform}:{message.ChatId}:{message.MessageId}", Platform, JsonSerializer.Serialize(message), message.At) { Chat = $"{Platform}:{message.ChatId}" };
 
     public IReadOnlyList<InboundAction> Read(InboundEvent stored) =>
         [new InboundAction.Handle(JsonSerializer.Deserialize<IncomingMessage>(stored.Payload) ?? throw new JsonException("empty message"))];

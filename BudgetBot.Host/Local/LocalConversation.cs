@@ -8,7 +8,7 @@ namespace BudgetBot.Host.Local;
 /// A message typed in the playground, answered like any platform's: stored in the inbox, handled by the drainer, sent
 /// through the outbox to the local feed. The caller waits for those replies (signals, not polling).
 /// </summary>
-internal sealed class LocalConversation(InboxWriter writer, MessageSignals signals, LiteDbBudgetStore store)
+internal sealed class LocalConversation(InboxWriter writer, MessageSignals signals, IServiceStore store)
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 

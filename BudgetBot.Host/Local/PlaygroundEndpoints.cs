@@ -34,7 +34,7 @@ internal static class PlaygroundEndpoints
                 .DistinctBy(p => p.Id)
                 .Select(p => new { identity = p.Identities.First(i => i.StartsWith("local:", StringComparison.Ordinal)), name = p.DisplayName, roles = string.Join(", ", p.Roles.Select(r => r.Role)) }));
         // Messages the scheduler sent to a demo person or the playground group, newest last.
-        playground.MapGet("/playground/feed", (string identity, string? after, Storage.LiteDbBudgetStore feeds) =>
+        playground.MapGet("/playground/feed", (string identity, string? after, Storage.IServiceStore feeds) =>
         {
             if (!identity.StartsWith("local:", StringComparison.Ordinal))
             {

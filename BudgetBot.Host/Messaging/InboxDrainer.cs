@@ -19,23 +19,32 @@ internal sealed class InboxDrainer(
     public const int MaxAttempts = 3;
 
     private readonly Dictionary<string, IPlatformChannel> _channels = channels.ToDictionary(c => c.Platform);
+    private int _taken;
 
     /// <summary>Handles what is waiting now, and says which replies each event queued.</summary>
     public IReadOnlyList<(string InboxKey, IReadOnlyList<string> ReplyKeys)> DrainOnce()
     {
-        var batch = inbox.Unprocessed(BatchSize);
-        if (batch.Count == 0)
+        // A cheap look first, so an idle wake-up costs no transaction.
+        _taken = 0;
+        if (inbox.Unprocessed(1).Count == 0)
         {
             return [];
         }
 
+        IReadOnlyList<InboundEvent> batch = [];
         List<(string, IReadOnlyList<string>)> done;
         try
         {
-            done = unit.Run(() => batch.Select(e => (e.Key, Apply(e))).ToList());
+            // Taken inside the unit: where hosts share the store, the batch's chats stay this host's until it commits.
+            done = unit.Run(() =>
+            {
+                batch = inbox.Take(BatchSize);
+                return batch.Select(e => (e.Key, Apply(e))).ToList();
+            });
         }
-        catch (Exception ex)
+        catch (Exception ex) when (batch.Count > 0)
         {
+            // Taking failed (the store itself) goes to the loop's own catch; a batch that failed is run one at a time.
             Log.BatchFailed(logger, batch.Count, ex);
             done = [];
             foreach (var e in batch)
@@ -45,6 +54,12 @@ internal sealed class InboxDrainer(
                     done.Add((e.Key, keys));
                 }
             }
+        }
+
+        _taken = batch.Count;
+        if (batch.Count == 0)
+        {
+            return [];
         }
 
         foreach (var (key, replyKeys) in done)
@@ -72,7 +87,9 @@ internal sealed class InboxDrainer(
         {
             try
             {
-                if (DrainOnce().Count == 0 && inbox.Unprocessed(1).Count == 0)
+                // Nothing taken: the inbox is empty, or what waits belongs to chats another host holds now. Taken but
+                // nothing handled: those events failed, and go again at once until they are set aside.
+                if (DrainOnce().Count == 0 && _taken == 0)
                 {
                     await signals.DrainerWokenAsync(Timeout.InfiniteTimeSpan, stoppingToken);
                 }
@@ -90,12 +107,15 @@ internal sealed class InboxDrainer(
         }
     }
 
-    /// <summary>One event in a unit of its own; null when it failed (counted, and set aside after the last try).</summary>
+    /// <summary>
+    /// One event in a unit of its own; null when it failed (counted, and set aside after the last try) or when it is no
+    /// longer this host's to handle (another host has its chat, or finished it).
+    /// </summary>
     private IReadOnlyList<string>? Alone(InboundEvent e)
     {
         try
         {
-            return unit.Run(() => Apply(e));
+            return unit.Run(() => inbox.TakeOne(e.Key) is { } taken ? Apply(taken) : null);
         }
         catch (Exception ex)
         {

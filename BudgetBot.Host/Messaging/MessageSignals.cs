@@ -13,9 +13,15 @@ internal sealed class MessageSignals : IDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<IReadOnlyList<string>>> _handled = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _sent = new();
 
+    /// <summary>
+    /// The longest a loop sleeps without a wake-up: infinite where this host makes every change, short where other
+    /// hosts share the store (their webhooks and drainers signal nothing here).
+    /// </summary>
+    public TimeSpan IdleLook { get; init; } = Timeout.InfiniteTimeSpan;
+
     public void WakeDrainer() => Release(_inbox);
 
-    public Task<bool> DrainerWokenAsync(TimeSpan timeout, CancellationToken ct) => _inbox.WaitAsync(timeout, ct);
+    public Task<bool> DrainerWokenAsync(TimeSpan timeout, CancellationToken ct) => _inbox.WaitAsync(AtMostIdleLook(timeout), ct);
 
     public void WakeSenders()
     {
@@ -25,7 +31,7 @@ internal sealed class MessageSignals : IDisposable
         }
     }
 
-    public Task<bool> SenderWokenAsync(string platform, TimeSpan timeout, CancellationToken ct) => Gate(platform).WaitAsync(timeout, ct);
+    public Task<bool> SenderWokenAsync(string platform, TimeSpan timeout, CancellationToken ct) => Gate(platform).WaitAsync(AtMostIdleLook(timeout), ct);
 
     /// <summary>Completes when the drainer has committed the event; the result is the keys of the replies it queued.</summary>
     public Task<IReadOnlyList<string>> WhenHandled(string inboxKey) =>
@@ -64,6 +70,9 @@ internal sealed class MessageSignals : IDisposable
             gate.Dispose();
         }
     }
+
+    private TimeSpan AtMostIdleLook(TimeSpan timeout) =>
+        IdleLook == Timeout.InfiniteTimeSpan || (timeout != Timeout.InfiniteTimeSpan && timeout < IdleLook) ? timeout : IdleLook;
 
     private SemaphoreSlim Gate(string platform) => _outbox.GetOrAdd(platform, _ => new SemaphoreSlim(0, 1));
 

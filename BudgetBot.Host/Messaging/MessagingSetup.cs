@@ -9,11 +9,11 @@ internal static class MessagingSetup
     /// <summary>The one message path: inbox (group commit), drainer, outbox, a sender per channel; the local channel always.</summary>
     public static IServiceCollection AddMessaging(this IServiceCollection services)
     {
-        services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<LiteDbBudgetStore>());
-        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteDbBudgetStore>());
-        services.AddSingleton<IOutboxWriter>(sp => sp.GetRequiredService<LiteDbBudgetStore>());
-        services.AddSingleton<IPeople>(sp => sp.GetRequiredService<LiteDbBudgetStore>());
-        services.AddSingleton<MessageSignals>();
+        services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<IServiceStore>());
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<IServiceStore>());
+        services.AddSingleton<IOutboxWriter>(sp => sp.GetRequiredService<IServiceStore>());
+        services.AddSingleton<IPeople>(sp => sp.GetRequiredService<IServiceStore>());
+        services.AddSingleton(sp => new MessageSignals { IdleLook = sp.GetRequiredService<IServiceStore>().IdleLook });
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<DeadLetters>();
         services.AddSingleton<Attachments>();

@@ -25,6 +25,8 @@ internal sealed class BudgetBotOptions
 
     public PlaygroundOptions Playground { get; set; } = new();
 
+    public StorageOptions Storage { get; set; } = new();
+
     /// <summary>How many days a link to a report's web page works.</summary>
     [Range(1, 90)]
     public int ReportLinkDays { get; set; } = 7;
@@ -62,6 +64,20 @@ internal sealed class BudgetBotOptions
     /// real deployment never has a console that acts as its admin; <c>Playground:Enabled</c> overrides.
     /// </summary>
     public bool DemoMode => Playground.Enabled ?? !PlatformConfigured;
+}
+
+/// <summary>Where the data lives: one LiteDB file in the data dir (the default), or a PostgreSQL database several hosts share.</summary>
+internal sealed class StorageOptions
+{
+    public const string LiteDb = "litedb";
+    public const string Postgres = "postgres";
+
+    public string Provider { get; set; } = LiteDb;
+
+    /// <summary>For <c>postgres</c>: an Npgsql connection string. It may hold a password, so it is never logged.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>The browser playground at <c>/</c>; it answers loopback requests addressed to a loopback name only.</summary>

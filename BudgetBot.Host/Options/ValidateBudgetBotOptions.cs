@@ -28,6 +28,20 @@ internal sealed class ValidateBudgetBotOptions : IValidateOptions<BudgetBotOptio
             errors.Add("BudgetBot:Line:ChannelSecret and BudgetBot:Line:ChannelAccessToken go together: set both or neither.");
         }
 
+        if (!options.Storage.IsPostgres && !string.Equals(options.Storage.Provider, StorageOptions.LiteDb, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"BudgetBot:Storage:Provider '{options.Storage.Provider}' is not a store: use 'litedb' (the default) or 'postgres'.");
+        }
+
+        if (options.Storage.IsPostgres && string.IsNullOrWhiteSpace(options.Storage.ConnectionString))
+        {
+            errors.Add("BudgetBot:Storage:ConnectionString is required with Provider 'postgres' (e.g. Host=db;Database=budgetbot;Username=budgetbot).");
+        }
+        else if (options.Storage.IsPostgres && !ValidConnectionString(options.Storage.ConnectionString!))
+        {
+            errors.Add("BudgetBot:Storage:ConnectionString is not a PostgreSQL connection string (Host=…;Database=…;Username=…).");
+        }
+
         foreach (var proxy in options.KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {
             errors.Add($"BudgetBot:KnownProxies entry '{proxy}' is not an IP address.");
@@ -62,5 +76,17 @@ internal sealed class ValidateBudgetBotOptions : IValidateOptions<BudgetBotOptio
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool ValidConnectionString(string value)
+    {
+        try
+        {
+            return !string.IsNullOrEmpty(new Npgsql.NpgsqlConnectionStringBuilder(value).Host);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

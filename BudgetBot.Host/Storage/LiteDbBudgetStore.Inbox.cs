@@ -43,6 +43,11 @@ internal sealed partial class LiteDbBudgetStore : IInbox
     public IReadOnlyList<InboundEvent> Unprocessed(int max) =>
         InboxDocs.Query().Where(Where.Is("done", false)).OrderBy("seq").Limit(max).ToEnumerable().Select(Event).ToList();
 
+    /// <summary>One host owns the file: everything waiting is this host's to take.</summary>
+    public IReadOnlyList<InboundEvent> Take(int max) => Unprocessed(max);
+
+    public InboundEvent? TakeOne(string key) => InboxDocs.FindById(key) is { } d && !d["done"].AsBoolean ? Event(d) : null;
+
     public void Processed(string key) => InTransaction(() =>
     {
         if (InboxDocs.FindById(key) is { } d)

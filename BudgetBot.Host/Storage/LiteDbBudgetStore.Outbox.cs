@@ -20,7 +20,7 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
             return false;
         }
 
-        var routed = Route(item);
+        var routed = StoreRouting.Route(item, Person);
         OutboxDocs.Insert(new BsonDocument
         {
             ["_id"] = routed.Key,
@@ -130,17 +130,6 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
 
         return old.Count;
     });
-
-    /// <summary>The chat the item names, or the person's first identity (the platform they joined on): one sender takes it.</summary>
-    private OutboxItem Route(OutboxItem item)
-    {
-        var target = item.ChatKey ?? (item.PersonId is { } id && Person(id) is { Identities.Count: > 0 } person ? person.Identities[0] : null);
-        var colon = target?.IndexOf(':', StringComparison.Ordinal) ?? -1;
-        var routed = item with { DueAt = item.DueAt == default ? item.CreatedAt : item.DueAt };
-        return colon > 0
-            ? routed with { Platform = target![..colon], ChatId = target[(colon + 1)..] }
-            : routed with { Status = OutboxStatus.Undeliverable, Error = "no identity to send to" };
-    }
 
     private static string Queue(string platform, OutboxStatus status) => platform + "|" + status;
 

@@ -24,6 +24,16 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
     /// </summary>
     public Task NextCommit => Volatile.Read(ref _committed).Task;
 
+    /// <summary>Only this host writes the file, and every write wakes the loops that wait on it.</summary>
+    public TimeSpan IdleLook => Timeout.InfiniteTimeSpan;
+
+    /// <summary>One host owns the file, so it holds every lease.</summary>
+    public async Task<bool> WhileLeaderAsync(string lease, Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        await work(ct);
+        return true;
+    }
+
     public T Run<T>(Func<T> work)
     {
         lock (_writeGate)

@@ -9,7 +9,7 @@ namespace BudgetBot.Host.Storage;
 /// a crash leaves either all of a change or none of it; writes are serialised here because a LiteDB transaction
 /// belongs to one thread.
 /// </summary>
-internal sealed partial class LiteDbBudgetStore : IBudgetStore, IDisposable
+internal sealed partial class LiteDbBudgetStore : IServiceStore
 {
     private readonly LiteDbFiles _files;
     private readonly LiteDatabase _db;

@@ -12,10 +12,12 @@ namespace BudgetBot.Host.Telegram;
 /// Long polling without Telegram.Bot's loop, which moves the offset before the handler runs: each batch is stored in the
 /// inbox first, and only then is the offset moved past it (the next getUpdates confirms them to Telegram).
 /// </summary>
-internal sealed class TelegramPoller(TelegramBot bot, IInbox inbox, IUnitOfWork unit, MessageSignals signals, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<TelegramPoller> logger)
+internal sealed class TelegramPoller(
+    TelegramBot bot, IInbox inbox, IUnitOfWork unit, Storage.IServiceStore store, MessageSignals signals, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<TelegramPoller> logger)
     : BackgroundService
 {
     public const string OffsetKey = "telegram:offset";
+    private const string LeaseName = "telegram:polling";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,6 +27,27 @@ internal sealed class TelegramPoller(TelegramBot bot, IInbox inbox, IUnitOfWork 
         }
 
         await bot.Ready.Task.WaitAsync(stoppingToken);
+        // Telegram answers one getUpdates at a time per bot: one host polls, and another takes over when it dies.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await store.WhileLeaderAsync(LeaseName, PollAsync, stoppingToken))
+                {
+                    continue;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                Log.LeaseFailed(logger, LeaseName, ex);
+            }
+
+            await Task.Delay(Messaging.OutboxSenders.LeaseRetry, clock, stoppingToken);
+        }
+    }
+
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -38,7 +61,7 @@ internal sealed class TelegramPoller(TelegramBot bot, IInbox inbox, IUnitOfWork 
                     var now = clock.GetUtcNow();
                     unit.Run(() =>
                     {
-                        inbox.ReceiveAll(updates.Select(u => new InboundEvent(TelegramKey(u.Id), TelegramUpdates.Platform, JsonSerializer.Serialize(u, JsonBotAPI.Options), now)).ToList());
+                        inbox.ReceiveAll(updates.Select(u => new InboundEvent(TelegramKey(u.Id), TelegramUpdates.Platform, JsonSerializer.Serialize(u, JsonBotAPI.Options), now) { Chat = TelegramUpdates.ChatOf(u) }).ToList());
                         inbox.SetState(OffsetKey, (updates.Max(u => u.Id) + 1).ToString(CultureInfo.InvariantCulture));
                         return 0;
                     });

@@ -64,7 +64,7 @@ internal static class TelegramSetup
 
             if (update is { Id: > 0 })
             {
-                await inbox.ReceiveAsync([new InboundEvent(TelegramPoller.TelegramKey(update.Id), TelegramUpdates.Platform, body, clock.GetUtcNow())]);
+                await inbox.ReceiveAsync([new InboundEvent(TelegramPoller.TelegramKey(update.Id), TelegramUpdates.Platform, body, clock.GetUtcNow()) { Chat = TelegramUpdates.ChatOf(update) }]);
             }
 
             return Results.Ok();

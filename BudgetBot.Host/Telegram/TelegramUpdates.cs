@@ -14,6 +14,15 @@ internal static class TelegramUpdates
 {
     public const string Platform = "telegram";
 
+    /// <summary>The chat an update belongs to, so that chat's updates are handled in order; null when it names none.</summary>
+    public static string? ChatOf(Update update)
+    {
+        var chat = update.Message?.Chat ?? update.EditedMessage?.Chat ?? update.CallbackQuery?.Message?.Chat ?? update.MyChatMember?.Chat ?? update.ChatMember?.Chat;
+        return chat is not null ? Platform + ":" + chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : update.CallbackQuery?.From is { } from ? Platform + ":" + from.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+    }
+
     public static IncomingMessage? ToMessage(Update update, string botUsername, DateTimeOffset receivedAt)
     {
         switch (update)

@@ -1,6 +1,8 @@
 using BudgetBot.Domain.Budget;
 using BudgetBot.Host.Storage;
 
+using BudgetBot.Tests.Storage;
+
 namespace BudgetBot.Tests.Budget;
 
 public sealed class FiguresTests
@@ -20,7 +22,7 @@ public sealed class FiguresTests
     [Fact]
     public void Office_OfRepairedSeed_IsBelowTheQ1Target()
     {
-        using var store = Tests.Storage.StoreFixture.SeededInMemory(out var office);
+        using var store = Tests.Storage.StoreFixture.Seeded(StoreKind.LiteDb, out var office);
         var all = Figures.Sum(store.Projects(office, 2566).Select(p => Figures.Of(p, store.Balance(p.Id))));
 
         var q1 = TargetComparison.For(all, 2566, 1, TargetClass.Overall, Targets);
@@ -38,7 +40,7 @@ public sealed class FiguresTests
     [Fact]
     public void Divisions_OfSeed_AddUpToTheOffice()
     {
-        using var store = Tests.Storage.StoreFixture.SeededInMemory(out var office);
+        using var store = Tests.Storage.StoreFixture.Seeded(StoreKind.LiteDb, out var office);
         var projects = store.Projects(office, 2566).Select(p => (p, Figures.Of(p, store.Balance(p.Id)))).ToList();
         var byDivision = store.Divisions(office).Select(d => Figures.Sum(projects.Where(x => x.p.DivisionId == d.Id).Select(x => x.Item2))).ToList();
 

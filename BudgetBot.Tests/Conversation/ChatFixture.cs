@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BudgetBot.Tests.Conversation;
 
-/// <summary>The demo office and its demo people in a real in-memory LiteDB store, with the engine every channel uses.</summary>
+/// <summary>The demo office and its demo people in a real store (LiteDB in memory unless a test asks for PostgreSQL), with the engine every channel uses.</summary>
 internal sealed class ChatFixture : IDisposable
 {
     /// <summary>20 Feb 2566, 10:00 in Bangkok: inside the demo office's fiscal year, in Q2.</summary>
@@ -16,9 +16,9 @@ internal sealed class ChatFixture : IDisposable
 
     private int _next;
 
-    public ChatFixture(EngineSettings? settings = null)
+    public ChatFixture(EngineSettings? settings = null, Storage.StoreKind kind = Storage.StoreKind.LiteDb)
     {
-        Store = new LiteDbBudgetStore(new MemoryStream());
+        Store = Storage.Stores.Open(kind);
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DemoReport = Seed.Path });
         new DemoData(Store, Store, new ReportFileReader(), options, new FixedClock(Now), NullLogger<DemoData>.Instance).EnsureSeeded();
         OfficeId = Store.Offices()[0].Id;
@@ -26,7 +26,7 @@ internal sealed class ChatFixture : IDisposable
         Engine = new ConversationEngine(Store, Store, Settings);
     }
 
-    public LiteDbBudgetStore Store { get; }
+    public IServiceStore Store { get; }
 
     public string OfficeId { get; }
 

@@ -65,7 +65,7 @@ public sealed class DataFileTests
         using var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
 
-        factory.Services.GetRequiredService<LiteDbBudgetStore>().Dispose();
+        factory.Services.GetRequiredService<IServiceStore>().Dispose();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
     }

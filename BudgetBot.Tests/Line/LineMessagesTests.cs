@@ -5,6 +5,8 @@ using BudgetBot.Host.Messaging;
 using BudgetBot.Host.Options;
 using BudgetBot.Host.Reports;
 
+using BudgetBot.Tests.Storage;
+
 namespace BudgetBot.Tests.Line;
 
 public sealed class LineMessagesTests
@@ -12,7 +14,7 @@ public sealed class LineMessagesTests
     [Fact]
     public void LongReply_IsSplitAt5000Units_FiveMessagesPerRequest_ButtonsOnTheLast()
     {
-        using var store = Tests.Storage.StoreFixture.SeededInMemory(out _);
+        using var store = Tests.Storage.StoreFixture.Seeded(StoreKind.LiteDb, out _);
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
         var messages = new LineMessages(new Attachments(new ChartRenderer(store), new ReportExporter(store), new LedgerCsv(store, store, options), options, TimeProvider.System), new MediaFiles(options, TimeProvider.System), store, options);
         var text = string.Join('\n', Enumerable.Range(1, 1200).Select(i => $"{i}. โครงการทดสอบ 😀"));
@@ -32,7 +34,7 @@ public sealed class LineMessagesTests
     [Fact]
     public void Chart_WithoutAPublicHttpsUrl_FallsBackToText()
     {
-        using var store = Tests.Storage.StoreFixture.SeededInMemory(out var office);
+        using var store = Tests.Storage.StoreFixture.Seeded(StoreKind.LiteDb, out var office);
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
         var messages = new LineMessages(new Attachments(new ChartRenderer(store), new ReportExporter(store), new LedgerCsv(store, store, options), options, TimeProvider.System), new MediaFiles(options, TimeProvider.System), store, options);
 
@@ -45,7 +47,7 @@ public sealed class LineMessagesTests
     [Fact]
     public void GroupReply_WithMentions_AddsATextV2Mention()
     {
-        using var store = Tests.Storage.StoreFixture.SeededInMemory(out _);
+        using var store = Tests.Storage.StoreFixture.Seeded(StoreKind.LiteDb, out _);
         store.SavePerson(new Domain.Budget.Person("p1", "สมหญิง") { Identities = ["line:U11111111111111111111111111111111"] });
         store.SavePerson(new Domain.Budget.Person("p2", "ไม่มีไลน์") { Identities = ["telegram:5"] });
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });

@@ -1,17 +1,22 @@
 using BudgetBot.Domain.Conversation;
 using BudgetBot.Tests.Conversation;
+using BudgetBot.Tests.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BudgetBot.Tests.Messaging;
 
-public sealed class DrainerTests : IDisposable
+public abstract class DrainerContract : IDisposable
 {
-    private readonly ChatFixture _chat = new();
+    private readonly ChatFixture _chat;
     private readonly Pipeline _pipeline;
 
-    public DrainerTests() => _pipeline = new Pipeline(_chat.Store, _chat.Engine, new FakeTimeProvider(ChatFixture.Now));
+    protected DrainerContract(StoreKind kind)
+    {
+        _chat = new(kind: kind);
+        _pipeline = new Pipeline(_chat.Store, _chat.Engine, new FakeTimeProvider(ChatFixture.Now));
+    }
 
-    [Fact]
+    [SkippableFact]
     public void Batch_OfTenMessages_IsCommittedOnce()
     {
         var keys = Enumerable.Range(0, 10).Select(i => _pipeline.Receive(_chat.Message("local:owner", $"/spend 7 {i + 1} 15/2/2566"))).ToList();
@@ -24,7 +29,7 @@ public sealed class DrainerTests : IDisposable
         Assert.Equal(10, _chat.Store.History(_chat.Store.Projects(_chat.OfficeId, 2566).Single(p => p.Number == 7).Id, 100).Count(e => e.By == "demo-owner"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UnreadableEvent_InABatch_CostsOnlyItself_AndIsSetAsideAfterThreeTries()
     {
         var first = _pipeline.Receive(_chat.Message("local:owner", "/balance 7"));
@@ -42,7 +47,7 @@ public sealed class DrainerTests : IDisposable
         Assert.Empty(_chat.Store.Unprocessed(10));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task MessageThatBreaksTheEngine_IsAnsweredWithAnApology_ChangesNothing_AndTheNextIsAnswered()
     {
         var used = _chat.OfficeUsed;
@@ -57,7 +62,7 @@ public sealed class DrainerTests : IDisposable
         Assert.Equal(used, _chat.OfficeUsed);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RedeliveredEvent_IsStoredOnce_AndAnsweredOnce()
     {
         var message = _chat.Message("local:owner", "/spend 7 100 15/2/2566");
@@ -75,5 +80,10 @@ public sealed class DrainerTests : IDisposable
     {
         _pipeline.Dispose();
         _chat.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
+
+public sealed class DrainerTestsOnLiteDb() : DrainerContract(StoreKind.LiteDb);
+
+public sealed class DrainerTestsOnPostgres() : DrainerContract(StoreKind.Postgres);

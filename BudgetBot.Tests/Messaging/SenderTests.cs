@@ -3,16 +3,17 @@ using BudgetBot.Domain.Ports;
 using BudgetBot.Host.Local;
 using BudgetBot.Host.Messaging;
 using BudgetBot.Tests.Conversation;
+using BudgetBot.Tests.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BudgetBot.Tests.Messaging;
 
-public sealed class SenderTests : IDisposable
+public abstract class SenderContract(StoreKind kind) : IDisposable
 {
-    private readonly ChatFixture _chat = new();
+    private readonly ChatFixture _chat = new(kind: kind);
     private readonly FakeTimeProvider _clock = new(ChatFixture.Now);
 
-    [Fact]
+    [SkippableFact]
     public async Task OneChatsBacklog_DoesNotHoldBackAnotherChatsFirstReply()
     {
         using var pipeline = new Pipeline(_chat.Store, _chat.Engine, _clock);
@@ -29,7 +30,7 @@ public sealed class SenderTests : IDisposable
         Assert.Equal(OutboxSender.RoundSize / 2, Enumerable.Range(0, 300).Count(i => _chat.Store.Delivered($"backlog:{i}") is not null));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PermanentRefusal_SetsTheItemAside_TellsAdminsOnce_AndTheChatMovesOn()
     {
         var channel = new RecordingChannel(item => item.Reply.Text == "bad"
@@ -48,7 +49,7 @@ public sealed class SenderTests : IDisposable
         Assert.Contains("ไม่สำเร็จ", _chat.Store.Delivered("dead-send:a:demo-admin")!.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TransientFailures_AreRetriedWithBackOff_ThenSetAside()
     {
         var channel = new RecordingChannel(_ => new SendOutcome(SendResult.Retry, 0, "502 Bad Gateway"));
@@ -70,7 +71,7 @@ public sealed class SenderTests : IDisposable
         Assert.Equal(OutboxStatus.Failed, Assert.Single(_chat.Store.Failed(10)).Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PartInFlightWhenTheSenderStopped_IsNotSentAgain_WhereThePlatformCannotTellARepeat()
     {
         var channel = new RecordingChannel(item => SendOutcome.Done(Math.Max(item.PartsSent, 2)));
@@ -84,7 +85,7 @@ public sealed class SenderTests : IDisposable
         Assert.Contains("may not have been delivered", _chat.Store.Outbox(OutboxStatus.Sent, 10).Single(o => o.Key == "crashed").Error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task MultiPartMessage_RecordsEachPart_SoAFailureOnPartThreeRepeatsNone()
     {
         var tries = 0;
@@ -112,7 +113,7 @@ public sealed class SenderTests : IDisposable
         Assert.Equal(4, _chat.Store.Outbox(OutboxStatus.Sent, 10).Single().PartsSent);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CrashBetweenParts_RepeatsNoPartThatWasRecorded()
     {
         var channel = new RecordingChannel(_ => SendOutcome.Done(4));
@@ -126,7 +127,7 @@ public sealed class SenderTests : IDisposable
         Assert.Equal(("long", 3), Assert.Single(channel.Sends));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Pending_ReadsOnlyItsOwnPlatform()
     {
         Queue("t", "telegram:1", "x");
@@ -138,7 +139,7 @@ public sealed class SenderTests : IDisposable
         Assert.Equal(("line", "U1"), (_chat.Store.Pending("line", 10)[0].Platform, _chat.Store.Pending("line", 10)[0].ChatId));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SentItems_AreArchivedAfterAWeek_AndTheirKeysStillRefuseARepeat()
     {
         using var pipeline = new Pipeline(_chat.Store, _chat.Engine, _clock);
@@ -156,5 +157,13 @@ public sealed class SenderTests : IDisposable
     private void Queue(string key, string chat, string text) =>
         _chat.Store.Enqueue(new OutboxItem(key, "Reply", "", null, chat, new Reply(text), _clock.GetUtcNow()));
 
-    public void Dispose() => _chat.Dispose();
+    public void Dispose()
+    {
+        _chat.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class SenderTestsOnLiteDb() : SenderContract(StoreKind.LiteDb);
+
+public sealed class SenderTestsOnPostgres() : SenderContract(StoreKind.Postgres);

@@ -5,6 +5,8 @@ using BudgetBot.Host.Storage;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
+using BudgetBot.Tests.Storage;
+
 namespace BudgetBot.Tests.Reports;
 
 public sealed class ExportRoundTripTests
@@ -103,7 +105,7 @@ public sealed class ExportRoundTripTests
     [Fact]
     public void AsOfDate_BeforeTheRoundEnds_IsToday()
     {
-        using var store = Tests.Storage.StoreFixture.SeededInMemory(out var office);
+        using var store = Tests.Storage.StoreFixture.Seeded(StoreKind.LiteDb, out var office);
         var layout = new ReportExporter(store).Layout(office, 2566, ReportRound.Parse("year")!, new DateOnly(2023, 5, 2));
         Assert.Contains(layout, r => r.Cells[0].Text == "ข้อมูล ณ วันที่ 2 พฤษภาคม 2566");
         Assert.Contains(layout, r => r.Cells[0].Text == "รายงานการกำกับ ติดตาม การใช้จ่ายงบประมาณ รอบ 12 เดือน");

@@ -40,7 +40,7 @@ public sealed partial class ReportPageTests
         // Guessed, altered and expired links are refused.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/reports/" + new string('0', 32), UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(path[..^1] + (path[^1] == 'a' ? 'b' : 'a'), UriKind.Relative))).StatusCode);
-        var store = factory.Services.GetRequiredService<LiteDbBudgetStore>();
+        var store = factory.Services.GetRequiredService<IServiceStore>();
         const string expired = "0123456789abcdef0123456789abcdef";
         store.SaveReportLink(new ReportLink(ReportLink.Hash(expired), store.Offices()[0].Id, 2566, "h1", DateTimeOffset.UtcNow.AddMinutes(-1)));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/reports/" + expired, UriKind.Relative))).StatusCode);

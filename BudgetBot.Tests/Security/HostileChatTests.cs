@@ -41,7 +41,7 @@ public sealed class HostileChatTests(ITestOutputHelper output)
         await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "ยอด 7"));
         await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages[0]!["text"]!.ToString().StartsWith("โครงการ 7", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.Equal(before, Figures(host));
-        Assert.Empty(host.Services.GetRequiredService<LiteDbBudgetStore>().VerifyBalances());
+        Assert.Empty(host.Services.GetRequiredService<IServiceStore>().VerifyBalances());
     }
 
     /// <summary>Posts each event and waits for at least one more delivery to <paramref name="to"/> before the next.</summary>
@@ -75,7 +75,7 @@ public sealed class HostileChatTests(ITestOutputHelper output)
 
     private static (decimal Used, decimal Planned, int Entries, int People) Figures(WebApplicationFactory<Program> host)
     {
-        var store = host.Services.GetRequiredService<LiteDbBudgetStore>();
+        var store = host.Services.GetRequiredService<IServiceStore>();
         var office = store.Offices().Single().Id;
         var projects = store.Projects(office, 2566);
         return (projects.Sum(p => store.Balance(p.Id).Actual.Total), projects.Sum(p => p.Plan.Total), (int)store.LedgerTotals().Entries, store.People(office).Count);

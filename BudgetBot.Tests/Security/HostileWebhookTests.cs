@@ -96,7 +96,7 @@ public sealed class HostileWebhookTests
 
     private static decimal OfficeUsed(WebApplicationFactory<Program> host)
     {
-        var store = host.Services.GetRequiredService<LiteDbBudgetStore>();
+        var store = host.Services.GetRequiredService<IServiceStore>();
         var office = store.Offices().Single().Id;
         return store.Projects(office, 2566).Sum(p => store.Balance(p.Id).Actual.Total);
     }

@@ -53,7 +53,7 @@ public sealed class PlaygroundAccessTests
             Assert.Equal(HttpStatusCode.NotFound, (await Send(real, "POST", "/playground/messages", AsAdmin, "127.0.0.1", "127.0.0.1")).StatusCode);
 
             // Read through the host's own store: the data file is its alone while it runs.
-            var store = real.Services.GetRequiredService<LiteDbBudgetStore>();
+            var store = real.Services.GetRequiredService<IServiceStore>();
             var office = store.Offices().Single().Id;
             Assert.DoesNotContain(store.People(office), p => p.Identities.Any(i => i.StartsWith("local:", StringComparison.Ordinal)));
         }

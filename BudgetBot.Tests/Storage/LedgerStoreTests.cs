@@ -3,12 +3,12 @@ using BudgetBot.Domain.Ports;
 
 namespace BudgetBot.Tests.Storage;
 
-public sealed class LedgerStoreTests
+public abstract class LedgerStoreContract(StoreKind kind)
 {
-    [Fact]
+    [SkippableFact]
     public void Spend_OnProject7_UpdatesQuarterAndBalanceLikeTheBriefExample()
     {
-        using var store = StoreFixture.SeededInMemory(out var office);
+        using var store = StoreFixture.Seeded(kind, out var office);
         var ledger = new Ledger(store);
         var p7 = StoreFixture.ProjectId(office, 7);
 
@@ -23,10 +23,10 @@ public sealed class LedgerStoreTests
         Assert.Equal(26.84m, figures.PercentUsed);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Spend_SameMessageTwice_IsRecordedOnce()
     {
-        using var store = StoreFixture.SeededInMemory(out var office);
+        using var store = StoreFixture.Seeded(kind, out var office);
         var ledger = new Ledger(store);
         var p7 = StoreFixture.ProjectId(office, 7);
 
@@ -40,10 +40,10 @@ public sealed class LedgerStoreTests
         Assert.Single(store.History(p7, 100), e => e.SourceKey == "line:evt-1");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Reverse_Entry_RestoresItsQuarterAndCannotBeRepeated()
     {
-        using var store = StoreFixture.SeededInMemory(out var office);
+        using var store = StoreFixture.Seeded(kind, out var office);
         var ledger = new Ledger(store);
         var p8 = StoreFixture.ProjectId(office, 8);
         var spent = ledger.Spend(p8, 1_000m, new DateOnly(2022, 11, 1), "x", "p", "k1", StoreFixture.At);
@@ -60,7 +60,7 @@ public sealed class LedgerStoreTests
         Assert.Equal(LedgerRefusal.IsReversal, ofReversal.Refusal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(0, "2023-02-15", LedgerRefusal.NotPositive)]
     [InlineData(-5, "2023-02-15", LedgerRefusal.NotPositive)]
     [InlineData(10.001, "2023-02-15", LedgerRefusal.TooManyDecimals)]
@@ -68,7 +68,7 @@ public sealed class LedgerStoreTests
     [InlineData(100, "2022-09-30", LedgerRefusal.OutsideFiscalYear)]
     public void Spend_BadInput_IsRefusedAndChangesNothing(double amount, string date, LedgerRefusal why)
     {
-        using var store = StoreFixture.SeededInMemory(out var office);
+        using var store = StoreFixture.Seeded(kind, out var office);
         var p7 = StoreFixture.ProjectId(office, 7);
         var before = store.Balance(p7);
 
@@ -78,18 +78,18 @@ public sealed class LedgerStoreTests
         Assert.Equal(before, store.Balance(p7));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Spend_UnknownProject_IsRefused()
     {
-        using var store = StoreFixture.SeededInMemory(out var office);
+        using var store = StoreFixture.Seeded(kind, out var office);
         Assert.Equal(LedgerRefusal.UnknownProject,
             new Ledger(store).Spend(StoreFixture.ProjectId(office, 99), 1m, new DateOnly(2023, 1, 1), "x", "p", "k", StoreFixture.At).Refusal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Balances_AfterImportAndSpending_EqualTheLedger()
     {
-        using var store = StoreFixture.SeededInMemory(out var office);
+        using var store = StoreFixture.Seeded(kind, out var office);
         var ledger = new Ledger(store);
         for (var i = 0; i < 200; i++)
         {
@@ -101,10 +101,10 @@ public sealed class LedgerStoreTests
         Assert.Equal(862_370m + Enumerable.Range(0, 200).Sum(i => 10m + i), total);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Import_SameSnapshotTwice_ChangesNothing_AndAnotherIsRefused()
     {
-        using var store = StoreFixture.SeededInMemory(out var office);
+        using var store = StoreFixture.Seeded(kind, out var office);
         var again = Seed.Analyze(acceptRepairs: true).ToSnapshot(StoreFixture.At, "seed");
         var other = Seed.Analyze(acceptRepairs: false).ToSnapshot(StoreFixture.At, "other");
 
@@ -114,10 +114,10 @@ public sealed class LedgerStoreTests
         Assert.Equal(862_370m, store.Projects(office, 2566).Sum(p => store.Balance(p.Id).Actual.Total));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Offices_InOneStore_DoNotSeeEachOther()
     {
-        using var store = StoreFixture.SeededInMemory(out var office);
+        using var store = StoreFixture.Seeded(kind, out var office);
         var seed = Seed.Analyze(acceptRepairs: true).ToSnapshot(StoreFixture.At, "seed2");
         var other = new Office(Office.IdFor("สำนักงานอื่น"), "สำนักงานอื่น");
         var renamed = seed with
@@ -138,3 +138,7 @@ public sealed class LedgerStoreTests
         Assert.All(store.Projects(office, 2566), p => Assert.Equal(office, p.OfficeId));
     }
 }
+
+public sealed class LedgerStoreTestsOnLiteDb() : LedgerStoreContract(StoreKind.LiteDb);
+
+public sealed class LedgerStoreTestsOnPostgres() : LedgerStoreContract(StoreKind.Postgres);

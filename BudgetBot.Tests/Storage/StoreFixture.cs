@@ -3,14 +3,14 @@ using BudgetBot.Host.Storage;
 
 namespace BudgetBot.Tests.Storage;
 
-/// <summary>A real LiteDB store in memory with the repaired seed office imported.</summary>
+/// <summary>A real store (LiteDB in memory, or a PostgreSQL database) with the repaired seed office imported.</summary>
 internal static class StoreFixture
 {
     public static readonly DateTimeOffset At = new(2023, 2, 15, 3, 0, 0, TimeSpan.Zero);
 
-    public static LiteDbBudgetStore SeededInMemory(out string officeId)
+    public static IServiceStore Seeded(StoreKind kind, out string officeId)
     {
-        var store = new LiteDbBudgetStore(new MemoryStream());
+        var store = Stores.Open(kind);
         var snapshot = Seed.Analyze(acceptRepairs: true).ToSnapshot(At, "seed");
         store.Import(snapshot);
         officeId = snapshot.Office.Id;

@@ -191,7 +191,7 @@ public sealed class TelegramEndToEndTests
         Assert.Single(fake.Calls, c => !c.Ok && c.ChatId == 1012);
         Assert.DoesNotContain(fake.Sent(1012), c => c.Text.StartsWith("โครงการ 7", StringComparison.Ordinal));
         Assert.NotNull(next);
-        var failed = Assert.Single(host.Services.GetRequiredService<BudgetBot.Host.Storage.LiteDbBudgetStore>().Failed(10));
+        var failed = Assert.Single(host.Services.GetRequiredService<BudgetBot.Host.Storage.IServiceStore>().Failed(10));
         Assert.Contains("400", failed.Error, StringComparison.Ordinal);
     }
 

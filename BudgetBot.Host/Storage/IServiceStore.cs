@@ -1,0 +1,67 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Conversation;
+using BudgetBot.Domain.Ports;
+
+namespace BudgetBot.Host.Storage;
+
+/// <summary>
+/// Everything the host keeps, as one store: the Domain ports plus what only the host needs (the local feed,
+/// maintenance, health). Two implementations: one LiteDB file for one host (the default), and PostgreSQL for several
+/// hosts on one database. Both pass the same contract tests.
+/// </summary>
+internal interface IServiceStore : IBudgetStore, IChatStore, IInbox, IOutbox, IUnitOfWork, IDisposable
+{
+    /// <summary>True when the store held nothing before this host opened it: the only store demo data may go into.</summary>
+    bool IsNew { get; }
+
+    /// <summary>Transactions this host committed since the store was opened (for the benchmarks and <c>/healthz</c>).</summary>
+    long Commits { get; }
+
+    /// <summary>Completes at this host's next commit, so a waiter looks again only when something may have changed.</summary>
+    Task NextCommit { get; }
+
+    /// <summary>
+    /// How long an idle loop may sleep before it looks again. Infinite for a store only this host writes (every change
+    /// wakes the loops); a shared database is also written by other hosts, whose changes nothing here signals.
+    /// </summary>
+    TimeSpan IdleLook { get; }
+
+    /// <summary>Reads one record: throws when the store cannot serve (for <c>/healthz</c>).</summary>
+    void Probe();
+
+    /// <summary>How many events wait to be handled.</summary>
+    int Queued();
+
+    (long Entries, decimal Sum) LedgerTotals();
+
+    Dictionary<string, List<long>> EntryIdsBySource(Func<string, bool> keys);
+
+    /// <summary>Every item in one state, oldest first (for tests and maintenance).</summary>
+    IReadOnlyList<OutboxItem> Outbox(OutboxStatus status, int max);
+
+    IReadOnlyList<DeadLetter> DeadLetterList(int max);
+
+    bool Revive(string key);
+
+    void AddToFeed(string outboxKey, string feed, Reply reply, DateTimeOffset at);
+
+    IReadOnlyList<(DateTimeOffset At, Reply Reply)> LocalFeed(string feed, int max);
+
+    Reply? Delivered(string outboxKey);
+
+    int ArchiveSent(DateTimeOffset before, int max);
+
+    int ForgetProcessedEvents(DateTimeOffset before, int max);
+
+    int ForgetHandled(DateTimeOffset before, int max);
+
+    int ForgetFeed(DateTimeOffset before, int max);
+
+    int ForgetExpiredButtonsAndInvites(DateTimeOffset before, int max);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while this host holds the named lease, and returns false at once when another host
+    /// holds it. A lease ends when the work returns or the host dies, so the next host takes over.
+    /// </summary>
+    Task<bool> WhileLeaderAsync(string lease, Func<CancellationToken, Task> work, CancellationToken ct);
+}

@@ -1,0 +1,106 @@
+using BudgetBot.Domain.Ports;
+using Npgsql;
+
+namespace BudgetBot.Host.Storage.Postgres;
+
+/// <summary>
+/// The inbox shared by every host. Any host stores what its webhooks receive; drainers on every host take work by chat:
+/// a drainer holds each chat it takes (a transaction-scoped advisory lock) and its rows (<c>FOR UPDATE SKIP LOCKED</c>)
+/// until its unit of work commits, so a chat's events are handled by one host at a time, in the order they arrived.
+/// </summary>
+internal sealed partial class PostgresStore
+{
+    private const string EventColumns = "key, platform, payload, at, tries, error, chat";
+
+    /// <summary>How far down the queue a drainer looks for chats it can take.</summary>
+    private const int ChatScan = 256;
+
+    public bool Receive(string key, string platform, string payload, DateTimeOffset at) =>
+        ReceiveAll([new InboundEvent(key, platform, payload, at)])[0];
+
+    /// <summary>One statement for the batch; the keys it returns are the ones stored now (the others were there before).</summary>
+    public IReadOnlyList<bool> ReceiveAll(IReadOnlyList<InboundEvent> events)
+    {
+        var stored = Run(() => Query(
+            """
+            INSERT INTO inbox (key, platform, chat, payload, at)
+            SELECT key, platform, chat, payload, at FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
+                AS e(key, platform, chat, payload, at, n)
+            ORDER BY n
+            ON CONFLICT (key) DO NOTHING
+            RETURNING key
+            """,
+            r => r.GetString(0),
+            events.Select(e => e.Key).ToArray(),
+            events.Select(e => e.Platform).ToArray(),
+            events.Select(ChatOf).ToArray(),
+            events.Select(e => e.Payload).ToArray(),
+            events.Select(e => e.At.UtcDateTime).ToArray()).ToHashSet());
+        // A key given twice in one batch is stored once, for its first occurrence.
+        var seen = new HashSet<string>();
+        return events.Select(e => stored.Contains(e.Key) && seen.Add(e.Key)).ToList();
+    }
+
+    public int Queued() => Convert.ToInt32(Scalar("SELECT count(*) FROM inbox WHERE NOT done"), System.Globalization.CultureInfo.InvariantCulture);
+
+    public IReadOnlyList<InboundEvent> Unprocessed(int max) =>
+        Query($"SELECT {EventColumns} FROM inbox WHERE NOT done ORDER BY seq LIMIT $1", ReadEvent, max);
+
+    public IReadOnlyList<InboundEvent> Take(int max) => Run(() =>
+    {
+        var chats = Query($"SELECT DISTINCT chat FROM (SELECT chat FROM inbox WHERE NOT done ORDER BY seq LIMIT {ChatScan}) waiting", r => r.GetString(0)).ToArray();
+        if (chats.Length == 0)
+        {
+            return (IReadOnlyList<InboundEvent>)[];
+        }
+
+        var held = Query($"SELECT chat FROM unnest($1::text[]) AS c(chat) WHERE pg_try_advisory_xact_lock({PostgresLocks.InboxChat}, hashtext(chat))", r => r.GetString(0), (object)chats).ToArray();
+        // Read again now the chats are held: an event another host finished meanwhile is done, and is not taken twice.
+        return held.Length == 0
+            ? []
+            : Query($"SELECT {EventColumns} FROM inbox WHERE NOT done AND chat = ANY($1) ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED", ReadEvent, held, max);
+    });
+
+    public InboundEvent? TakeOne(string key) => Run(() =>
+        Scalar("SELECT chat FROM inbox WHERE key = $1 AND NOT done", key) is string chat
+        && (bool)Scalar($"SELECT pg_try_advisory_xact_lock({PostgresLocks.InboxChat}, hashtext($1))", chat)!
+            ? One($"SELECT {EventColumns} FROM inbox WHERE key = $1 AND NOT done FOR UPDATE SKIP LOCKED", ReadEvent, key)
+            : null);
+
+    public void Processed(string key) =>
+        // What it did is in the ledger, the audit trail and the handled record; the raw event is no longer needed.
+        Execute("UPDATE inbox SET done = true, payload = '' WHERE key = $1", key);
+
+    public bool Failed(string key, string error, int maxAttempts) =>
+        Run(() => One("UPDATE inbox SET tries = tries + 1, error = $2, done = tries + 1 >= $3, dead = tries + 1 >= $3 WHERE key = $1 RETURNING dead", r => r.GetBoolean(0), key, error, maxAttempts));
+
+    public IReadOnlyList<InboundEvent> DeadLetters(int max) =>
+        Query($"SELECT {EventColumns} FROM inbox WHERE dead ORDER BY seq DESC LIMIT $1", ReadEvent, max);
+
+    public IReadOnlyList<DeadLetter> DeadLetterList(int max) =>
+        Query("SELECT key, platform, at, tries, coalesce(error, '') FROM inbox WHERE dead ORDER BY seq DESC LIMIT $1",
+            r => new DeadLetter(r.GetString(0), r.GetString(1), At(r, 2), r.GetInt32(3), r.GetString(4)), max);
+
+    public bool Revive(string key) => Execute("UPDATE inbox SET dead = false, done = false, tries = 0 WHERE key = $1 AND dead", key) == 1;
+
+    public string? State(string key) => Scalar("SELECT value FROM inbox_state WHERE key = $1", key) as string;
+
+    public void SetState(string key, string value) =>
+        Execute("INSERT INTO inbox_state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
+
+    public int ForgetProcessedEvents(DateTimeOffset before, int max) =>
+        Execute("DELETE FROM inbox WHERE key IN (SELECT key FROM inbox WHERE done AND NOT dead AND at < $1 LIMIT $2)", before, max);
+
+    public int ForgetHandled(DateTimeOffset before, int max) =>
+        Execute("DELETE FROM handled WHERE source_key IN (SELECT source_key FROM handled WHERE at < $1 LIMIT $2)", before, max);
+
+    public int ForgetExpiredButtonsAndInvites(DateTimeOffset before, int max) =>
+        Execute("DELETE FROM pending WHERE id IN (SELECT id FROM pending WHERE expires_at < $1 LIMIT $2)", before, max)
+        + Execute("DELETE FROM invites WHERE key IN (SELECT key FROM invites WHERE expires_at < $1 LIMIT $2)", before, max);
+
+    /// <summary>Events with no chat (an unfollow, say) queue behind their platform's other chatless events.</summary>
+    private static string ChatOf(InboundEvent e) => e.Chat ?? e.Platform;
+
+    private static InboundEvent ReadEvent(NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), At(r, 3)) { Attempts = r.GetInt32(4), Error = Text(r, 5), Chat = r.GetString(6) };
+}

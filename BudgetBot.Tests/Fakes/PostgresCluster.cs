@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace BudgetBot.Tests.Fakes;
+
+/// <summary>
+/// A throwaway PostgreSQL cluster for a test run: initdb in a temp dir, a free loopback port, started with pg_ctl as a
+/// non-root user (the <c>postgres</c> account when running as root, since PostgreSQL refuses root), stopped and removed
+/// when the run ends. Each caller gets a database of its own. Where the server programs are missing,
+/// <see cref="Available"/> is false and <see cref="Why"/> says so; <c>.ci/run</c> installs them.
+/// </summary>
+internal sealed class PostgresCluster
+{
+    private static readonly Lazy<PostgresCluster?> Shared = new(() => Start(fsync: false), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static string _why = "";
+    private static int _databases;
+
+    private readonly string _dir;
+    private readonly string _bin;
+    private readonly string? _runAs;
+
+    private PostgresCluster(string dir, string bin, string? runAs, int port)
+    {
+        _dir = dir;
+        _bin = bin;
+        _runAs = runAs;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>True when the run's cluster is up (started on first use).</summary>
+    public static bool Available => Shared.Value is not null;
+
+    public static string Why => Shared.Value is null ? "PostgreSQL is not installed here (no initdb/pg_ctl): " + _why : "";
+
+    /// <summary>A new, empty database on the run's cluster; its connection string.</summary>
+    public static string NewDatabase() => Shared.Value!.CreateDatabase("bb" + Interlocked.Increment(ref _databases).ToString(CultureInfo.InvariantCulture));
+
+    public string Admin => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
+
+    public string CreateDatabase(string name)
+    {
+        using (var connection = new NpgsqlConnection(Admin))
+        {
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            create.ExecuteNonQuery();
+        }
+
+        return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name};Maximum Pool Size=20";
+    }
+
+    /// <summary>Starts a cluster of its own (the benchmark's, with fsync on as in production); null when PostgreSQL is missing.</summary>
+    public static PostgresCluster? Start(bool fsync)
+    {
+        var bin = FindBin();
+        if (bin is null)
+        {
+            _why = "looked on PATH and in /usr/lib/postgresql/*/bin";
+            return null;
+        }
+
+        var root = Environment.UserName == "root" || (OperatingSystem.IsLinux() && File.Exists("/proc/self/status") && File.ReadAllText("/proc/self/status").Contains("\nUid:\t0\t", StringComparison.Ordinal));
+        var runAs = root ? "postgres" : null;
+        var dir = Path.Combine(Path.GetTempPath(), "budgetbot-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        var data = Path.Combine(dir, "data");
+        if (runAs is not null && Run("chown", null, runAs, dir).Code != 0)
+        {
+            _why = "running as root and there is no 'postgres' account to run the server as";
+            return null;
+        }
+
+        var init = Run(Path.Combine(bin, "initdb"), runAs, "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
+        if (init.Code != 0)
+        {
+            _why = "initdb failed: " + init.Output;
+            return null;
+        }
+
+        var port = FreePort();
+        File.AppendAllText(Path.Combine(data, "postgresql.conf"), string.Join('\n',
+            "listen_addresses = '127.0.0.1'", $"port = {port}", "unix_socket_directories = ''", "max_connections = 300",
+            $"fsync = {(fsync ? "on" : "off")}", $"synchronous_commit = {(fsync ? "on" : "off")}", "full_page_writes = on", "log_min_messages = warning", "") + "\n");
+        var start = Run(Path.Combine(bin, "pg_ctl"), runAs, "-D", data, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60", "start");
+        if (start.Code != 0)
+        {
+            _why = "pg_ctl start failed: " + start.Output + ReadLog(dir);
+            return null;
+        }
+
+        var cluster = new PostgresCluster(dir, bin, runAs, port);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
+        return cluster;
+    }
+
+    public void Stop()
+    {
+        Run(Path.Combine(_bin, "pg_ctl"), _runAs, "-D", Path.Combine(_dir, "data"), "-m", "immediate", "-w", "stop");
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static string ReadLog(string dir) => File.Exists(Path.Combine(dir, "server.log")) ? File.ReadAllText(Path.Combine(dir, "server.log")) : "";
+
+    private static string? FindBin()
+    {
+        var candidates = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (Directory.Exists("/usr/lib/postgresql"))
+        {
+            candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(v => Path.Combine(v, "bin")));
+        }
+
+        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Runs a program, as <paramref name="runAs"/> through runuser when given; its exit code and output.</summary>
+    private static (int Code, string Output) Run(string program, string? runAs, params string[] args)
+    {
+        var info = new ProcessStartInfo(runAs is null ? program : "runuser") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/" };
+        if (runAs is not null)
+        {
+            foreach (var a in (string[])["-u", runAs, "--", program])
+            {
+                info.ArgumentList.Add(a);
+            }
+        }
+
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        try
+        {
+            using var process = Process.Start(info)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            return (process.ExitCode, output.Result + error.Result);
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            return (-1, ex.Message);
+        }
+    }
+}

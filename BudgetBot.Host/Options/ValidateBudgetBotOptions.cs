@@ -60,9 +60,9 @@ internal sealed class ValidateBudgetBotOptions : IValidateOptions<BudgetBotOptio
             }
         }
 
-        foreach (var days in options.Reminders.DaysBeforeQuarterEnd.Where(d => d is < 0 or > 60))
+        foreach (var days in options.Reminders.DaysBeforeQuarterEnd.Where(d => d is < 0 or > 92))
         {
-            errors.Add($"BudgetBot:Reminders:DaysBeforeQuarterEnd entry {days} must be between 0 and 60.");
+            errors.Add($"BudgetBot:Reminders:DaysBeforeQuarterEnd entry {days} must be between 0 and 92 (a whole quarter).");
         }
 
         if (options.Reminders.Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))

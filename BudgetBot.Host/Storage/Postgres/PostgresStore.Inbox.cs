@@ -48,17 +48,31 @@ internal sealed partial class PostgresStore
 
     public IReadOnlyList<InboundEvent> Take(int max) => Run(() =>
     {
-        var chats = Query($"SELECT DISTINCT chat FROM (SELECT chat FROM inbox WHERE NOT done ORDER BY seq LIMIT {ChatScan}) waiting", r => r.GetString(0)).ToArray();
-        if (chats.Length == 0)
+        // The chats waiting, oldest first, with how many events each has; chats are held one by one, only as many as
+        // the batch needs, so the rest stay free for other hosts.
+        var waiting = Query(
+            $"SELECT chat, count(*) FROM (SELECT chat, seq FROM inbox WHERE NOT done ORDER BY seq LIMIT {ChatScan}) w GROUP BY chat ORDER BY min(seq)",
+            r => (Chat: r.GetString(0), Events: r.GetInt64(1)));
+        var held = new List<string>();
+        long covered = 0;
+        foreach (var (chat, events) in waiting)
         {
-            return (IReadOnlyList<InboundEvent>)[];
+            if (covered >= max)
+            {
+                break;
+            }
+
+            if ((bool)Scalar($"SELECT pg_try_advisory_xact_lock({PostgresLocks.InboxChat}, hashtext($1))", chat)!)
+            {
+                held.Add(chat);
+                covered += events;
+            }
         }
 
-        var held = Query($"SELECT chat FROM unnest($1::text[]) AS c(chat) WHERE pg_try_advisory_xact_lock({PostgresLocks.InboxChat}, hashtext(chat))", r => r.GetString(0), (object)chats).ToArray();
         // Read again now the chats are held: an event another host finished meanwhile is done, and is not taken twice.
-        return held.Length == 0
+        return held.Count == 0
             ? []
-            : Query($"SELECT {EventColumns} FROM inbox WHERE NOT done AND chat = ANY($1) ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED", ReadEvent, held, max);
+            : (IReadOnlyList<InboundEvent>)Query($"SELECT {EventColumns} FROM inbox WHERE NOT done AND chat = ANY($1) ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED", ReadEvent, held.ToArray(), max);
     });
 
     public InboundEvent? TakeOne(string key) => Run(() =>

@@ -3,7 +3,7 @@ namespace BudgetBot.Host.Cli;
 /// <summary>A verb's words: positional arguments, <c>--flag</c> switches and <c>--name value</c> options.</summary>
 internal sealed class CliArgs
 {
-    private static readonly HashSet<string> ValueOptions = ["--data-dir", "--fiscal-year", "--round", "--office", "--as", "--chat", "--at", "--retry"];
+    private static readonly HashSet<string> ValueOptions = ["--data-dir", "--fiscal-year", "--round", "--office", "--as", "--chat", "--at", "--retry", "--to", "--connection"];
 
     public List<string> Positional { get; } = [];
 

@@ -18,6 +18,7 @@ internal static class CliVerbs
         ["export-ledger"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<ExportLedgerVerb>(sp).Run(a, o),
         ["backup"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<BackupVerb>(sp).Run(a, o),
         ["dead-letters"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<DeadLettersVerb>(sp).Run(a, o),
+        ["migrate"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<MigrateVerb>(sp).Run(a, o),
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
@@ -50,6 +51,7 @@ internal static class CliVerbs
               export-ledger <file.csv> [--fiscal-year 2566]  the audit trail as CSV
               backup <file>                              a consistent copy of the data, also while the service runs
               dead-letters [--retry <key> | --retry-all] events set aside after failing; retry needs the service stopped
+              migrate --to postgres|litedb [--connection CS]  move the data between the LiteDB file and PostgreSQL
             Every verb takes --data-dir DIR.
             """);
         return help ? 0 : 2;

@@ -59,6 +59,12 @@ internal interface IServiceStore : IBudgetStore, IChatStore, IInbox, IOutbox, IU
 
     int ForgetExpiredButtonsAndInvites(DateTimeOffset before, int max);
 
+    /// <summary>Everything the store holds, for <c>migrate</c>.</summary>
+    StoreDump Dump();
+
+    /// <summary>Writes a dump into this store in one transaction; refused unless the store holds no office and no entry.</summary>
+    void Load(StoreDump dump);
+
     /// <summary>
     /// Runs <paramref name="work"/> while this host holds the named lease, and returns false at once when another host
     /// holds it. A lease ends when the work returns or the host dies, so the next host takes over.

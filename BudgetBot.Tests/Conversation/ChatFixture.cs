@@ -17,8 +17,14 @@ internal sealed class ChatFixture : IDisposable
     private int _next;
 
     public ChatFixture(EngineSettings? settings = null, Storage.StoreKind kind = Storage.StoreKind.LiteDb)
+        : this(Storage.Stores.Open(kind), settings)
     {
-        Store = Storage.Stores.Open(kind);
+    }
+
+    /// <summary>Around a store the test opened (a data file, say).</summary>
+    public ChatFixture(IServiceStore store, EngineSettings? settings = null)
+    {
+        Store = store;
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DemoReport = Seed.Path });
         new DemoData(Store, Store, new ReportFileReader(), options, new FixedClock(Now), NullLogger<DemoData>.Instance).EnsureSeeded();
         OfficeId = Store.Offices()[0].Id;

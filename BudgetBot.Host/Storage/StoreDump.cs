@@ -1,0 +1,71 @@
+using BudgetBot.Domain.Budget;
+
+namespace BudgetBot.Host.Storage;
+
+/// <summary>
+/// Everything a store holds, in a form both stores read and write: what <c>migrate</c> moves. Nested records travel as
+/// the JSON both stores keep them in; ledger ids and message keys are kept as they are, so reversals, buttons, the audit
+/// trail and "already sent" still point at the same things after a move.
+/// </summary>
+internal sealed class StoreDump
+{
+    public List<Office> Offices { get; } = [];
+
+    public List<DumpedYear> Years { get; } = [];
+
+    public List<Division> Divisions { get; } = [];
+
+    public List<Project> Projects { get; } = [];
+
+    public List<LedgerEntry> Ledger { get; } = [];
+
+    public List<(string OfficeId, ProjectBalance Balance)> Balances { get; } = [];
+
+    public List<(string Id, string Json)> People { get; } = [];
+
+    public List<(string Identity, string PersonId)> Identities { get; } = [];
+
+    public List<DumpedSingleUse> Invites { get; } = [];
+
+    public List<DumpedSingleUse> Pending { get; } = [];
+
+    /// <summary>Oldest first.</summary>
+    public List<(string OfficeId, string Json)> Audit { get; } = [];
+
+    public List<(string ChatKey, string OfficeId, string Json)> Subscriptions { get; } = [];
+
+    public List<(string TokenHash, string OfficeId, DateTimeOffset ExpiresAt, string Json)> ReportLinks { get; } = [];
+
+    public List<(string SourceKey, DateTimeOffset At, string Replies)> Handled { get; } = [];
+
+    /// <summary>In arrival order.</summary>
+    public List<DumpedEvent> Inbox { get; } = [];
+
+    public List<(string Key, string Value)> State { get; } = [];
+
+    /// <summary>In queue order.</summary>
+    public List<DumpedItem> Outbox { get; } = [];
+
+    public List<(string Key, DateTimeOffset At)> SentKeys { get; } = [];
+
+    public List<(string Key, string Feed, DateTimeOffset At, string Json)> Feed { get; } = [];
+
+    /// <summary>Every office's used total, the ledger's entry count and sum: what a move is checked by.</summary>
+    public static string Totals(IServiceStore store)
+    {
+        var (entries, sum) = store.LedgerTotals();
+        var offices = store.Offices().Select(o => FormattableString.Invariant(
+            $"{o.Id}: {store.FiscalYears(o.Id).Sum(y => store.Projects(o.Id, y).Sum(p => store.Balance(p.Id).Actual.Total)):N2}"));
+        return FormattableString.Invariant($"{entries:N0} entries, sum {sum:N2}; ") + string.Join("; ", offices);
+    }
+}
+
+internal sealed record DumpedYear(string OfficeId, string Id, int FiscalYear, string Source, string Json);
+
+/// <summary>An invite (keyed by its code's hash) or a button's action.</summary>
+internal sealed record DumpedSingleUse(string Key, string OfficeId, bool Used, DateTimeOffset ExpiresAt, string Json);
+
+internal sealed record DumpedEvent(string Key, string Platform, string? Chat, string Payload, DateTimeOffset At, bool Done, bool Dead, int Tries, string? Error);
+
+internal sealed record DumpedItem(
+    string Key, string Platform, string Chat, string Status, DateTimeOffset Due, int Parts, int Tries, string? Error, bool Sending, string Json);

@@ -26,4 +26,39 @@ internal static class RawInserts
             return rate;
         }
     }
+
+    /// <summary>
+    /// The same for PostgreSQL: single-row inserts over one connection, each its own committed transaction (durable:
+    /// the server flushes its log at every commit), into a table shaped like a ledger row with a unique key.
+    /// </summary>
+    public static double PostgresPerSecond(string connectionString, int count)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        connection.Open();
+        using (var create = new Npgsql.NpgsqlCommand("CREATE TABLE raw_inserts (id bigserial PRIMARY KEY, key text UNIQUE NOT NULL, amount numeric NOT NULL, note text NOT NULL)", connection))
+        {
+            create.ExecuteNonQuery();
+        }
+
+        using var insert = new Npgsql.NpgsqlCommand("INSERT INTO raw_inserts (key, amount, note) VALUES ($1, $2, $3)", connection)
+        {
+            Parameters = { new() { Value = "warm-up" }, new() { Value = 1m }, new() { Value = "ค่าอาหารว่าง" } },
+        };
+        insert.Prepare();
+        insert.ExecuteNonQuery();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            insert.Parameters[0].Value = "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            insert.ExecuteNonQuery();
+        }
+
+        var rate = count / watch.Elapsed.TotalSeconds;
+        using (var drop = new Npgsql.NpgsqlCommand("DROP TABLE raw_inserts", connection))
+        {
+            drop.ExecuteNonQuery();
+        }
+
+        return rate;
+    }
 }

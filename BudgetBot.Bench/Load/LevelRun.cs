@@ -2,8 +2,8 @@ using BudgetBot.Tests.Fakes;
 
 namespace BudgetBot.Bench.Load;
 
-/// <summary>Runs load levels against one host: sends for a while, then waits until every acknowledged message has its reply.</summary>
-internal sealed class LevelRun(BenchHost host, HttpClient http, Replies replies, FakeLineApi line, long ledger)
+/// <summary>Runs load levels against the hosts (requests spread over them in turn): sends for a while, then waits until every acknowledged message has its reply.</summary>
+internal sealed class LevelRun(IReadOnlyList<BenchHost> hosts, HttpClient http, Replies replies, FakeLineApi line, long ledger)
 {
     public static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(30);
 
@@ -33,7 +33,7 @@ internal sealed class LevelRun(BenchHost host, HttpClient http, Replies replies,
         Console.WriteLine($"  {name}: sending for {duration.TotalSeconds:N0} s");
         var traffic = new Traffic(http, line);
         Traffic.Add(traffic);
-        var commits = await host.CommitsAsync(http);
+        var commits = await CommitsAsync();
         var start = DateTimeOffset.UtcNow;
         var end = start + duration;
         long next = -1;
@@ -106,8 +106,9 @@ internal sealed class LevelRun(BenchHost host, HttpClient http, Replies replies,
 
         latencies.Sort();
         var messages = traffic.Acknowledged;
-        var commitCount = await host.CommitsAsync(http) - commits;
-        var fsyncs = host.Fsyncs(start.ToUnixTimeMilliseconds() / 1000.0, drained.ToUnixTimeMilliseconds() / 1000.0 + 0.05);
+        var commitCount = await CommitsAsync() - commits;
+        var traced = hosts.Select(h => h.Fsyncs(start.ToUnixTimeMilliseconds() / 1000.0, drained.ToUnixTimeMilliseconds() / 1000.0 + 0.05)).ToList();
+        var fsyncs = traced.All(f => f is not null) ? traced.Sum() : null;
         var result = new LevelResult(name, ledger, senders, messages, Math.Round(seconds, 2), Math.Round((drained - loadEnd).TotalSeconds, 2),
             Math.Round(messages / seconds, 1), Percentile(latencies, 0.50), Percentile(latencies, 0.99),
             Math.Round((double)commitCount / Math.Max(1, messages), 2), fsyncs is { } f ? Math.Round((double)f / Math.Max(1, messages), 2) : null,
@@ -115,6 +116,18 @@ internal sealed class LevelRun(BenchHost host, HttpClient http, Replies replies,
         Console.WriteLine($"  {name,-24} {result.MessagesPerSec,8:N1} msg/s  p50 {result.P50Ms,6:N1} ms  p99 {result.P99Ms,7:N1} ms  " +
             $"commits/msg {result.CommitsPerMessage,5:N2}  fsyncs/msg {result.FsyncsPerMessage?.ToString("N2") ?? "n/a",5}  ({messages:N0} messages, drained in {result.DrainSeconds:N1} s)");
         return result;
+    }
+
+    /// <summary>Commits of every host: each counts its own.</summary>
+    private async Task<long> CommitsAsync()
+    {
+        long sum = 0;
+        foreach (var host in hosts)
+        {
+            sum += await host.CommitsAsync(http);
+        }
+
+        return sum;
     }
 
     private static double Percentile(List<double> sorted, double p) =>

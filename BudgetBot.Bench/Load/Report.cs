@@ -7,13 +7,13 @@ internal static class Report
 {
     private static readonly JsonSerializerOptions Camel = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static void Print(List<LevelResult> levels, List<(long Ledger, double RssMb, Verdict Verdict)> totals, double raw, bool json)
+    public static void Print(List<LevelResult> levels, List<(long Ledger, double RssMb, Verdict Verdict)> totals, double raw, string rawName, bool json)
     {
         var headline = levels.First(l => l.Name == "16 senders");
         var paced = levels.First(l => l.Name.StartsWith("paced", StringComparison.Ordinal));
         var flat = levels.Where(l => l.Name == "16 senders").Select(l => l.MessagesPerSec).ToList();
         Console.WriteLine();
-        Console.WriteLine($"16 senders: {headline.MessagesPerSec:N0} msg/s end to end = {headline.MessagesPerSec / raw:N2} × raw LiteDB inserts ({raw:N0}/s)");
+        Console.WriteLine($"16 senders: {headline.MessagesPerSec:N0} msg/s end to end = {headline.MessagesPerSec / raw:N2} × {rawName} ({raw:N0}/s)");
         Console.WriteLine($"paced 200/s: p50 {paced.P50Ms} ms, p99 {paced.P99Ms} ms; peak RSS {totals.Max(t => t.RssMb):F0} MB");
         if (flat.Count > 1)
         {
@@ -23,7 +23,8 @@ internal static class Report
         var summary = new
         {
             messagesPerSec = headline.MessagesPerSec,
-            rawLiteDbInsertPerSec = Math.Round(raw),
+            rawInsertPerSec = Math.Round(raw),
+            rawLimit = rawName,
             ratio = Math.Round(headline.MessagesPerSec / raw, 2),
             p50Ms = paced.P50Ms,
             p99Ms = paced.P99Ms,

@@ -63,6 +63,10 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
         })));
         await killer;
         var replies = await WaitForReplies(telegram, line, acknowledged.Count);
+        // Once more with every admin known: host 1 stops and starts (asking for a fourth run), and every run must finish.
+        await hosts.RestartAsync(1);
+        var runs = await WaitUntil(telegram, line, () => Scalar(database, RunsDone) >= hosts.Starts ? true : null);
+        await WaitUntil(telegram, line, () => Scalar(database, "SELECT count(*) FROM outbox WHERE json::jsonb ->> 'Kind' = 'UnownedReminder' AND status = 'Sent'") >= Senders * 2 ? true : null);
         await hosts.StopAllAsync();
 
         using var store = PostgresStore.Open(database);
@@ -74,19 +78,59 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
         var reminderDeliveries = telegram.Calls.Count(c => c.Ok && c.Method == "sendMessage" && reminderTexts.Contains(c.Text))
             + line.Deliveries.Count(d => reminderTexts.Contains(d.Messages[0]!["text"]?.ToString() ?? ""));
         output.WriteLine($"{acknowledged.Count} spends acknowledged by two hosts (host 0 killed once); {expected.Sum(e => replies.GetValueOrDefault(e.Key))} replies out; "
-            + $"{reminders.Count} reminders queued and {reminderDeliveries} delivered; host starts {hosts.Starts}");
+            + $"{reminders.Count} reminders queued and {reminderDeliveries} delivered after {Scalar(database, RunsDone)} reminder runs; host starts {hosts.Starts}");
+
+        foreach (var stuck in store.Outbox(Domain.Ports.OutboxStatus.Pending, 100).Concat(store.Failed(100)).Concat(store.Outbox(Domain.Ports.OutboxStatus.Undeliverable, 100)))
+        {
+            output.WriteLine($"not sent: {stuck.Key} {stuck.Platform}:{stuck.ChatId} {stuck.Status} tries {stuck.Attempts} parts {stuck.PartsSent} due {stuck.DueAt:O} {stuck.Error}");
+        }
 
         Assert.Equal(Spends, acknowledged.Count);
         Assert.All(acknowledged, a => Assert.Single(ids.GetValueOrDefault(a.Key) ?? []));
         Assert.Equal(acknowledged.Count, ids.Count);
         Assert.Empty(store.VerifyBalances());
         Assert.Equal(fiscalYear, store.FiscalYears(office).Single());
-        // At most once per chat; at least once but for a part in flight when its sender was killed.
-        Assert.All(expected, e => Assert.InRange(replies.GetValueOrDefault(e.Key), e.Value - 2, e.Value));
+        // At most once per chat. At least once, but for what the killed host's sender had claimed in its last round (a
+        // chat's share of a round): Telegram and a LINE reply token cannot tell a repeat, so those are not sent again.
+        var claimedAtMost = Math.Max(BudgetBot.Host.Messaging.OutboxSender.PerChatPerRound, BudgetBot.Host.Messaging.OutboxSender.RoundSize / expected.Count);
+        Assert.All(expected, e => Assert.InRange(replies.GetValueOrDefault(e.Key), e.Value - claimedAtMost, e.Value));
         // Every admin (four on Telegram, four on LINE) gets the quarter's reminder once, whatever number of runs asked.
+        Assert.True(runs, "every host start's reminder run finished");
+        Assert.True(Scalar(database, RunsDone) >= 4);
         Assert.Equal(Senders * 2, reminders.Count);
         Assert.Equal(reminders.Count, reminderDeliveries);
         Assert.Equal(reminders.Count, reminders.Select(r => r.ChatId).Distinct().Count());
+    }
+
+    private const string RunsDone = "SELECT count(*) FROM hangfire.job WHERE statename = 'Succeeded' AND invocationdata::text LIKE '%ReminderRun%'";
+
+    private static long Scalar(string database, string sql)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(database);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Waits for a state of the shared database that nothing here signals (a job another process ran): it looks again at
+    /// each delivery the fakes see, and at least every half second, for at most a minute.
+    /// </summary>
+    private static async Task<bool> WaitUntil(FakeTelegramApi telegram, FakeLineApi line, Func<bool?> done)
+    {
+        var until = DateTimeOffset.UtcNow.AddMinutes(1);
+        while (done() is null)
+        {
+            if (DateTimeOffset.UtcNow > until)
+            {
+                throw new TimeoutException("the shared database never reached the state waited for");
+            }
+
+            using var look = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+            await Task.WhenAny(telegram.NextChange(look.Token), line.NextChange(look.Token));
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -180,6 +224,20 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
             }
 
             Changes.Notify();
+        }
+
+        public async Task RestartAsync(int slot)
+        {
+            HostProcess host;
+            lock (_gate)
+            {
+                host = _hosts[slot]!;
+                _hosts[slot] = null;
+            }
+
+            await host.StopAsync();
+            await host.DisposeAsync();
+            await StartAsync(slot);
         }
 
         public async Task KillAsync(int slot)

@@ -15,21 +15,18 @@ internal sealed partial class PostgresStore
     public Office? Office(string officeId) =>
         One("SELECT office_id, name FROM offices WHERE office_id = $1", r => new Office(r.GetString(0), r.GetString(1)), officeId);
 
-    public FiscalYearBudget? FiscalYear(string officeId, int fiscalYear) =>
-        One("SELECT json FROM years WHERE office_id = $1 AND fiscal_year = $2", r => JsonPayload.Read<FiscalYearBudget>(r.GetString(0)), officeId, fiscalYear);
+    public FiscalYearBudget? FiscalYear(string officeId, int fiscalYear) => Catalog(officeId).Years.GetValueOrDefault(fiscalYear);
 
-    public IReadOnlyList<int> FiscalYears(string officeId) =>
-        Query("SELECT fiscal_year FROM years WHERE office_id = $1 ORDER BY fiscal_year", r => r.GetInt32(0), officeId);
+    public IReadOnlyList<int> FiscalYears(string officeId) => [.. Catalog(officeId).Years.Keys.Order()];
 
-    public IReadOnlyList<Division> Divisions(string officeId) =>
-        Query("SELECT id, office_id, name, ord FROM divisions WHERE office_id = $1 ORDER BY ord", r => new Division(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3)), officeId);
+    public IReadOnlyList<Division> Divisions(string officeId) => Catalog(officeId).Divisions;
 
-    /// <summary>Not cached, unlike the single-host store: another host may have changed the project since.</summary>
     public Project? Project(string projectId) =>
-        One("SELECT json FROM projects WHERE id = $1", r => JsonPayload.Read<Project>(r.GetString(0)), projectId);
+        OfficeAndYear(projectId) is var (office, year)
+            ? Projects(office, year).FirstOrDefault(p => p.Id == projectId)
+            : One("SELECT json FROM projects WHERE id = $1", r => JsonPayload.Read<Project>(r.GetString(0)), projectId);
 
-    public IReadOnlyList<Project> Projects(string officeId, int fiscalYear) =>
-        Query("SELECT json FROM projects WHERE office_id = $1 AND fiscal_year = $2 ORDER BY number", r => JsonPayload.Read<Project>(r.GetString(0)), officeId, fiscalYear);
+    public IReadOnlyList<Project> Projects(string officeId, int fiscalYear) => Catalog(officeId).Projects.GetValueOrDefault(fiscalYear) ?? [];
 
     public ProjectBalance Balance(string projectId) =>
         One("SELECT project_id, q1, q2, q3, q4, entries, last_entry FROM balances WHERE project_id = $1", ReadBalance, projectId) ?? ProjectBalance.Empty(projectId);
@@ -54,8 +51,11 @@ internal sealed partial class PostgresStore
 
     public bool IsReversed(long entryId) => (bool)Scalar("SELECT EXISTS (SELECT 1 FROM ledger WHERE reverses = $1)", entryId)!;
 
-    public void SaveProject(Project project) =>
+    public void SaveProject(Project project) => InTransaction(() =>
+    {
         Execute("UPDATE projects SET number = $3, json = $4 WHERE office_id = $1 AND id = $2", project.OfficeId, project.Id, project.Number, JsonPayload.Write(project));
+        CatalogChanged(project.OfficeId);
+    });
 
     /// <remarks>
     /// The project's running figures are locked first, so appends to one project take turns whichever host makes them;
@@ -128,6 +128,7 @@ internal sealed partial class PostgresStore
             SaveBalance(snapshot.Office.Id, b);
         }
 
+        CatalogChanged(snapshot.Office.Id);
         return ImportWrite.Written;
     });
 

@@ -59,6 +59,11 @@ internal sealed partial class PostgresStore
         }
 
         dump.Projects.ForEach(InsertProject);
+        foreach (var office in dump.Offices)
+        {
+            CatalogChanged(office.Id);
+        }
+
         CopyLedger(dump.Ledger);
         Execute("SELECT setval('ledger_ids', greatest((SELECT coalesce(max(id), 0) FROM ledger), 1))");
         foreach (var (office, b) in dump.Balances)

@@ -69,11 +69,13 @@ internal sealed partial class PostgresStore : IServiceStore
         {
             using var connection = _source.OpenConnection();
             using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
-            _unit.Value = new Unit(connection, transaction);
+            var unit = _unit.Value = new Unit(connection, transaction);
+            var committed = false;
             try
             {
                 var result = work();
                 transaction.Commit();
+                committed = true;
                 Committed();
                 return result;
             }
@@ -84,6 +86,14 @@ internal sealed partial class PostgresStore : IServiceStore
             finally
             {
                 _unit.Value = null;
+                if (!committed)
+                {
+                    // What was read inside the rolled-back unit may hold its own writes: read those offices again.
+                    foreach (var office in unit.Changed)
+                    {
+                        _catalogs.TryRemove(office, out _);
+                    }
+                }
             }
         }
     }
@@ -177,5 +187,12 @@ internal sealed partial class PostgresStore : IServiceStore
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private sealed record Unit(NpgsqlConnection Connection, NpgsqlTransaction Transaction);
+    private sealed record Unit(NpgsqlConnection Connection, NpgsqlTransaction Transaction)
+    {
+        /// <summary>Catalog versions read in this unit; see <see cref="CatalogVersion"/>.</summary>
+        public Dictionary<string, long> Versions { get; } = [];
+
+        /// <summary>Offices whose catalog this unit changed: forgotten again if it rolls back.</summary>
+        public HashSet<string> Changed { get; } = [];
+    }
 }

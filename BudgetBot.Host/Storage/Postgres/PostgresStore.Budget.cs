@@ -28,8 +28,42 @@ internal sealed partial class PostgresStore
 
     public IReadOnlyList<Project> Projects(string officeId, int fiscalYear) => Catalog(officeId).Projects.GetValueOrDefault(fiscalYear) ?? [];
 
-    public ProjectBalance Balance(string projectId) =>
-        One("SELECT project_id, q1, q2, q3, q4, entries, last_entry FROM balances WHERE project_id = $1", ReadBalance, projectId) ?? ProjectBalance.Empty(projectId);
+    /// <summary>The committed figures, with what this unit of work has appended to the project so far.</summary>
+    public ProjectBalance Balance(string projectId)
+    {
+        var stored = StoredBalance(projectId)?.Balance ?? ProjectBalance.Empty(projectId);
+        return _unit.Value?.Balances.GetValueOrDefault(projectId) is { } change
+            ? stored with
+            {
+                Actual = stored.Actual.Add(1, change.Delta.Actual.Q1).Add(2, change.Delta.Actual.Q2).Add(3, change.Delta.Actual.Q3).Add(4, change.Delta.Actual.Q4),
+                Entries = stored.Entries + change.Delta.Entries,
+                LastEntryId = Math.Max(stored.LastEntryId, change.Delta.LastEntryId),
+            }
+            : stored;
+    }
+
+    private (string Office, ProjectBalance Balance)? StoredBalance(string projectId) =>
+        One("SELECT office_id, project_id, q1, q2, q3, q4, entries, last_entry FROM balances WHERE project_id = $1", r => (r.GetString(0), ReadBalance(r, 1)), projectId);
+
+    /// <summary>
+    /// Adds the unit's changes to the running figures just before it commits, one project after another in the same
+    /// order on every host: row locks taken in one order cannot deadlock.
+    /// </summary>
+    private void FlushBalances(Unit unit)
+    {
+        foreach (var (projectId, change) in unit.Balances.OrderBy(b => b.Key, StringComparer.Ordinal))
+        {
+            var d = change.Delta;
+            Execute(
+                """
+                UPDATE balances SET q1 = q1 + $3, q2 = q2 + $4, q3 = q3 + $5, q4 = q4 + $6, entries = entries + $7, last_entry = greatest(last_entry, $8)
+                WHERE office_id = $1 AND project_id = $2
+                """,
+                change.Office, projectId, d.Actual.Q1, d.Actual.Q2, d.Actual.Q3, d.Actual.Q4, d.Entries, d.LastEntryId);
+        }
+
+        unit.Balances.Clear();
+    }
 
     public LedgerEntry? Entry(long entryId) => One($"SELECT {EntryColumns} FROM ledger WHERE id = $1", ReadEntry, entryId);
 
@@ -58,9 +92,10 @@ internal sealed partial class PostgresStore
     });
 
     /// <remarks>
-    /// The project's running figures are locked first, so appends to one project take turns whichever host makes them;
-    /// the unique keys on the message and on the reversed entry catch what a concurrent transaction slipped in (the
-    /// unit then runs again and finds it).
+    /// The unique keys on the message and on the reversed entry make it once whichever host appends (a unit that loses
+    /// that race runs again and finds the first). The running figures are not locked here: the unit keeps each project's
+    /// change and adds it to the row as it commits, projects in order (<see cref="FlushBalances"/>), so two hosts'
+    /// batches touching the same projects wait for each other briefly instead of deadlocking.
     /// </remarks>
     public AppendOutcome Append(LedgerEntry draft) => Run(() =>
     {
@@ -69,7 +104,7 @@ internal sealed partial class PostgresStore
             return new AppendOutcome(AppendStatus.Duplicate, seen, Balance(seen.ProjectId));
         }
 
-        if (One("SELECT project_id, q1, q2, q3, q4, entries, last_entry FROM balances WHERE office_id = $1 AND project_id = $2 FOR UPDATE", ReadBalance, draft.OfficeId, draft.ProjectId) is not { } balance)
+        if (StoredBalance(draft.ProjectId) is not { } stored || stored.Office != draft.OfficeId)
         {
             return new AppendOutcome(AppendStatus.UnknownProject, null, null);
         }
@@ -87,11 +122,15 @@ internal sealed partial class PostgresStore
             }
         }
 
-        var entry = draft with { Id = (long)Scalar("SELECT nextval('ledger_ids')")! };
-        InsertEntry(entry);
-        var after = balance.Apply(entry);
-        SaveBalance(draft.OfficeId, after);
-        return new AppendOutcome(AppendStatus.Applied, entry, after);
+        var entry = draft with
+        {
+            Id = (long)Scalar($"INSERT INTO ledger ({EntryColumns}) VALUES (nextval('ledger_ids'), $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                draft.OfficeId, draft.ProjectId, draft.Amount, draft.Date, draft.Note, draft.By, draft.SourceKey, draft.RecordedAt, draft.Reverses)!,
+        };
+        var unit = _unit.Value!;
+        var change = unit.Balances.GetValueOrDefault(entry.ProjectId) ?? new BalanceChange(entry.OfficeId, ProjectBalance.Empty(entry.ProjectId));
+        unit.Balances[entry.ProjectId] = change with { Delta = change.Delta.Apply(entry) };
+        return new AppendOutcome(AppendStatus.Applied, entry, Balance(entry.ProjectId));
     });
 
     public ImportWrite Import(BudgetSnapshot snapshot) => Run(() =>
@@ -185,6 +224,11 @@ internal sealed partial class PostgresStore
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDecimal(3), r.GetFieldValue<DateOnly>(4), r.GetString(5), r.GetString(6), r.GetString(7),
         At(r, 8), r.IsDBNull(9) ? null : r.GetInt64(9));
 
-    private static ProjectBalance ReadBalance(NpgsqlDataReader r) => new(
-        r.GetString(0), new QuarterAmounts(r.GetDecimal(1), r.GetDecimal(2), r.GetDecimal(3), r.GetDecimal(4)), r.GetInt32(5), r.GetInt64(6));
+    private static ProjectBalance ReadBalance(NpgsqlDataReader r) => ReadBalance(r, 0);
+
+    private static ProjectBalance ReadBalance(NpgsqlDataReader r, int i) => new(
+        r.GetString(i), new QuarterAmounts(r.GetDecimal(i + 1), r.GetDecimal(i + 2), r.GetDecimal(i + 3), r.GetDecimal(i + 4)), r.GetInt32(i + 5), r.GetInt64(i + 6));
+
+    /// <summary>What a unit has appended to one project: entries, quarter amounts and the last id, added at commit.</summary>
+    private sealed record BalanceChange(string Office, ProjectBalance Delta);
 }

@@ -12,17 +12,14 @@ internal sealed partial class PostgresStore
 {
     private const string ItemColumns = "json, status, parts, tries, due, error, sending";
 
+    /// <summary>One statement: a key in the outbox or among the archived ones is never queued again.</summary>
     public bool Enqueue(OutboxItem item) => Run(() =>
     {
-        if (HasOutbox(item.Key))
-        {
-            return false;
-        }
-
         var routed = StoreRouting.Route(item, Person);
         return Execute(
             """
-            INSERT INTO outbox (key, platform, chat, status, due, json) VALUES ($1, $2, $3, $4, $5, $6)
+            INSERT INTO outbox (key, platform, chat, status, due, json)
+            SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM outbox_sent WHERE key = $1)
             ON CONFLICT (key) DO NOTHING
             """,
             routed.Key, routed.Platform, routed.ChatId, routed.Status.ToString(), routed.DueAt, JsonPayload.Write(routed)) == 1;

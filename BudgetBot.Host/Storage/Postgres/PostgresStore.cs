@@ -29,7 +29,15 @@ internal sealed partial class PostgresStore : IServiceStore
     /// <summary>Connects, applies the migrations this database lacks (one host at a time) and checks it can be read.</summary>
     public static PostgresStore Open(string connectionString)
     {
-        var source = NpgsqlDataSource.Create(connectionString);
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (settings.MaxAutoPrepare == 0)
+        {
+            // The same few dozen statements run for every message: prepared once per connection, the server plans them once.
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
+
+        var source = NpgsqlDataSource.Create(settings.ConnectionString);
         // A lease is a session lock: it must end with its own connection, never linger in a pooled one.
         var leaseSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         try
@@ -74,6 +82,7 @@ internal sealed partial class PostgresStore : IServiceStore
             try
             {
                 var result = work();
+                FlushBalances(unit);
                 transaction.Commit();
                 committed = true;
                 Committed();
@@ -194,5 +203,8 @@ internal sealed partial class PostgresStore : IServiceStore
 
         /// <summary>Offices whose catalog this unit changed: forgotten again if it rolls back.</summary>
         public HashSet<string> Changed { get; } = [];
+
+        /// <summary>Running figures this unit changed, by project, written when it commits.</summary>
+        public Dictionary<string, BalanceChange> Balances { get; } = [];
     }
 }

@@ -13,7 +13,24 @@ internal static class MessagingSetup
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<IServiceStore>());
         services.AddSingleton<IOutboxWriter>(sp => sp.GetRequiredService<IServiceStore>());
         services.AddSingleton<IPeople>(sp => sp.GetRequiredService<IServiceStore>());
-        services.AddSingleton(sp => new MessageSignals { IdleLook = sp.GetRequiredService<IServiceStore>().IdleLook });
+        services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<IServiceStore>();
+            var signals = new MessageSignals { IdleLook = store.IdleLook };
+            // Another host's commit wakes this host's loops (a shared store); this host's own commits wake them directly.
+            store.Changed += what =>
+            {
+                if (what == Storage.Postgres.PostgresStore.InboxChanged)
+                {
+                    signals.WakeDrainer();
+                }
+                else
+                {
+                    signals.WakeSenders();
+                }
+            };
+            return signals;
+        });
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<DeadLetters>();
         services.AddSingleton<Attachments>();

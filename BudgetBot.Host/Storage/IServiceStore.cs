@@ -26,6 +26,12 @@ internal interface IServiceStore : IBudgetStore, IChatStore, IInbox, IOutbox, IU
     /// </summary>
     TimeSpan IdleLook { get; }
 
+    /// <summary>
+    /// Raised when another host (or this one) committed events to handle (<c>inbox</c>) or messages to send
+    /// (<c>outbox</c>), where the store is shared; a store only this host writes never raises it.
+    /// </summary>
+    event Action<string>? Changed;
+
     /// <summary>Reads one record: throws when the store cannot serve (for <c>/healthz</c>).</summary>
     void Probe();
 

@@ -27,6 +27,13 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
     /// <summary>Only this host writes the file, and every write wakes the loops that wait on it.</summary>
     public TimeSpan IdleLook => Timeout.InfiniteTimeSpan;
 
+    /// <summary>Never raised: every change here is this host's, and wakes its loops directly.</summary>
+    public event Action<string>? Changed
+    {
+        add { }
+        remove { }
+    }
+
     /// <summary>One host owns the file, so it holds every lease.</summary>
     public async Task<bool> WhileLeaderAsync(string lease, Func<CancellationToken, Task> work, CancellationToken ct)
     {

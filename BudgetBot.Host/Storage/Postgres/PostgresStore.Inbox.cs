@@ -21,7 +21,10 @@ internal sealed partial class PostgresStore
     /// <summary>One statement for the batch; the keys it returns are the ones stored now (the others were there before).</summary>
     public IReadOnlyList<bool> ReceiveAll(IReadOnlyList<InboundEvent> events)
     {
-        var stored = Run(() => Query(
+        var stored = Run(() =>
+        {
+            Notify(InboxChanged);
+            return Query(
             """
             INSERT INTO inbox (key, platform, chat, payload, at)
             SELECT key, platform, chat, payload, at FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
@@ -35,7 +38,8 @@ internal sealed partial class PostgresStore
             events.Select(e => e.Platform).ToArray(),
             events.Select(ChatOf).ToArray(),
             events.Select(e => e.Payload).ToArray(),
-            events.Select(e => e.At.UtcDateTime).ToArray()).ToHashSet());
+            events.Select(e => e.At.UtcDateTime).ToArray()).ToHashSet();
+        });
         // A key given twice in one batch is stored once, for its first occurrence.
         var seen = new HashSet<string>();
         return events.Select(e => stored.Contains(e.Key) && seen.Add(e.Key)).ToList();
@@ -95,7 +99,11 @@ internal sealed partial class PostgresStore
         Query("SELECT key, platform, at, tries, coalesce(error, '') FROM inbox WHERE dead ORDER BY seq DESC LIMIT $1",
             r => new DeadLetter(r.GetString(0), r.GetString(1), At(r, 2), r.GetInt32(3), r.GetString(4)), max);
 
-    public bool Revive(string key) => Execute("UPDATE inbox SET dead = false, done = false, tries = 0 WHERE key = $1 AND dead", key) == 1;
+    public bool Revive(string key) => Run(() =>
+    {
+        Notify(InboxChanged);
+        return Execute("UPDATE inbox SET dead = false, done = false, tries = 0 WHERE key = $1 AND dead", key) == 1;
+    });
 
     public string? State(string key) => Scalar("SELECT value FROM inbox_state WHERE key = $1", key) as string;
 

@@ -18,6 +18,7 @@ internal sealed partial class PostgresStore : IServiceStore
     private readonly NpgsqlDataSource _leaseSource;
     private readonly AsyncLocal<Unit?> _unit = new();
     private long _commits;
+    private int _disposed;
     private TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private PostgresStore(NpgsqlDataSource source, NpgsqlDataSource leaseSource)
@@ -109,6 +110,22 @@ internal sealed partial class PostgresStore : IServiceStore
 
     public void Dispose()
     {
+        // A verb may dispose the store it opened and the container again: the second time does nothing.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _stopListening.Cancel();
+        try
+        {
+            _listener?.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+        }
+
+        _stopListening.Dispose();
         _source.Dispose();
         _leaseSource.Dispose();
     }
@@ -203,6 +220,9 @@ internal sealed partial class PostgresStore : IServiceStore
 
         /// <summary>Offices whose catalog this unit changed: forgotten again if it rolls back.</summary>
         public HashSet<string> Changed { get; } = [];
+
+        /// <summary>Notifications this unit sends when it commits.</summary>
+        public HashSet<string> Notices { get; } = [];
 
         /// <summary>Running figures this unit changed, by project, written when it commits.</summary>
         public Dictionary<string, BalanceChange> Balances { get; } = [];

@@ -54,6 +54,12 @@ internal static class HostingExtensions
             ? Storage.Postgres.PostgresStore.Open(options.Storage.ConnectionString!)
             : LiteDbBudgetStore.OpenChecked(options.DatabasePath);
 
+    /// <summary>
+    /// Opens the store before anything else reaches for it: a data file or database that cannot be used stops the start
+    /// with one line, before the job scheduler starts retrying the same database on its own.
+    /// </summary>
+    public static void OpenStore(this WebApplication app) => app.Services.GetRequiredService<IServiceStore>();
+
     public static IServiceCollection AddDemoData(this IServiceCollection services)
     {
         services.AddSingleton<DemoData>();

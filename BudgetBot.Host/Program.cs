@@ -31,6 +31,7 @@ builder.Services
 try
 {
     var app = builder.Build();
+    app.OpenStore();
     app.UseKnownProxies();
     app.MapHealth();
     app.MapPlayground();

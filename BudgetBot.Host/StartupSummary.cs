@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace BudgetBot.Host;
 
-/// <summary>One line per platform at start: what is configured and how it is reached, or what to set to turn it on.</summary>
+/// <summary>One line per platform at start: what is configured and how it is reached, or what to set to turn it on; one for a shared store.</summary>
 internal sealed class StartupSummary(IOptions<BudgetBotOptions> options, ILogger<StartupSummary> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -25,6 +25,14 @@ internal sealed class StartupSummary(IOptions<BudgetBotOptions> options, ILogger
         else
         {
             Log.PlatformOff(logger, "LINE", "BudgetBot__Line__ChannelSecret and __ChannelAccessToken");
+        }
+
+        if (o.Storage.IsPostgres)
+        {
+            // Server and database only: the connection string may hold a password.
+            var where = new Npgsql.NpgsqlConnectionStringBuilder(o.Storage.ConnectionString);
+            var server = where.Host + ":" + where.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Log.StoragePostgres(logger, where.Database ?? "", server);
         }
 
         if (o.DemoMode)

@@ -44,6 +44,25 @@ public sealed class StartupChecksTests
     }
 
     [Theory]
+    [InlineData("postgres", null, "ConnectionString is required")]
+    [InlineData("mysql", null, "is not a store")]
+    [InlineData("postgres", "Host=127.0.0.1;Port=9;Database=budget;Username=bb;Password=hunter2-secret;Timeout=3", "cannot be used")]
+    public async Task StoreThatCannotBeUsed_IsOneLine_Exit1_AndNeverShowsThePassword(string provider, string? connection, string says)
+    {
+        var settings = new Dictionary<string, string> { ["BudgetBot__DataDir"] = Seed.TempDir(), ["BudgetBot__Storage__Provider"] = provider };
+        if (connection is not null)
+        {
+            settings["BudgetBot__Storage__ConnectionString"] = connection;
+        }
+
+        var (code, output, error) = await HostProcess.RunToExitAsync(settings, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, code);
+        Assert.Contains(says, Assert.Single(Problems(error)), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", output + error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("BudgetBot__Telegram__WebhookSecret", "has spaces and ü")]
     [InlineData("BudgetBot__Line__ChannelSecret", "only-the-secret")]
     [InlineData("BudgetBot__Reminders__Cron", "every quarter hour")]

@@ -226,31 +226,32 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
             Changes.Notify();
         }
 
+        /// <summary>A clean stop (SIGTERM) and a new start on the same database.</summary>
         public async Task RestartAsync(int slot)
         {
-            HostProcess host;
-            lock (_gate)
-            {
-                host = _hosts[slot]!;
-                _hosts[slot] = null;
-            }
-
+            var host = Take(slot);
             await host.StopAsync();
             await host.DisposeAsync();
             await StartAsync(slot);
         }
 
+        /// <summary>SIGKILL: the host's connections close with it, and so do its leases.</summary>
         public async Task KillAsync(int slot)
         {
-            HostProcess host;
-            lock (_gate)
-            {
-                host = _hosts[slot]!;
-                _hosts[slot] = null;
-            }
-
+            var host = Take(slot);
             await host.KillAsync();
             await host.DisposeAsync();
+        }
+
+        /// <summary>Out of the balancer first, so no request is sent to a host going down.</summary>
+        private HostProcess Take(int slot)
+        {
+            lock (_gate)
+            {
+                var host = _hosts[slot]!;
+                _hosts[slot] = null;
+                return host;
+            }
         }
 
         public async Task StopAllAsync()

@@ -27,6 +27,9 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
 
     public ConcurrentQueue<Call> Calls { get; } = new();
 
+    private int _polling;
+    private int _pollConflicts;
+
     public Uri Url => Loopback.UrlOf(_app);
 
     public IEnumerable<Call> Sent(long chatId) => Calls.Where(c => c.Ok && c.Method is "sendMessage" && c.ChatId == chatId);
@@ -190,7 +193,7 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
         JsonNode result = method switch
         {
             "getMe" => new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "BudgetBot", ["username"] = Username },
-            "getUpdates" => await Updates(args, http.RequestAborted),
+            "getUpdates" => await Updates(args, http) is { } updates ? updates : null!,
             "sendMessage" or "sendPhoto" or "sendDocument" => new JsonObject
             {
                 ["message_id"] = Interlocked.Increment(ref _nextMessage),
@@ -200,6 +203,11 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
             },
             _ => true,
         };
+        if (method == "getUpdates" && http.Response.HasStarted)
+        {
+            return; // refused as a second poller
+        }
+
         if (method != "getUpdates")
         {
             Calls.Enqueue(call);
@@ -207,6 +215,32 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
         }
 
         await Reply(http, 200, new JsonObject { ["ok"] = true, ["result"] = result });
+    }
+
+    /// <summary>
+    /// Long polls that arrived while another was open. Telegram answers such a request with 409 Conflict ("terminated by
+    /// other getUpdates request"): two pollers of one bot are a fault, and the fake counts them.
+    /// </summary>
+    public int PollConflicts => Volatile.Read(ref _pollConflicts);
+
+    private async Task<JsonNode?> Updates(JsonObject args, HttpContext http)
+    {
+        if (Interlocked.Increment(ref _polling) > 1)
+        {
+            Interlocked.Decrement(ref _polling);
+            Interlocked.Increment(ref _pollConflicts);
+            await Reply(http, 409, new JsonObject { ["ok"] = false, ["error_code"] = 409, ["description"] = "Conflict: terminated by other getUpdates request" });
+            return null;
+        }
+
+        try
+        {
+            return await Updates(args, http.RequestAborted);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _polling);
+        }
     }
 
     private async Task<JsonNode> Updates(JsonObject args, CancellationToken ct)

@@ -102,6 +102,57 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
         Assert.Equal(reminders.Count, reminders.Select(r => r.ChatId).Distinct().Count());
     }
 
+    [SkippableFact]
+    public async Task TelegramLongPolling_OneHostAtATime_TheOtherTakesOverWhenItDies_EachUpdateHandledOnce()
+    {
+        Skip.IfNot(PostgresCluster.Available, PostgresCluster.Why);
+        var database = PostgresCluster.NewDatabase();
+        await using var telegram = await FakeTelegramApi.StartAsync();
+        await using var line = await FakeLineApi.StartAsync();
+        var settings = Settings(telegram, line, database);
+        // Polling mode: no public address, so no webhook; each host would poll if it did not wait for the lease.
+        settings.Remove("BudgetBot__PublicBaseUrl");
+        settings.Remove("BudgetBot__Telegram__WebhookSecret");
+        var imported = await HostProcess.RunToExitAsync(settings, "import", Seed.Path, "--accept-repairs");
+        Assert.True(imported.Code == 0, imported.Output + imported.Error);
+        var hosts = new HostSlots(settings);
+        await hosts.StartAsync(0);
+        await hosts.StartAsync(1);
+        var sent = 0;
+
+        async Task SpendsAsync(int count)
+        {
+            for (var i = 0; i < count; i++, sent++)
+            {
+                var user = TelegramUser(sent % Senders);
+                telegram.EnqueueText(user, user, $"/spend {Roomy[sent % Roomy.Length]} 1 15/2/2566");
+            }
+
+            await telegram.WaitUntil(() => Recorded(telegram) >= sent, TimeSpan.FromSeconds(60));
+        }
+
+        // Whichever host holds the lease polls; killing host 0 and later host 1 makes sure one takeover happens.
+        await SpendsAsync(20);
+        await hosts.KillAsync(0);
+        await SpendsAsync(20);
+        await hosts.StartAsync(0);
+        await hosts.KillAsync(1);
+        await SpendsAsync(20);
+        await hosts.StopAllAsync();
+
+        using var store = PostgresStore.Open(database);
+        var ids = store.EntryIdsBySource(key => key.StartsWith("telegram:", StringComparison.Ordinal));
+        output.WriteLine($"{sent} updates, {ids.Count} spends stored, {Recorded(telegram)} replies, {telegram.PollConflicts} overlapping polls");
+        Assert.Equal(sent, ids.Count);
+        Assert.All(ids.Values, entries => Assert.Single(entries));
+        Assert.Equal(sent, Recorded(telegram));
+        Assert.Equal(0, telegram.PollConflicts);
+        Assert.Empty(store.VerifyBalances());
+    }
+
+    private static int Recorded(FakeTelegramApi telegram) =>
+        telegram.Calls.Count(c => c.Ok && c.Method == "sendMessage" && c.Text.StartsWith("บันทึกแล้ว", StringComparison.Ordinal));
+
     private const string RunsDone = "SELECT count(*) FROM hangfire.job WHERE statename = 'Succeeded' AND invocationdata::text LIKE '%ReminderRun%'";
 
     private static long Scalar(string database, string sql)

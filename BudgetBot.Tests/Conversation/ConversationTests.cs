@@ -1,14 +1,19 @@
 using BudgetBot.Domain.Conversation;
+using BudgetBot.Tests.Storage;
 
 namespace BudgetBot.Tests.Conversation;
 
-public sealed class ConversationTests : IDisposable
+public abstract class ConversationContract(StoreKind kind) : IDisposable
 {
-    private readonly ChatFixture _chat = new();
+    private readonly ChatFixture _chat = new(kind: kind);
 
-    public void Dispose() => _chat.Dispose();
+    public void Dispose()
+    {
+        _chat.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
-    [Fact]
+    [SkippableFact]
     public void Spend_BriefExample_RepliesWithQuarterAndBalance()
     {
         var reply = Assert.Single(_chat.Say("local:owner", "จ่าย 7 11,550 15 ก.พ. 66 ประชุมคณะกรรมการคัดเลือกครูดี"));
@@ -23,7 +28,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(23_310m, _chat.Figures(7).Used);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Spend_SameMessageDeliveredTwice_CountsOnceAndGetsTheSameAnswer()
     {
         var message = _chat.Message("local:owner", "/spend 7 500");
@@ -35,7 +40,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(11_760m + 500m, _chat.Figures(7).Used);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Undo_AfterSpend_ReversesAndShowsTheNewBalance()
     {
         _chat.Say("local:owner", "spend 17 1,000 today snacks");
@@ -47,7 +52,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("ไม่มีรายการ", Assert.Single(_chat.Say("local:owner", "/undo")).Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Undo_AfterTheWindow_IsRefused()
     {
         _chat.Say("local:owner", "/spend 17 1000");
@@ -56,7 +61,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(38_100m, _chat.Figures(17).Used);
     }
 
-    [Fact]
+    [SkippableFact]
     public void UndoButton_TappedTwice_ReversesOnce()
     {
         var undo = Assert.Single(_chat.Say("local:owner", "/spend 17 1000")[0].AllButtons);
@@ -65,7 +70,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(37_100m, _chat.Figures(17).Used);
     }
 
-    [Fact]
+    [SkippableFact]
     public void FreeTextSpending_IsConfirmedWithOneTapBeforeItCounts()
     {
         var ask = Assert.Single(_chat.Say("local:owner", "จ่ายค่าอาหารว่าง 2,400 บาท โครงการ 17"));
@@ -80,7 +85,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(39_500m, _chat.Figures(17).Used);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ConfirmButton_TappedBySomeoneElse_IsRefusedAndKept()
     {
         var ask = Assert.Single(_chat.Say("local:owner", "จ่ายค่าอาหารว่าง 2,400 บาท โครงการ 17"));
@@ -88,7 +93,7 @@ public sealed class ConversationTests : IDisposable
         Assert.StartsWith("บันทึกแล้ว", _chat.Tap("local:owner", Assert.Single(ask.AllButtons))[0].Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Spend_PastEightyPercent_IsRecordedWithAWarning()
     {
         var reply = Assert.Single(_chat.Say("local:owner", "/spend 17 20,000"));
@@ -96,7 +101,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(57_100m, _chat.Figures(17).Used);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Spend_PastTheAllocation_IsHeldUntilAnAdminConfirms()
     {
         var held = Assert.Single(_chat.Say("local:owner", "/spend 17 40,000 15/3/2566 อุปกรณ์"));
@@ -114,16 +119,16 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(new DateOnly(2023, 3, 15), _chat.Store.History(_chat.Figures(17) is var _ ? Domain.Budget.Project.KeyFor(_chat.OfficeId, 2566, 17) : "", 1)[0].Date);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Guards_SetForOneOffice_ApplyToThatOffice()
     {
-        using var probe = new ChatFixture();
-        using var chat = new ChatFixture(probe.Settings with { OfficeGuards = new Dictionary<string, GuardLevels> { [probe.OfficeId] = new(50, 60) } });
+        using var probe = new ChatFixture(kind: kind);
+        using var chat = new ChatFixture(probe.Settings with { OfficeGuards = new Dictionary<string, GuardLevels> { [probe.OfficeId] = new(50, 60) } }, kind);
         Assert.Contains("⚠", chat.Say("local:owner", "/spend 17 100")[0].Text, StringComparison.Ordinal);
         Assert.Contains("ผู้ดูแลระบบกดยืนยัน", chat.Say("local:owner", "/spend 17 10,000")[0].Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ManyMessagesAtOnce_FromOnePerson_AreAllApplied()
     {
         var messages = Enumerable.Range(0, 40).Select(i => _chat.Message("local:owner", $"/spend {(i % 2 == 0 ? 7 : 17)} 10")).ToList();
@@ -132,7 +137,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(37_100m + 200m, _chat.Figures(17).Used);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/spend 7 100 1/10/2566")]
     [InlineData("/spend 7 100 30 ก.ย. 65")]
     public void Spend_OutsideTheFiscalYear_IsRefusedWithTheRange(string text)
@@ -142,7 +147,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(11_760m, _chat.Figures(7).Used);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/spend 7 12.345", "ทศนิยม")]
     [InlineData("/spend 7 -5", "ไม่ถูกต้อง")]
     [InlineData("/spend 7", "จำนวนเงิน")]
@@ -157,7 +162,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(before, _chat.OfficeUsed);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Spend_OnSomeoneElsesProject_IsRefusedAndAudited()
     {
         var reply = Assert.Single(_chat.Say("local:owner", "/spend 8 100"));
@@ -165,7 +170,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains(_chat.Store.AuditTrail(_chat.OfficeId, 10), a => a.Refused && a.SourceKey.EndsWith(":m1", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Group_OnlyAddressedMessagesAreAnswered()
     {
         Assert.Empty(_chat.Say("local:owner", "วันนี้ประชุมกี่โมง", ChatKind.Group));
@@ -175,7 +180,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Empty(_chat.Say("local:owner", "จ่ายค่าอาหารว่าง 2,400 บาท โครงการ 17", ChatKind.Group));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Language_English_ChangesReplies()
     {
         Assert.Equal("Replies are now in English.", _chat.Say("local:owner", "/lang en")[0].Text);
@@ -185,7 +190,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal("ตอบเป็นภาษาไทยแล้ว", _chat.Say("local:owner", "ภาษา th")[0].Text);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Unknown_Command_SuggestsTheNearest()
     {
         var reply = Assert.Single(_chat.Say("local:owner", "/balanse 7"));
@@ -193,14 +198,14 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("/help", reply.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Stranger_IsToldHowToJoin()
     {
         Assert.Contains("/join", _chat.Say("telegram:999", "ยอด")[0].Text, StringComparison.Ordinal);
         Assert.Contains("/join", _chat.Say("telegram:999", "/help")[0].Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Invite_ThenJoin_GivesTheRoleOnce_AndLinksASecondPlatform()
     {
         var invite = _chat.Say("local:admin", "/invite owner 8")[0].Text;
@@ -217,15 +222,15 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(_chat.Store.PersonByIdentity("telegram:555")!.Id, _chat.Store.PersonByIdentity("line:Uabc")!.Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ConfiguredAdmin_IsAdminOnFirstContact()
     {
-        using var chat = new ChatFixture(new EngineSettings { Admins = ["telegram:42"] });
+        using var chat = new ChatFixture(new EngineSettings { Admins = ["telegram:42"] }, kind);
         Assert.Contains("แผนทั้งปี", chat.Say("telegram:42", "/plan 7 q4 20,000")[0].Text, StringComparison.Ordinal);
         Assert.Equal(20_000m, chat.Figures(7).Plan.Q4);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Projects_ForAdmin_ArePagedWithButtons()
     {
         var first = Assert.Single(_chat.Say("local:admin", "โครงการ"));
@@ -237,7 +242,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(2, second.AllButtons.Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public void NameFragment_WithSeveralMatches_OffersButtons()
     {
         var reply = Assert.Single(_chat.Say("local:admin", "ยอด ภาษาไทย"));
@@ -246,7 +251,7 @@ public sealed class ConversationTests : IDisposable
         Assert.StartsWith("โครงการ 37", picked[0].Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Office_Balance_MatchesTheSeedReport()
     {
         var reply = _chat.Say("local:executive", "ยอด")[0].Text;
@@ -255,7 +260,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("ใช้แล้ว 862,370 จาก 1,975,480 บาท (43.7%) คงเหลือ 1,113,110 บาท", reply, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Lagging_Q2_ListsProjectsBehindPlanBiggestFirst()
     {
         var reply = _chat.Say("local:admin", "ล่าช้า q2")[0].Text;
@@ -268,7 +273,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal("◀ ก่อนหน้า", Assert.Single(second.AllButtons).Label);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Status_Progress_AndHistory_AreRecorded()
     {
         Assert.Contains("จบโครงการ", _chat.Say("local:owner", "สถานะ 17 จบโครงการ")[0].Text, StringComparison.Ordinal);
@@ -279,7 +284,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("30,680", _chat.Say("local:auditor", "ประวัติ 17")[0].Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Report_ForExecutive_AttachesTheSpreadsheet()
     {
         var reply = Assert.Single(_chat.Say("local:executive", "รายงาน h1"));
@@ -288,10 +293,10 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("ถึงไตรมาส 2: แผน 1,064,090 ผล 862,370 บาท", reply.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Spend_WithThreeDecimals_IsRefusedInWords_NotWithAnInternalName()
     {
-        using var chat = new ChatFixture();
+        using var chat = new ChatFixture(kind: kind);
 
         var reply = chat.Say("local:owner", "/spend 7 1.234 15/2/2566")[0].Text;
 
@@ -299,3 +304,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("ทศนิยม", reply, StringComparison.Ordinal);
     }
 }
+
+public sealed class ConversationTestsOnLiteDb() : ConversationContract(StoreKind.LiteDb);
+
+public sealed class ConversationTestsOnPostgres() : ConversationContract(StoreKind.Postgres);

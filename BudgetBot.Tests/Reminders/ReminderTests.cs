@@ -7,27 +7,33 @@ using BudgetBot.Host.Options;
 using BudgetBot.Tests.Conversation;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using BudgetBot.Tests.Storage;
 
 namespace BudgetBot.Tests.Reminders;
 
-public sealed class ReminderTests : IDisposable
+public abstract class ReminderContract : IDisposable
 {
-    private readonly ChatFixture _chat = new();
+    private readonly ChatFixture _chat;
     private readonly FakeTimeProvider _clock = new();
     private readonly ReminderRun _run;
 
-    public ReminderTests()
+    protected ReminderContract(StoreKind kind)
     {
+        _chat = new(kind: kind);
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions());
         _run = new ReminderRun(_chat.Store, _chat.Store, _chat.Store, new BudgetBot.Host.Messaging.MessageSignals(), new CalendarData(), options, _clock, NullLogger<ReminderRun>.Instance);
     }
 
-    public void Dispose() => _chat.Dispose();
+    public void Dispose()
+    {
+        _chat.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static DateTimeOffset Bangkok(string local) =>
         DateTimeOffset.Parse(local + "+07:00", CultureInfo.InvariantCulture);
 
-    [Fact]
+    [SkippableFact]
     public void DryRun_WeekBeforeQ2End_NamesExactlyTheProjectsBehindTheirCumulativePlan_NeverOneWithNothingLeft()
     {
         var snapshot = Seed.Analyze(acceptRepairs: true).ToSnapshot(StoreAt, "seed");
@@ -62,7 +68,7 @@ public sealed class ReminderTests : IDisposable
 
     private static readonly DateTimeOffset StoreAt = ChatFixture.Now;
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(1, "2022-12-23", "2022-12-29")]
     [InlineData(2, "2023-03-24", "2023-03-30")]
     [InlineData(3, "2023-06-23", "2023-06-29")]
@@ -85,7 +91,7 @@ public sealed class ReminderTests : IDisposable
 
     private static DateOnly FiscalCalendarStart(int quarter) => Domain.Calendar.FiscalCalendar.QuarterStart(2566, quarter);
 
-    [Fact]
+    [SkippableFact]
     public void RollOver_AfterTheYearEnds_OnlyTheQ4ReportIsDue()
     {
         var notices = _run.Due(Bangkok("2023-10-02T09:00"));
@@ -97,14 +103,14 @@ public sealed class ReminderTests : IDisposable
         Assert.DoesNotContain(_run.Due(Bangkok("2023-10-16T09:00")), n => n.Kind == NoticeKind.ReportDue);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("2023-03-24T21:00")]
     [InlineData("2023-03-25T07:59")]
     [InlineData("2023-03-24T08:59")]
     public void QuietHoursOrBeforeNine_SendNothingYet(string local) =>
         Assert.DoesNotContain(_run.Due(Bangkok(local)), n => n.Kind == NoticeKind.UnownedReminder);
 
-    [Fact]
+    [SkippableFact]
     public void CatchUp_AfterDowntime_SendsTheMissedReminderOnce()
     {
         _clock.SetUtcNow(Bangkok("2023-03-28T10:00"));
@@ -122,7 +128,7 @@ public sealed class ReminderTests : IDisposable
         Assert.Contains(_chat.Store.Outbox(OutboxStatus.Pending, 100), o => o.Key.Contains(":d1:", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SameJob_RunTwiceConcurrently_QueuesEachMessageOnce()
     {
         _clock.SetUtcNow(Bangkok("2023-03-24T09:00"));
@@ -132,7 +138,7 @@ public sealed class ReminderTests : IDisposable
         Assert.Equal(expected, _chat.Store.Outbox(OutboxStatus.Pending, 1000).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Groups_GetOneReminderADay_AndTheWeeklySummaryOnMonday()
     {
         _chat.Store.SaveSubscription(new Subscription("local:planning-group", _chat.OfficeId, SubscriptionKind.Weekly, null, "demo-admin"));
@@ -151,7 +157,7 @@ public sealed class ReminderTests : IDisposable
         Assert.Equal(weekly.Key, _run.Due(Bangkok("2023-03-29T14:00")).Single(n => n.Kind == NoticeKind.WeeklySummary).Key);
     }
 
-    [Fact]
+    [SkippableFact]
     public void WeeklySummary_ComparesWithTheOfficesOwnPlanFirst_ThenTheCurrentExpenditureTarget()
     {
         _chat.Store.SaveSubscription(new Subscription("local:planning-group", _chat.OfficeId, SubscriptionKind.Weekly, null, "demo-admin"));
@@ -166,7 +172,7 @@ public sealed class ReminderTests : IDisposable
         Assert.DoesNotContain("เบิกจ่าย", weekly.Replace("เป้าหมายการเบิกจ่าย", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void MonthlyGroup_GetsOneSummaryAMonth()
     {
         _chat.Store.SaveSubscription(new Subscription("local:heads", _chat.OfficeId, SubscriptionKind.Monthly, null, "demo-admin"));
@@ -176,7 +182,7 @@ public sealed class ReminderTests : IDisposable
         Assert.NotEqual(march.Key, _run.Due(Bangkok("2023-04-03T10:00")).Single(n => n.Kind == NoticeKind.WeeklySummary).Key);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Reminder_DeliveredLocally_OnceWithAWorkingButton()
     {
         _clock.SetUtcNow(Bangkok("2023-03-24T09:00"));
@@ -196,7 +202,7 @@ public sealed class ReminderTests : IDisposable
         Assert.Contains("ใช้ไปแล้ว", _chat.Tap("local:owner", button)[0].Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Spend_CrossingEightyPercent_AlertsAdminsAndTheDivisionHeadOnce()
     {
         _chat.Say("local:owner", "/spend 17 20,000 1/3/2566");
@@ -207,3 +213,7 @@ public sealed class ReminderTests : IDisposable
         Assert.All(alerts, a => Assert.Contains("เกิน 80%", a.Reply.Text, StringComparison.Ordinal));
     }
 }
+
+public sealed class ReminderTestsOnLiteDb() : ReminderContract(StoreKind.LiteDb);
+
+public sealed class ReminderTestsOnPostgres() : ReminderContract(StoreKind.Postgres);

@@ -98,9 +98,22 @@ internal sealed class PostgresCluster
         return cluster;
     }
 
+    /// <summary>Stops the server as an outage would (immediate: connections cut, no checkpoint); its data stays.</summary>
+    public void Halt() => Run(Path.Combine(_bin, "pg_ctl"), _runAs, "-D", Path.Combine(_dir, "data"), "-m", "immediate", "-w", "stop");
+
+    /// <summary>Starts the halted server again on the same data and port (crash recovery replays its log).</summary>
+    public void Resume()
+    {
+        var start = Run(Path.Combine(_bin, "pg_ctl"), _runAs, "-D", Path.Combine(_dir, "data"), "-l", Path.Combine(_dir, "server.log"), "-w", "-t", "60", "start");
+        if (start.Code != 0)
+        {
+            throw new InvalidOperationException("pg_ctl start failed: " + start.Output + ReadLog(_dir));
+        }
+    }
+
     public void Stop()
     {
-        Run(Path.Combine(_bin, "pg_ctl"), _runAs, "-D", Path.Combine(_dir, "data"), "-m", "immediate", "-w", "stop");
+        Halt();
         try
         {
             Directory.Delete(_dir, recursive: true);

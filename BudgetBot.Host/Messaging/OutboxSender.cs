@@ -27,6 +27,9 @@ internal sealed class OutboxSender(
 
     private Round? _unwritten;
 
+    /// <summary>Chats this sender holds (see <see cref="IOutbox.HoldChats"/>): those of the round in flight and of results not yet written.</summary>
+    private readonly HashSet<string> _holding = [];
+
     /// <summary>A rate-limit wait this short is waited out within the round.</summary>
     public static readonly TimeSpan ShortWait = TimeSpan.FromMilliseconds(20);
 
@@ -48,9 +51,13 @@ internal sealed class OutboxSender(
         var queue = outbox.Queue(Platform, QueueScan);
         var blocked = queue.Where(q => waiting.Contains(q.Key)).Select(q => q.ChatId).ToHashSet();
         queue = queue.Where(q => !settled.Contains(q.Key) && !blocked.Contains(q.ChatId)).ToList();
+        // Only chats this host holds: where hosts share the store, another host's sender may be sending to the rest.
+        var held = Hold(queue.Select(q => q.ChatId).Distinct().ToList());
+        queue = queue.Where(q => held.Contains(q.ChatId)).ToList();
         if (queue.Count == 0)
         {
             Write(carried, []);
+            Release(keep: []);
             return (0, carried?.NextDue);
         }
 
@@ -77,10 +84,13 @@ internal sealed class OutboxSender(
         }
 
         var plan = new List<(string Chat, List<OutboxItem> Items)>();
-        foreach (var chatItems in outbox.Items(picked).Select(Recovered).GroupBy(i => i.ChatId))
+        var gone = new List<string>();
+        // Read again now the chats are held: an item another host sent meanwhile is no longer pending.
+        foreach (var chatItems in outbox.Items(picked).Where(i => i.Status == OutboxStatus.Pending).Select(Recovered).GroupBy(i => i.ChatId))
         {
             if (inbox.State(InboxDrainer.GoneKey(Platform, chatItems.Key)) is "1")
             {
+                gone.Add(chatItems.Key);
                 foreach (var item in chatItems)
                 {
                     round.Updates.Enqueue(new OutboxUpdate(item.Key, OutboxStatus.Undeliverable, item.PartsSent, item.Attempts, now, "chat gone"));
@@ -94,6 +104,8 @@ internal sealed class OutboxSender(
 
         // The claim is written before anything goes out: a crash from here on leaves these items marked.
         Write(carried, plan.SelectMany(p => p.Items).Select(i => i.Key).ToList());
+        // Chats whose results are now written and that have nothing in this round go back to the other hosts.
+        Release(keep: [.. plan.Select(p => p.Chat), .. gone]);
         await Parallel.ForEachAsync(plan, new ParallelOptions { MaxDegreeOfParallelism = channel.Concurrency }, async (chatPlan, _) =>
             await SendChat(chatPlan.Chat, chatPlan.Items, round, ct));
 
@@ -110,6 +122,7 @@ internal sealed class OutboxSender(
         else
         {
             Write(round, []);
+            Release(keep: []);
         }
 
         return (done.Count(u => u.Status == OutboxStatus.Sent), round.NextDue);
@@ -145,6 +158,44 @@ internal sealed class OutboxSender(
         if (results is not null && (!results.Failed.IsEmpty || !results.Moved.IsEmpty))
         {
             signals.WakeSenders();
+        }
+    }
+
+    /// <summary>Holds what it can of these chats; a store that cannot answer now holds none (the round sends nothing).</summary>
+    private HashSet<string> Hold(IReadOnlyList<string> chats)
+    {
+        try
+        {
+            var held = outbox.HoldChats(Platform, chats).ToHashSet();
+            _holding.UnionWith(held);
+            return held;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.SendRoundFailed(logger, Platform, ex);
+            _holding.Clear();
+            return [];
+        }
+    }
+
+    /// <summary>Lets go of every held chat but <paramref name="keep"/>: their results are written.</summary>
+    private void Release(IReadOnlyCollection<string> keep)
+    {
+        var done = _holding.Where(c => !keep.Contains(c)).ToList();
+        if (done.Count == 0)
+        {
+            return;
+        }
+
+        _holding.ExceptWith(done);
+        try
+        {
+            outbox.ReleaseChats(Platform, done);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The session that held them is gone, and the chats with it.
+            Log.SendRoundFailed(logger, Platform, ex);
         }
     }
 
@@ -264,6 +315,7 @@ internal sealed class OutboxSender(
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 Write(Interlocked.Exchange(ref _unwritten, null), []);
+                Release(keep: []);
                 return;
             }
             catch (Exception ex)

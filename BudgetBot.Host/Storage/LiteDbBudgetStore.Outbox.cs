@@ -57,6 +57,13 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
     public IReadOnlyList<OutboxItem> Failed(int max) =>
         OutboxDocs.Query().Where(Where.Is("status", nameof(OutboxStatus.Failed))).OrderByDescending("seq").Limit(max).ToEnumerable().Select(Item).ToList();
 
+    /// <summary>One host owns the file: its sender holds every chat.</summary>
+    public IReadOnlyList<string> HoldChats(string platform, IReadOnlyList<string> chats) => chats;
+
+    public void ReleaseChats(string platform, IReadOnlyList<string> chats)
+    {
+    }
+
     public void Claim(IReadOnlyList<string> keys)
     {
         if (keys.Count == 0)

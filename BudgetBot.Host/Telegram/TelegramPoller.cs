@@ -19,6 +19,9 @@ internal sealed class TelegramPoller(
     public const string OffsetKey = "telegram:offset";
     private const string LeaseName = "telegram:polling";
 
+    /// <summary>How often a host that does not hold the polling lease asks for it again.</summary>
+    private static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!bot.Enabled || !string.IsNullOrEmpty(options.Value.PublicBaseUrl))
@@ -42,7 +45,7 @@ internal sealed class TelegramPoller(
                 Log.LeaseFailed(logger, LeaseName, ex);
             }
 
-            await Task.Delay(Messaging.OutboxSenders.LeaseRetry, clock, stoppingToken);
+            await Task.Delay(LeaseRetry, clock, stoppingToken);
         }
     }
 

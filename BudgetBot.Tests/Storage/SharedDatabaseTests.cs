@@ -77,6 +77,29 @@ public sealed class SharedDatabaseTests
     }
 
     [SkippableFact]
+    public void ChatHeldByOneHostsSender_IsNotHeldByTheOther_UntilLetGo_OrUntilTheHolderDies()
+    {
+        Skip.IfNot(PostgresCluster.Available, PostgresCluster.Why);
+        var database = PostgresCluster.NewDatabase();
+        using var a = PostgresStore.Open(database);
+        using var b = PostgresStore.Open(database);
+
+        var heldByA = a.HoldChats("telegram", ["1", "2"]);
+        var heldByB = b.HoldChats("telegram", ["1", "2", "3"]);
+        var otherPlatform = b.HoldChats("line", ["1"]);
+        a.ReleaseChats("telegram", ["1"]);
+        var afterRelease = b.HoldChats("telegram", ["1", "2", "3"]);
+        a.Dispose(); // the host dies: its session ends, and its chats are free
+        var afterDeath = b.HoldChats("telegram", ["1", "2", "3"]);
+
+        Assert.Equal(["1", "2"], heldByA);
+        Assert.Equal(["3"], heldByB);
+        Assert.Equal(["1"], otherPlatform);
+        Assert.Equal(["1", "3"], afterRelease);
+        Assert.Equal(["1", "2", "3"], afterDeath);
+    }
+
+    [SkippableFact]
     public void SecondStart_AppliesNoMigrationAgain_AndIsNotNew()
     {
         Skip.IfNot(PostgresCluster.Available, PostgresCluster.Why);

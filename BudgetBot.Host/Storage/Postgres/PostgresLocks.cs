@@ -11,6 +11,9 @@ internal static class PostgresLocks
     /// <summary>A chat's events, held by one host's drainer until its transaction ends.</summary>
     public const int InboxChat = 0x4242_0002;
 
+    /// <summary>A platform's chat, held by one host's sender while it sends to it.</summary>
+    public const int OutboxChat = 0x4242_0004;
+
     /// <summary>A named lease (Telegram polling, a platform's sender), held by one host's session.</summary>
     public const int Lease = 0x4242_0003;
 }

@@ -126,6 +126,7 @@ internal sealed partial class PostgresStore : IServiceStore
         }
 
         _stopListening.Dispose();
+        CloseHolders();
         _source.Dispose();
         _leaseSource.Dispose();
     }

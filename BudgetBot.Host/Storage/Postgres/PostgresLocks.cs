@@ -14,6 +14,6 @@ internal static class PostgresLocks
     /// <summary>A platform's chat, held by one host's sender while it sends to it.</summary>
     public const int OutboxChat = 0x4242_0004;
 
-    /// <summary>A named lease (Telegram polling, a platform's sender), held by one host's session.</summary>
+    /// <summary>A named lease (Telegram polling), held by one host's session.</summary>
     public const int Lease = 0x4242_0003;
 }

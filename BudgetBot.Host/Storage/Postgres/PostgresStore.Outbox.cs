@@ -5,8 +5,9 @@ using Npgsql;
 namespace BudgetBot.Host.Storage.Postgres;
 
 /// <summary>
-/// The outbox: routed when queued (platform and chat), read by platform and state in queue order. A platform's items
-/// are sent by one host at a time (the sender's lease), so claims and results need no further arbitration here.
+/// The outbox: routed when queued (platform and chat), read by platform and state in queue order. A chat's items are
+/// claimed and completed only by the sender that holds the chat (<see cref="HoldChats"/>), so claims and results need
+/// no further arbitration here.
 /// </summary>
 internal sealed partial class PostgresStore
 {

@@ -89,8 +89,9 @@ public sealed class SharedDatabaseTests
         var otherPlatform = b.HoldChats("line", ["1"]);
         a.ReleaseChats("telegram", ["1"]);
         var afterRelease = b.HoldChats("telegram", ["1", "2", "3"]);
-        a.Dispose(); // the host dies: its session ends, and its chats are free
-        var afterDeath = b.HoldChats("telegram", ["1", "2", "3"]);
+        a.Dispose(); // the host dies: its session ends, and its chats are free once the server has seen it go
+        IReadOnlyList<string> afterDeath = [];
+        SpinWait.SpinUntil(() => (afterDeath = b.HoldChats("telegram", ["1", "2", "3"])).Count == 3, TimeSpan.FromSeconds(10));
 
         Assert.Equal(["1", "2"], heldByA);
         Assert.Equal(["3"], heldByB);

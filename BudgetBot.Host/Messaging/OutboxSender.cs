@@ -181,7 +181,8 @@ internal sealed class OutboxSender(
     /// <summary>Lets go of every held chat but <paramref name="keep"/>: their results are written.</summary>
     private void Release(IReadOnlyCollection<string> keep)
     {
-        var done = _holding.Where(c => !keep.Contains(c)).ToList();
+        var kept = keep.ToHashSet();
+        var done = _holding.Where(c => !kept.Contains(c)).ToList();
         if (done.Count == 0)
         {
             return;

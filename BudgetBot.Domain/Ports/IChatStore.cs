@@ -89,6 +89,13 @@ public sealed record ReportLink(string TokenHash, string OfficeId, int FiscalYea
 public sealed record Invite(string Code, string OfficeId, Role Role, string? Scope, string CreatedBy, DateTimeOffset ExpiresAt)
 {
     public string? LinkPersonId { get; init; }
+
+    /// <summary>
+    /// What a store keeps an invite under: a hash of the code, never the code, so a copy of the data (a backup, say)
+    /// hands out no working invites. The codes are random and short-lived, so a plain SHA-256 is enough.
+    /// </summary>
+    public static string Key(string code) =>
+        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(code)));
 }
 
 /// <summary>Who did (or was refused) what, when, from which message.</summary>

@@ -18,7 +18,7 @@ internal sealed class DeadLettersVerb(IOptions<BudgetBotOptions> options)
         if (options.Value.Storage.IsPostgres)
         {
             // A shared database: listing and retrying are plain reads and writes beside the running hosts.
-            using var shared = Storage.Postgres.PostgresStore.Open(options.Value.Storage.ConnectionString!);
+            using var shared = HostingExtensions.OpenStore(options.Value);
             return retryOne is null && !retryAll ? Print(shared.DeadLetterList(1000), output) : Retry(shared, retryOne, retryAll, output, "the running hosts handle them shortly");
         }
 

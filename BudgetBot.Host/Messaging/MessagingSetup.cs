@@ -20,7 +20,7 @@ internal static class MessagingSetup
             // Another host's commit wakes this host's loops (a shared store); this host's own commits wake them directly.
             store.Changed += what =>
             {
-                if (what == Storage.Postgres.PostgresStore.InboxChanged)
+                if (what == StoreChanges.Inbox)
                 {
                     signals.WakeDrainer();
                 }

@@ -77,3 +77,13 @@ internal interface IServiceStore : IBudgetStore, IChatStore, IInbox, IOutbox, IU
     /// </summary>
     Task<bool> WhileLeaderAsync(string lease, Func<CancellationToken, Task> work, CancellationToken ct);
 }
+
+/// <summary>What a <see cref="IServiceStore.Changed"/> notice says changed.</summary>
+internal static class StoreChanges
+{
+    /// <summary>Events to handle were stored.</summary>
+    public const string Inbox = "inbox";
+
+    /// <summary>Messages to send were queued.</summary>
+    public const string Outbox = "outbox";
+}

@@ -48,16 +48,9 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
         ReportLinks.FindById(ReportLink.Hash(token)) is { } d && JsonPayload.Read<ReportLink>(d["json"].AsString) is { } link && link.ExpiresAt > at ? link : null;
 
     public void SaveInvite(Invite invite) =>
-        InTransaction(() => Invites.Upsert(new BsonDocument { ["_id"] = InviteKey(invite.Code), ["used"] = false, ["json"] = JsonPayload.Write(invite with { Code = "" }) }));
+        InTransaction(() => Invites.Upsert(new BsonDocument { ["_id"] = Invite.Key(invite.Code), ["used"] = false, ["json"] = JsonPayload.Write(invite with { Code = "" }) }));
 
-    public Invite? TakeInvite(string code, DateTimeOffset at) => TakeOnce<Invite>(Invites, InviteKey(code), i => i.ExpiresAt >= at) is { } taken ? taken with { Code = code } : null;
-
-    /// <summary>
-    /// Invites are stored under a hash of the code, never the code: a copy of the data file (a backup, say) does not
-    /// hand out working invites. The codes are random and short-lived, so a plain SHA-256 is enough.
-    /// </summary>
-    private static string InviteKey(string code) =>
-        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(code)));
+    public Invite? TakeInvite(string code, DateTimeOffset at) => TakeOnce<Invite>(Invites, Invite.Key(code), i => i.ExpiresAt >= at) is { } taken ? taken with { Code = code } : null;
 
     public void SavePending(PendingAction action) =>
         InTransaction(() => PendingActions.Upsert(new BsonDocument { ["_id"] = action.Id, ["used"] = false, ["json"] = JsonPayload.Write(action) }));

@@ -34,6 +34,9 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
 
     public IEnumerable<Call> Sent(long chatId) => Calls.Where(c => c.Ok && c.Method is "sendMessage" && c.ChatId == chatId);
 
+    /// <summary>Messages delivered whose text starts so (a spend's "recorded" reply, say), to any chat.</summary>
+    public int SentStartingWith(string prefix) => Calls.Count(c => c.Ok && c.Method is "sendMessage" && c.Text.StartsWith(prefix, StringComparison.Ordinal));
+
     public static async Task<FakeTelegramApi> StartAsync()
     {
         FakeTelegramApi? fake = null;

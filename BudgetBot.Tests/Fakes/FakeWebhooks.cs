@@ -35,6 +35,46 @@ internal static class FakeWebhooks
         return (update.ToJsonString(), $"telegram:{user.ToString(CultureInfo.InvariantCulture)}:{messageId.ToString(CultureInfo.InvariantCulture)}");
     }
 
+    /// <summary>
+    /// A private text message as each platform delivers it: the chat its reply is counted under (<c>t:</c>/<c>l:</c>
+    /// and the user), the source key its spend is stored under, and how to post it (again, as a redelivery would).
+    /// </summary>
+    public static (string Chat, string Key, Func<HttpClient, Task<HttpResponseMessage>> Send) TelegramRequest(long user, string text, string secret)
+    {
+        var (body, key) = TelegramText(user, text);
+        return ("t:" + user.ToString(CultureInfo.InvariantCulture), key, http => PostTelegramAsync(http, body, secret));
+    }
+
+    /// <inheritdoc cref="TelegramRequest"/>
+    public static (string Chat, string Key, Func<HttpClient, Task<HttpResponseMessage>> Send) LineRequest(FakeLineApi line, string user, string text)
+    {
+        var e = line.Text(user, text);
+        return ("l:" + user, $"line:{user}:{e["message"]!["id"]}", http => FakeLineApi.PostAsync(http, events: e));
+    }
+
+    /// <summary>
+    /// Replies whose text passes <paramref name="counts"/>, per chat (<c>t:</c>/<c>l:</c> and the id, as the requests
+    /// above name them), once there are <paramref name="expected"/> or ten seconds pass without a delivery (a reply
+    /// that was lost never comes).
+    /// </summary>
+    public static async Task<Dictionary<string, int>> RepliesPerChatAsync(FakeTelegramApi telegram, FakeLineApi line, Func<string, bool> counts, int expected)
+    {
+        Dictionary<string, int> Count() =>
+            telegram.Calls.Where(c => c.Ok && c.Method == "sendMessage" && counts(c.Text)).Select(c => "t:" + c.ChatId.ToString(CultureInfo.InvariantCulture))
+                .Concat(line.Deliveries.Where(d => counts(d.Messages[0]!["text"]?.ToString() ?? "")).Select(d => "l:" + d.To))
+                .GroupBy(chat => chat)
+                .ToDictionary(g => g.Key, g => g.Count());
+        while (true)
+        {
+            using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var next = Task.WhenAny(telegram.NextChange(quiet.Token), line.NextChange(quiet.Token));
+            if (Count().Values.Sum() >= expected || (await next).IsCanceled)
+            {
+                return Count();
+            }
+        }
+    }
+
     public static async Task<HttpResponseMessage> PostTelegramAsync(HttpClient host, string body, string secret)
     {
         using var content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));

@@ -64,8 +64,8 @@ internal sealed class PostgresCluster
             return null;
         }
 
-        var root = Environment.UserName == "root" || (OperatingSystem.IsLinux() && File.Exists("/proc/self/status") && File.ReadAllText("/proc/self/status").Contains("\nUid:\t0\t", StringComparison.Ordinal));
-        var runAs = root ? "postgres" : null;
+        // Environment.UserName is the effective user's name on Unix.
+        var runAs = Environment.UserName == "root" ? "postgres" : null;
         var dir = Path.Combine(Path.GetTempPath(), "budgetbot-pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
         var data = Path.Combine(dir, "data");

@@ -55,14 +55,14 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
             {
                 var text = $"/spend {project} {amount.ToString(CultureInfo.InvariantCulture)}";
                 var viaLine = k++ % 2 == 1;
-                var (chat, key, send) = viaLine ? LineRequest(line, s, text) : TelegramRequest(s, text);
+                var (chat, key, send) = viaLine ? FakeWebhooks.LineRequest(line, LineUser(s), text) : FakeWebhooks.TelegramRequest(TelegramUser(s), text, Secret);
                 await hosts.SendUntilAcknowledgedAsync(send, k);
                 acknowledged.Enqueue((chat, key));
                 hosts.Changes.Notify();
             }
         })));
         await killer;
-        var replies = await WaitForReplies(telegram, line, acknowledged.Count);
+        var replies = await FakeWebhooks.RepliesPerChatAsync(telegram, line, text => text.StartsWith("บันทึกแล้ว", StringComparison.Ordinal), acknowledged.Count);
         // Once more with every admin known: host 1 stops and starts (asking for a fourth run), and every run must finish.
         await hosts.RestartAsync(1);
         // Each start asks for a run; one may have been on the host that was killed (Hangfire takes it up again only after
@@ -130,7 +130,7 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
                 telegram.EnqueueText(user, user, $"/spend {Roomy[sent % Roomy.Length]} 1 15/2/2566");
             }
 
-            await telegram.WaitUntil(() => Recorded(telegram) >= sent, TimeSpan.FromSeconds(60));
+            await telegram.WaitUntil(() => telegram.SentStartingWith("บันทึกแล้ว") >= sent, TimeSpan.FromSeconds(60));
         }
 
         // Whichever host holds the lease polls; killing host 0 and later host 1 makes sure one takeover happens.
@@ -144,16 +144,13 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
 
         using var store = PostgresStore.Open(database);
         var ids = store.EntryIdsBySource(key => key.StartsWith("telegram:", StringComparison.Ordinal));
-        output.WriteLine($"{sent} updates, {ids.Count} spends stored, {Recorded(telegram)} replies, {telegram.PollConflicts} overlapping polls");
+        output.WriteLine($"{sent} updates, {ids.Count} spends stored, {telegram.SentStartingWith("บันทึกแล้ว")} replies, {telegram.PollConflicts} overlapping polls");
         Assert.Equal(sent, ids.Count);
         Assert.All(ids.Values, entries => Assert.Single(entries));
-        Assert.Equal(sent, Recorded(telegram));
+        Assert.Equal(sent, telegram.SentStartingWith("บันทึกแล้ว"));
         Assert.Equal(0, telegram.PollConflicts);
         Assert.Empty(store.VerifyBalances());
     }
-
-    private static int Recorded(FakeTelegramApi telegram) =>
-        telegram.Calls.Count(c => c.Ok && c.Method == "sendMessage" && c.Text.StartsWith("บันทึกแล้ว", StringComparison.Ordinal));
 
     private const string RunsDone = "SELECT count(*) FROM hangfire.job WHERE statename = 'Succeeded' AND invocationdata::text LIKE '%ReminderRun%'";
 
@@ -223,39 +220,6 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
     private static long TelegramUser(int sender) => 7001 + sender;
 
     private static string LineUser(int sender) => "U" + (0xbeef00 + sender).ToString("x", CultureInfo.InvariantCulture).PadLeft(32, '0');
-
-    private static (string Chat, string Key, Func<HttpClient, Task<HttpResponseMessage>> Send) TelegramRequest(int sender, string text)
-    {
-        var user = TelegramUser(sender);
-        var (body, key) = FakeWebhooks.TelegramText(user, text);
-        return ("t:" + user.ToString(CultureInfo.InvariantCulture), key, http => FakeWebhooks.PostTelegramAsync(http, body, Secret));
-    }
-
-    private static (string Chat, string Key, Func<HttpClient, Task<HttpResponseMessage>> Send) LineRequest(FakeLineApi line, int sender, string text)
-    {
-        var user = LineUser(sender);
-        var e = line.Text(user, text);
-        return ("l:" + user, $"line:{user}:{e["message"]!["id"]}", http => FakeLineApi.PostAsync(http, events: e));
-    }
-
-    /// <summary>Replies to the spends per chat, once every spend has one or ten seconds pass without a delivery.</summary>
-    private static async Task<Dictionary<string, int>> WaitForReplies(FakeTelegramApi telegram, FakeLineApi line, int sent)
-    {
-        Dictionary<string, int> Count() =>
-            telegram.Calls.Where(c => c.Ok && c.Method == "sendMessage" && c.Text.StartsWith("บันทึกแล้ว", StringComparison.Ordinal)).Select(c => "t:" + c.ChatId.ToString(CultureInfo.InvariantCulture))
-                .Concat(line.Deliveries.Where(d => (d.Messages[0]!["text"]?.ToString() ?? "").StartsWith("บันทึกแล้ว", StringComparison.Ordinal)).Select(d => "l:" + d.To))
-                .GroupBy(chat => chat)
-                .ToDictionary(g => g.Key, g => g.Count());
-        while (true)
-        {
-            using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            var next = Task.WhenAny(telegram.NextChange(quiet.Token), line.NextChange(quiet.Token));
-            if (Count().Values.Sum() >= sent || (await next).IsCanceled)
-            {
-                return Count();
-            }
-        }
-    }
 
     /// <summary>The two hosts, as a load balancer sees them: a request goes to a live one, in turn.</summary>
     private sealed class HostSlots(Dictionary<string, string> settings)

@@ -101,7 +101,7 @@ internal sealed class CrashStream(FakeLineApi line, string dataDir, Dictionary<s
     private async Task SendUntilAcknowledgedAsync(int sender, int project, decimal amount, bool viaLine)
     {
         var text = $"/spend {project} {amount.ToString(CultureInfo.InvariantCulture)} 15/2/2566";
-        var (chat, key, request) = viaLine ? LineRequest(sender, text) : TelegramRequest(sender, text);
+        var (chat, key, request) = viaLine ? FakeWebhooks.LineRequest(line, LineUser(sender), text) : FakeWebhooks.TelegramRequest(TelegramUser(sender), text, Secret);
         for (var attempt = 0; attempt < 1000; attempt++)
         {
             // While a host is being replaced there is none: wait for the new one (the killer clears it before the kill).
@@ -124,19 +124,5 @@ internal sealed class CrashStream(FakeLineApi line, string dataDir, Dictionary<s
         }
 
         throw new InvalidOperationException($"{key} was refused 1,000 times by a running host");
-    }
-
-    private static (string Chat, string Key, Func<HttpClient, Task<HttpResponseMessage>> Send) TelegramRequest(int sender, string text)
-    {
-        var user = TelegramUser(sender);
-        var (body, key) = FakeWebhooks.TelegramText(user, text);
-        return ("t:" + user.ToString(CultureInfo.InvariantCulture), key, http => FakeWebhooks.PostTelegramAsync(http, body, Secret));
-    }
-
-    private (string Chat, string Key, Func<HttpClient, Task<HttpResponseMessage>> Send) LineRequest(int sender, string text)
-    {
-        var user = LineUser(sender);
-        var e = line.Text(user, text);
-        return ("l:" + user, $"line:{user}:{e["message"]!["id"]}", http => FakeLineApi.PostAsync(http, events: e));
     }
 }

@@ -36,7 +36,8 @@ public sealed class PipelineCrashTests(ITestOutputHelper output)
             .ToList();
         await stream.RunAsync(plan, Senders, random);
         var acknowledged = stream.Acknowledged.ToList();
-        var replies = await WaitForReplies(telegram, line, acknowledged);
+        // Replies, not the alerts that start with ⚠.
+        var replies = await FakeWebhooks.RepliesPerChatAsync(telegram, line, text => !text.StartsWith('⚠'), acknowledged.Count);
         await stream.StopAsync();
 
         using var store = new LiteDbBudgetStore(Path.Combine(dataDir, "budgetbot.db"));
@@ -64,28 +65,6 @@ public sealed class PipelineCrashTests(ITestOutputHelper output)
         // At most once: never more replies to a chat than it sent messages. At least once, but for a part that was
         // being sent when the host died and that Telegram or a reply token cannot tell apart from a repeat.
         Assert.All(expected, e => Assert.InRange(replies.GetValueOrDefault(e.Key), e.Value - (stream.Kills * 2), e.Value));
-    }
-
-    /// <summary>Replies (not the alerts that start with ⚠) per chat, once they stop arriving.</summary>
-    private static async Task<Dictionary<string, int>> WaitForReplies(FakeTelegramApi telegram, FakeLineApi line, List<(string Chat, string Key, int Project, decimal Amount)> sent)
-    {
-        Dictionary<string, int> Count() =>
-            telegram.Calls.Where(c => c.Ok && c.Method == "sendMessage" && !c.Text.StartsWith('⚠')).Select(c => "t:" + c.ChatId.ToString(CultureInfo.InvariantCulture))
-                .Concat(line.Deliveries.Where(d => !(d.Messages[0]!["text"]?.ToString() ?? "").StartsWith('⚠')).Select(d => "l:" + d.To))
-                .GroupBy(chat => chat)
-                .ToDictionary(g => g.Key, g => g.Count());
-        // Until every message has its reply, or ten seconds pass without a single delivery (lost parts never come).
-        while (true)
-        {
-            using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            var next = Task.WhenAny(telegram.NextChange(quiet.Token), line.NextChange(quiet.Token));
-            if (Count().Values.Sum() >= sent.Count || (await next).IsCanceled)
-            {
-                break;
-            }
-        }
-
-        return Count();
     }
 
     private static Dictionary<string, string> Settings(FakeTelegramApi telegram, FakeLineApi line) =>

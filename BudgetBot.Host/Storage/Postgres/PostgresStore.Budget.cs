@@ -21,18 +21,17 @@ internal sealed partial class PostgresStore
 
     public IReadOnlyList<Division> Divisions(string officeId) => Catalog(officeId).Divisions;
 
+    /// <summary>From its office's catalog; an id not of the form <c>office/year/number</c> names no project.</summary>
     public Project? Project(string projectId) =>
-        OfficeAndYear(projectId) is var (office, year)
-            ? Projects(office, year).FirstOrDefault(p => p.Id == projectId)
-            : One("SELECT json FROM projects WHERE id = $1", r => JsonPayload.Read<Project>(r.GetString(0)), projectId);
+        OfficeAndYear(projectId) is var (office, year) ? Projects(office, year).FirstOrDefault(p => p.Id == projectId) : null;
 
     public IReadOnlyList<Project> Projects(string officeId, int fiscalYear) => Catalog(officeId).Projects.GetValueOrDefault(fiscalYear) ?? [];
 
+    public ProjectBalance Balance(string projectId) => WithUnitChanges(StoredBalance(projectId)?.Balance ?? ProjectBalance.Empty(projectId));
+
     /// <summary>The committed figures, with what this unit of work has appended to the project so far.</summary>
-    public ProjectBalance Balance(string projectId)
-    {
-        var stored = StoredBalance(projectId)?.Balance ?? ProjectBalance.Empty(projectId);
-        return _unit.Value?.Balances.GetValueOrDefault(projectId) is { } change
+    private ProjectBalance WithUnitChanges(ProjectBalance stored) =>
+        _unit.Value?.Balances.GetValueOrDefault(stored.ProjectId) is { } change
             ? stored with
             {
                 Actual = stored.Actual.Add(1, change.Delta.Actual.Q1).Add(2, change.Delta.Actual.Q2).Add(3, change.Delta.Actual.Q3).Add(4, change.Delta.Actual.Q4),
@@ -40,7 +39,6 @@ internal sealed partial class PostgresStore
                 LastEntryId = Math.Max(stored.LastEntryId, change.Delta.LastEntryId),
             }
             : stored;
-    }
 
     private (string Office, ProjectBalance Balance)? StoredBalance(string projectId) =>
         One("SELECT office_id, project_id, q1, q2, q3, q4, entries, last_entry FROM balances WHERE project_id = $1", r => (r.GetString(0), ReadBalance(r, 1)), projectId);
@@ -122,15 +120,11 @@ internal sealed partial class PostgresStore
             }
         }
 
-        var entry = draft with
-        {
-            Id = (long)Scalar($"INSERT INTO ledger ({EntryColumns}) VALUES (nextval('ledger_ids'), $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-                draft.OfficeId, draft.ProjectId, draft.Amount, draft.Date, draft.Note, draft.By, draft.SourceKey, draft.RecordedAt, draft.Reverses)!,
-        };
+        var entry = InsertEntry(draft);
         var unit = _unit.Value!;
         var change = unit.Balances.GetValueOrDefault(entry.ProjectId) ?? new BalanceChange(entry.OfficeId, ProjectBalance.Empty(entry.ProjectId));
         unit.Balances[entry.ProjectId] = change with { Delta = change.Delta.Apply(entry) };
-        return new AppendOutcome(AppendStatus.Applied, entry, Balance(entry.ProjectId));
+        return new AppendOutcome(AppendStatus.Applied, entry, WithUnitChanges(stored.Balance));
     });
 
     public ImportWrite Import(BudgetSnapshot snapshot) => Run(() =>
@@ -157,8 +151,7 @@ internal sealed partial class PostgresStore
         var balances = snapshot.Projects.ToDictionary(p => p.Id, p => ProjectBalance.Empty(p.Id));
         foreach (var draft in snapshot.Entries)
         {
-            var entry = draft with { Id = (long)Scalar("SELECT nextval('ledger_ids')")! };
-            InsertEntry(entry);
+            var entry = InsertEntry(draft);
             balances[entry.ProjectId] = balances[entry.ProjectId].Apply(entry);
         }
 
@@ -207,9 +200,12 @@ internal sealed partial class PostgresStore
     private void InsertProject(Project p) =>
         Execute("INSERT INTO projects (office_id, id, fiscal_year, number, json) VALUES ($1, $2, $3, $4, $5)", p.OfficeId, p.Id, p.FiscalYear, p.Number, JsonPayload.Write(p));
 
-    private void InsertEntry(LedgerEntry e) =>
-        Execute($"INSERT INTO ledger ({EntryColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-            e.Id, e.OfficeId, e.ProjectId, e.Amount, e.Date, e.Note, e.By, e.SourceKey, e.RecordedAt, e.Reverses);
+    /// <summary>One statement: the entry goes in under the next id of the ledger's sequence, which it comes back with.</summary>
+    private LedgerEntry InsertEntry(LedgerEntry draft) => draft with
+    {
+        Id = (long)Scalar($"INSERT INTO ledger ({EntryColumns}) VALUES (nextval('ledger_ids'), $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            draft.OfficeId, draft.ProjectId, draft.Amount, draft.Date, draft.Note, draft.By, draft.SourceKey, draft.RecordedAt, draft.Reverses)!,
+    };
 
     private void SaveBalance(string officeId, ProjectBalance b) =>
         Execute(

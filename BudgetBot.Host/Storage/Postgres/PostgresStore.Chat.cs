@@ -31,13 +31,13 @@ internal sealed partial class PostgresStore
     public ReportLink? ReportLinkFor(string token, DateTimeOffset at) =>
         One("SELECT json FROM report_links WHERE token_hash = $1", r => JsonPayload.Read<ReportLink>(r.GetString(0)), ReportLink.Hash(token)) is { } link && link.ExpiresAt > at ? link : null;
 
-    /// <summary>Stored under a hash of the code, as in the single-host store: a copy of the database hands out no working invites.</summary>
+    /// <summary>Stored under <see cref="Invite.Key"/>, never the code.</summary>
     public void SaveInvite(Invite invite) =>
         Execute("INSERT INTO invites (key, office_id, used, expires_at, json) VALUES ($1, $2, false, $3, $4) ON CONFLICT (key) DO UPDATE SET used = false, expires_at = excluded.expires_at, json = excluded.json",
-            InviteKey(invite.Code), invite.OfficeId, invite.ExpiresAt, JsonPayload.Write(invite with { Code = "" }));
+            Invite.Key(invite.Code), invite.OfficeId, invite.ExpiresAt, JsonPayload.Write(invite with { Code = "" }));
 
     public Invite? TakeInvite(string code, DateTimeOffset at) =>
-        TakeOnce<Invite>("invites", "key", InviteKey(code), i => i.ExpiresAt >= at) is { } taken ? taken with { Code = code } : null;
+        TakeOnce<Invite>("invites", "key", Invite.Key(code), i => i.ExpiresAt >= at) is { } taken ? taken with { Code = code } : null;
 
     public void SavePending(PendingAction action) =>
         Execute("INSERT INTO pending (id, used, expires_at, json) VALUES ($1, false, $2, $3) ON CONFLICT (id) DO UPDATE SET used = false, expires_at = excluded.expires_at, json = excluded.json",
@@ -71,8 +71,6 @@ internal sealed partial class PostgresStore
         Execute("INSERT INTO handled (source_key, at, replies) VALUES ($1, $2, $3) ON CONFLICT (source_key) DO UPDATE SET at = excluded.at, replies = excluded.replies",
             sourceKey, at, JsonPayload.Write(replies));
 
-    private static string InviteKey(string code) =>
-        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(code)));
 
     /// <summary>Single-use records: the row is locked while it is checked and marked, so of two hosts tapping at once one wins.</summary>
     private T? TakeOnce<T>(string table, string key, string id, Func<T, bool> valid)

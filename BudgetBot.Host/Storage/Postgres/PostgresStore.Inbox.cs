@@ -23,7 +23,7 @@ internal sealed partial class PostgresStore
     {
         var stored = Run(() =>
         {
-            Notify(InboxChanged);
+            Notify(StoreChanges.Inbox);
             return Query(
             """
             INSERT INTO inbox (key, platform, chat, payload, at)
@@ -101,7 +101,7 @@ internal sealed partial class PostgresStore
 
     public bool Revive(string key) => Run(() =>
     {
-        Notify(InboxChanged);
+        Notify(StoreChanges.Inbox);
         return Execute("UPDATE inbox SET dead = false, done = false, tries = 0 WHERE key = $1 AND dead", key) == 1;
     });
 

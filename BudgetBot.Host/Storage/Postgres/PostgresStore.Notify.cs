@@ -10,8 +10,6 @@ namespace BudgetBot.Host.Storage.Postgres;
 internal sealed partial class PostgresStore
 {
     private const string Channel = "budgetbot";
-    public const string InboxChanged = "inbox";
-    public const string OutboxChanged = "outbox";
 
     private readonly CancellationTokenSource _stopListening = new();
     private Action<string>? _changed;
@@ -63,8 +61,8 @@ internal sealed partial class PostgresStore
                 }
 
                 // Whatever was committed while no one listened is found by the loops' next look.
-                Raise(InboxChanged);
-                Raise(OutboxChanged);
+                Raise(StoreChanges.Inbox);
+                Raise(StoreChanges.Outbox);
                 while (true)
                 {
                     await connection.WaitAsync(_stopListening.Token);

@@ -17,7 +17,7 @@ internal sealed partial class PostgresStore
     public bool Enqueue(OutboxItem item) => Run(() =>
     {
         var routed = StoreRouting.Route(item, Person);
-        Notify(OutboxChanged);
+        Notify(StoreChanges.Outbox);
         return Execute(
             """
             INSERT INTO outbox (key, platform, chat, status, due, json)

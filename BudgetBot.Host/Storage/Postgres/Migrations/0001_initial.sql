@@ -30,7 +30,6 @@ CREATE TABLE projects (
     json text NOT NULL,
     PRIMARY KEY (office_id, id)
 );
-CREATE INDEX projects_by_id ON projects (id);
 CREATE INDEX projects_by_year ON projects (office_id, fiscal_year, number);
 
 CREATE SEQUENCE ledger_ids;

@@ -56,7 +56,9 @@ internal sealed partial class LiteDbBudgetStore : IServiceStore
         AuditLog.EnsureIndex("office");
         foreach (var other in new[] { _offices, _balances, PeopleDocs, Identities, Invites, PendingActions, SubscriptionDocs, Handled, StateDocs, SentKeys, ReportLinks })
         {
-            other.EnsureIndex("_id");
+            // EnsureIndex("_id") would not do: LiteDB treats that index as always there and creates nothing. An empty
+            // insert creates the collection (seen as "page type must be collection page" in a reader racing the first write).
+            other.InsertBulk([]);
         }
     }
 

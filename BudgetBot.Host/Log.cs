@@ -3,10 +3,10 @@ namespace BudgetBot.Host;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
-        Message = "Data dir was empty: imported the demo office '{Office}' for fiscal year {FiscalYear} ({Projects} projects, {Findings} findings, {Repairs} repairs applied) from {Report}")]
+        Message = "The store was new (an empty data dir or database): imported the demo office '{Office}' for fiscal year {FiscalYear} ({Projects} projects, {Findings} findings, {Repairs} repairs applied) from {Report}")]
     public static partial void DemoImported(ILogger logger, string office, int fiscalYear, int projects, int findings, int repairs, string report);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Demo report {Report} not found; starting with an empty data dir")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Demo report {Report} not found; starting with an empty store")]
     public static partial void DemoMissing(ILogger logger, string report);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Data dir {DataDir} holds {Offices} office(s)")]

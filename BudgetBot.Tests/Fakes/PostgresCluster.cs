@@ -94,7 +94,7 @@ internal sealed class PostgresCluster
         }
 
         var cluster = new PostgresCluster(dir, bin, runAs, port);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
+        cluster.StopWhenThisProcessEnds();
         return cluster;
     }
 
@@ -122,6 +122,22 @@ internal sealed class PostgresCluster
         {
         }
     }
+
+    /// <summary>
+    /// The test runner ends its test process soon after the last test, often before a ProcessExit handler has stopped
+    /// the server (servers and their folders were left behind run after run). A watcher outside this process tree
+    /// waits for this process to be gone, whatever ended it, then stops the server and removes its folder.
+    /// </summary>
+    private void StopWhenThisProcessEnds()
+    {
+        var pgCtl = Quote(Path.Combine(_bin, "pg_ctl"));
+        var stop = (_runAs is null ? "" : $"runuser -u {_runAs} -- ") + $"{pgCtl} -D {Quote(Path.Combine(_dir, "data"))} -m immediate -w stop";
+        var watcher = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop}; rm -rf {Quote(_dir)}";
+        // The outer shell returns at once; its background child is adopted by init, so a kill of this process tree misses it.
+        Run("sh", null, "-c", $"nohup sh -c {Quote(watcher)} >/dev/null 2>&1 </dev/null &");
+    }
+
+    private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static string ReadLog(string dir) => File.Exists(Path.Combine(dir, "server.log")) ? File.ReadAllText(Path.Combine(dir, "server.log")) : "";
 

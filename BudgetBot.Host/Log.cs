@@ -9,7 +9,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Demo report {Report} not found; starting with an empty store")]
     public static partial void DemoMissing(ILogger logger, string report);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Data dir {DataDir} holds {Offices} office(s)")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "The store holds {Offices} office(s); files under {DataDir}")]
     public static partial void DataLoaded(ILogger logger, string dataDir, int offices);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Message {SourceKey} failed; the person was told nothing changed")]

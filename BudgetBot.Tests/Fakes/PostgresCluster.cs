@@ -99,7 +99,7 @@ internal sealed class PostgresCluster
     }
 
     /// <summary>Stops the server as an outage would (immediate: connections cut, no checkpoint); its data stays.</summary>
-    public void Halt() => Run(Path.Combine(_bin, "pg_ctl"), _runAs, "-D", Path.Combine(_dir, "data"), "-m", "immediate", "-w", "stop");
+    public void Halt() => Run(HaltCommand());
 
     /// <summary>Starts the halted server again on the same data and port (crash recovery replays its log).</summary>
     public void Resume()
@@ -130,12 +130,14 @@ internal sealed class PostgresCluster
     /// </summary>
     private void StopWhenThisProcessEnds()
     {
-        var pgCtl = Quote(Path.Combine(_bin, "pg_ctl"));
-        var stop = (_runAs is null ? "" : $"runuser -u {_runAs} -- ") + $"{pgCtl} -D {Quote(Path.Combine(_dir, "data"))} -m immediate -w stop";
-        var watcher = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop}; rm -rf {Quote(_dir)}";
+        var halt = string.Join(' ', HaltCommand().Select(Quote));
+        var watcher = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {halt}; rm -rf {Quote(_dir)}";
         // The outer shell returns at once; its background child is adopted by init, so a kill of this process tree misses it.
-        Run("sh", null, "-c", $"nohup sh -c {Quote(watcher)} >/dev/null 2>&1 </dev/null &");
+        Run(["sh", "-c", $"nohup sh -c {Quote(watcher)} >/dev/null 2>&1 </dev/null &"]);
     }
+
+    /// <summary>The command <see cref="Halt"/> runs, which the watcher runs too.</summary>
+    private string[] HaltCommand() => Command(Path.Combine(_bin, "pg_ctl"), _runAs, "-D", Path.Combine(_dir, "data"), "-m", "immediate", "-w", "stop");
 
     private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
@@ -159,19 +161,17 @@ internal sealed class PostgresCluster
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Runs a program, as <paramref name="runAs"/> through runuser when given; its exit code and output.</summary>
-    private static (int Code, string Output) Run(string program, string? runAs, params string[] args)
-    {
-        var info = new ProcessStartInfo(runAs is null ? program : "runuser") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/" };
-        if (runAs is not null)
-        {
-            foreach (var a in (string[])["-u", runAs, "--", program])
-            {
-                info.ArgumentList.Add(a);
-            }
-        }
+    /// <summary>A program and its arguments, run as <paramref name="runAs"/> through runuser when given.</summary>
+    private static string[] Command(string program, string? runAs, params string[] args) =>
+        runAs is null ? [program, .. args] : ["runuser", "-u", runAs, "--", program, .. args];
 
-        foreach (var a in args)
+    private static (int Code, string Output) Run(string program, string? runAs, params string[] args) => Run(Command(program, runAs, args));
+
+    /// <summary>Runs a command (program first); its exit code and output.</summary>
+    private static (int Code, string Output) Run(string[] command)
+    {
+        var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/" };
+        foreach (var a in command[1..])
         {
             info.ArgumentList.Add(a);
         }

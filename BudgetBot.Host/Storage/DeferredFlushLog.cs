@@ -1,9 +1,9 @@
 namespace BudgetBot.Host.Storage;
 
 /// <summary>
-/// LiteDB's log file, whose flushes reach the operating system but not the disk: LiteDB 5.0.20's background writer
-/// flushes every few pages (about five fsyncs a commit, measured with strace), so the store makes the one fsync that
-/// matters itself, once per commit, after the writer has written the commit's pages (<see cref="Sync"/>).
+/// LiteDB's log file, whose flushes reach the operating system but not the disk: LiteDB flushes the log several times
+/// a commit (about five fsyncs, measured with strace on 5.0.20), so the store makes the one fsync that matters itself,
+/// once per commit, after LiteDB has written the commit's pages (<see cref="Sync"/>).
 /// </summary>
 internal sealed class DeferredFlushLog(FileStream file) : Stream
 {

@@ -1,11 +1,11 @@
-using System.Reflection;
 using LiteDB;
 
 namespace BudgetBot.Host.Storage;
 
 /// <summary>
 /// Opens the data file and its log the way the store needs them: both exclusively, the log with deferred flushes, and
-/// a durable commit that waits for LiteDB's writer to finish the commit's pages and then makes them durable at once.
+/// a durable commit: LiteDB has written a commit's pages into the log when it returns (<see cref="LiteDbLogWriter"/>),
+/// and one fsync then makes them durable.
 /// LiteDB's own checkpoint inside a commit (every 1,000 log pages) is off; the store checkpoints when the log is large.
 /// </summary>
 internal sealed class LiteDbFiles : IDisposable
@@ -16,14 +16,12 @@ internal sealed class LiteDbFiles : IDisposable
     private readonly Stream? _data;
     private Stream? _lock;
     private readonly DeferredFlushLog? _log;
-    private readonly Action _waitForWriter;
 
     private LiteDbFiles(LiteDatabase db, Stream? data, DeferredFlushLog? log)
     {
         Database = db;
         _data = data;
         _log = log;
-        _waitForWriter = log is null ? () => { } : WriterWait(db);
         db.CheckpointSize = 0;
     }
 
@@ -31,6 +29,7 @@ internal sealed class LiteDbFiles : IDisposable
 
     public static LiteDbFiles Open(string path)
     {
+        LiteDbLogWriter.ProveOnce();
         var full = Path.GetFullPath(path);
         PrivateFiles.Folder(Path.GetDirectoryName(full)!);
         // FileShare is advisory on Linux and lets a second process open the data file too; an exclusively held lock
@@ -86,7 +85,6 @@ internal sealed class LiteDbFiles : IDisposable
             return;
         }
 
-        _waitForWriter();
         _log.Sync();
         if (_log.Length > CheckpointBytes)
         {
@@ -113,26 +111,6 @@ internal sealed class LiteDbFiles : IDisposable
         _log?.Dispose();
         _data?.Dispose();
         _lock?.Dispose();
-    }
-
-    /// <summary>
-    /// LiteDB 5.0.20 has no public way to wait for its log writer, so this reaches its internal queue's <c>Wait</c>
-    /// once at start; a LiteDB whose internals differ stops the host here rather than run without durable commits.
-    /// </summary>
-    private static Action WriterWait(LiteDatabase db)
-    {
-        const BindingFlags Any = BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Instance;
-        var engine = typeof(LiteDatabase).GetField("_engine", Any)?.GetValue(db);
-        var disk = engine?.GetType().GetField("_disk", Any)?.GetValue(engine);
-        var lazy = disk?.GetType().GetField("_queue", Any)?.GetValue(disk);
-        var queue = lazy?.GetType().GetProperty("Value")?.GetValue(lazy);
-        var wait = queue?.GetType().GetMethod("Wait", Any, Type.EmptyTypes);
-        if (queue is null || wait is null)
-        {
-            throw new InvalidOperationException("This LiteDB version has no log writer queue to wait for; BudgetBot needs LiteDB 5.0.20 for durable commits.");
-        }
-
-        return () => wait.Invoke(queue, null);
     }
 }
 

@@ -1,0 +1,52 @@
+using BudgetBot.Host.Storage;
+
+namespace BudgetBot.Tests.Storage;
+
+public sealed class LogWriterProofTests
+{
+    [Fact]
+    public void Proof_WithThePinnedLiteDb_Passes() => Assert.Null(LiteDbLogWriter.Prove(log => log));
+
+    [Fact]
+    public void Proof_WhenPagesReachTheLogAfterTheCommit_Fails()
+    {
+        var failure = LiteDbLogWriter.Prove(log => new LateLog(log));
+
+        Assert.NotNull(failure);
+        Assert.Contains("still to come", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Stands for a LiteDB whose background writer puts a commit's pages into the log after the commit returned.</summary>
+    private sealed class LateLog(Stream log) : Stream
+    {
+        private Task _behind = Task.CompletedTask;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => true;
+
+        public override bool CanWrite => true;
+
+        public override long Length => log.Length;
+
+        public override long Position { get; set; }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => 0;
+
+        public override long Seek(long offset, SeekOrigin origin) => Position = origin == SeekOrigin.Begin ? offset : Position + offset;
+
+        public override void SetLength(long value)
+        {
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            var copy = buffer[offset..(offset + count)];
+            _behind = _behind.ContinueWith(_ => log.Write(copy), TaskScheduler.Default);
+        }
+    }
+}

@@ -14,6 +14,12 @@ internal interface IPlatformChannel
     /// <summary>False when the platform is not configured: its sender does not run.</summary>
     bool Enabled { get; }
 
+    /// <summary>
+    /// Completes once the channel can read its events (Telegram: once it knows its own username, which decides whether
+    /// a group's <c>/cmd@bot</c> is ours). Until then its events wait in the inbox.
+    /// </summary>
+    Task Ready => Task.CompletedTask;
+
     /// <summary>How many chats are sent to at once.</summary>
     int Concurrency => 8;
 

@@ -38,7 +38,7 @@ internal sealed class InboxDrainer(
             // Taken inside the unit: where hosts share the store, the batch's chats stay this host's until it commits.
             done = unit.Run(() =>
             {
-                batch = inbox.Take(BatchSize);
+                batch = inbox.Take(BatchSize).Where(IsReady).ToList();
                 return batch.Select(e => (e.Key, Apply(e))).ToList();
             });
         }
@@ -83,6 +83,12 @@ internal sealed class InboxDrainer(
     {
         // Off the start-up thread: a backlog left by a crash must not hold the web server back.
         await Task.Yield();
+        foreach (var channel in _channels.Values.Where(c => !c.Ready.IsCompleted))
+        {
+            // Its events were left waiting: look again once it can read them.
+            _ = channel.Ready.ContinueWith(_ => signals.WakeDrainer(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -128,6 +134,9 @@ internal sealed class InboxDrainer(
             return null;
         }
     }
+
+    /// <summary>An event of a channel that cannot read it yet stays in the inbox, unhandled, until the channel is ready.</summary>
+    private bool IsReady(InboundEvent e) => !_channels.TryGetValue(e.Platform, out var channel) || channel.Ready.IsCompleted;
 
     private IReadOnlyList<string> Apply(InboundEvent e)
     {

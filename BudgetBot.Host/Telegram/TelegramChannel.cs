@@ -20,6 +20,8 @@ internal sealed class TelegramChannel(TelegramBot bot, TelegramParts parts, Rate
 
     public bool Enabled => bot.Enabled;
 
+    public Task Ready => bot.Enabled ? bot.Ready.Task : Task.CompletedTask;
+
     public IReadOnlyList<InboundAction> Read(InboundEvent stored)
     {
         var update = JsonSerializer.Deserialize<Update>(stored.Payload, JsonBotAPI.Options)

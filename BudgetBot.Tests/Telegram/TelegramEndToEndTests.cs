@@ -123,6 +123,26 @@ public sealed class TelegramEndToEndTests
     }
 
     [Fact]
+    public async Task Webhook_GroupCommandForUs_BeforeTheBotKnowsItsName_WaitsAndIsAnswered()
+    {
+        await using var fake = await FakeTelegramApi.StartAsync();
+        fake.Fail("getMe", 502);
+        await using var host = TelegramHost.Start(fake, Seed.TempDir(), ("BudgetBot:PublicBaseUrl", "https://bot.example.org"), ("BudgetBot:Telegram:WebhookSecret", "s3cret"));
+        using var client = host.CreateClient();
+
+        var update = """{"update_id":700000002,"message":{"message_id":6,"date":1767225600,"from":{"id":1001,"is_bot":false,"first_name":"A"},"chat":{"id":-2001,"type":"supergroup"},"text":"/balance@budgetbot_test 7","entities":[{"type":"bot_command","offset":0,"length":23}]}}""";
+        using var body = new StringContent(update, Encoding.UTF8, "application/json");
+        body.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "s3cret");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(new Uri("/webhooks/telegram", UriKind.Relative), body)).StatusCode);
+        Assert.DoesNotContain(fake.Calls, c => c.Method == "getMe" && c.Ok);
+
+        // Stored while the username was unknown, it waits for getMe (retried after the 502) instead of being judged another bot's.
+        var reply = await fake.WaitFor(c => c.Method == "sendMessage" && c.ChatId == -2001);
+        Assert.StartsWith("โครงการ 7", reply.Text, StringComparison.Ordinal);
+        Assert.True(fake.Calls.First(c => c.Method == "getMe" && c.Ok).At <= reply.At);
+    }
+
+    [Fact]
     public async Task BlockedChat_IsMarkedGone_AndGetsNothingMore()
     {
         await using var fake = await FakeTelegramApi.StartAsync();

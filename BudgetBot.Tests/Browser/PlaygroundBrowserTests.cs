@@ -14,7 +14,7 @@ public sealed class PlaygroundBrowserTests
     [SkippableFact]
     public async Task Playground_OwnerRecordsASpendAndAsksABalance_PageShowsTheFigures()
     {
-        Skip.IfNot(File.Exists(Chromium), "needs Debian's chromium package at /usr/bin/chromium (bash .ci/run installs it)");
+        SystemTests.Need(File.Exists(Chromium), "needs Debian's chromium package at /usr/bin/chromium (bash .ci/run installs it)");
         // As the README runs it: no settings, the default relative data dir (./data), where media links once failed.
         await using var host = await HostProcess.StartLikeTheReadmeAsync(Seed.TempDir());
         using var playwright = await Playwright.CreateAsync();

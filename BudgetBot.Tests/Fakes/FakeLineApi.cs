@@ -52,6 +52,16 @@ internal sealed class FakeLineApi : IAsyncDisposable
 
     public void AdvanceClock(TimeSpan by) => _clock += by;
 
+    /// <summary>Push requests wait, unanswered, until this is completed: whatever the host does meanwhile is not waiting on LINE.</summary>
+    public TaskCompletionSource PushesHeld { get; set; } = Completed();
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.SetResult();
+        return done;
+    }
+
     /// <summary>The next push attempts fail: 500 after accepting it (the answer is lost), or 429 for a used-up quota.</summary>
     public void FailPush(int status, int count = 1)
     {
@@ -166,6 +176,7 @@ internal sealed class FakeLineApi : IAsyncDisposable
             return Results.Json(new { message = "Authentication failed" }, statusCode: 401);
         }
 
+        await PushesHeld.Task;
         var body = (await http.Request.ReadFromJsonAsync<JsonObject>())!;
         var key = http.Request.Headers["X-Line-Retry-Key"].ToString();
         if (key.Length > 0 && _retryKeys.ContainsKey(key))

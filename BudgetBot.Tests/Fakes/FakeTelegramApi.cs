@@ -124,6 +124,21 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
     /// <summary>Every <paramref name="n"/>th sendMessage answers 429 with <c>retry_after</c> = 1 (0 turns it off).</summary>
     public void ThrottleEvery(int n) => _every = n;
 
+    private int _acceptLimit = int.MaxValue;
+    private int _accepted;
+
+    /// <summary>
+    /// sendMessage is accepted <paramref name="count"/> more times, then answered 429 (retry after a minute) until
+    /// <see cref="AcceptAll"/>: a burst can be cut at an exact point.
+    /// </summary>
+    public void AcceptOnly(int count)
+    {
+        _accepted = 0;
+        _acceptLimit = count;
+    }
+
+    public void AcceptAll() => _acceptLimit = int.MaxValue;
+
     /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> fail with this error code.</summary>
     public void Fail(string method, int code, int count = 1, int retryAfter = 1)
     {
@@ -170,6 +185,11 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
         if (method == "sendMessage" && _every > 0 && Interlocked.Increment(ref _counted) % _every == 0)
         {
             _faults.Enqueue((method, 429, 1));
+        }
+
+        if (method == "sendMessage" && _acceptLimit != int.MaxValue && Interlocked.Increment(ref _accepted) > _acceptLimit)
+        {
+            _faults.Enqueue((method, 429, 60));
         }
 
         if (method != "getUpdates" && _faults.TryPeek(out var fault) && fault.Method == method && _faults.TryDequeue(out fault))

@@ -35,7 +35,7 @@ internal sealed class PostgresCluster
     /// <summary>True when the run's cluster is up (started on first use).</summary>
     public static bool Available => Shared.Value is not null;
 
-    public static string Why => Shared.Value is null ? "PostgreSQL is not installed here (no initdb/pg_ctl): " + _why : "";
+    public static string Why => Shared.Value is null ? "PostgreSQL cannot run a throwaway cluster here: " + _why : "";
 
     /// <summary>A new, empty database on the run's cluster; its connection string.</summary>
     public static string NewDatabase() => Shared.Value!.CreateDatabase("bb" + Interlocked.Increment(ref _databases).ToString(CultureInfo.InvariantCulture));
@@ -60,7 +60,7 @@ internal sealed class PostgresCluster
         var bin = FindBin();
         if (bin is null)
         {
-            _why = "looked on PATH and in /usr/lib/postgresql/*/bin";
+            _why = "no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin";
             return null;
         }
 

@@ -14,7 +14,7 @@ public sealed class DatabaseOutageTests
     [SkippableFact]
     public async Task PostgresDown_WebhooksRefused_HealthIs503_HostStaysUp_ThenEverySpendOnceWhenItIsBack()
     {
-        Skip.IfNot(PostgresCluster.Available, PostgresCluster.Why);
+        SystemTests.Need(PostgresCluster.Available, PostgresCluster.Why);
         // A cluster of its own: the run's shared one serves other tests and must not go down.
         var cluster = PostgresCluster.Start(fsync: true)!;
         try

@@ -12,7 +12,7 @@ public sealed class MigrateTests
     [SkippableFact]
     public void DataDir_ToPostgres_AndBack_KeepsEveryRecord_IdsAndFigures()
     {
-        Skip.IfNot(PostgresCluster.Available, PostgresCluster.Why);
+        SystemTests.Need(PostgresCluster.Available, PostgresCluster.Why);
         var dir = Seed.TempDir();
         var file = Path.Combine(dir, "budgetbot.db");
         using (var chat = new ChatFixture(new LiteDbBudgetStore(file)))

@@ -24,7 +24,7 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task OneDatabase_TwoHosts_OneKilledAndRestarted_EverySpendOnce_EveryReplyAtMostOnce_ReminderOnce()
     {
-        Skip.IfNot(PostgresCluster.Available, PostgresCluster.Why);
+        SystemTests.Need(PostgresCluster.Available, PostgresCluster.Why);
         var database = PostgresCluster.NewDatabase();
         await using var telegram = await FakeTelegramApi.StartAsync();
         await using var line = await FakeLineApi.StartAsync();
@@ -107,7 +107,7 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task TelegramLongPolling_OneHostAtATime_TheOtherTakesOverWhenItDies_EachUpdateHandledOnce()
     {
-        Skip.IfNot(PostgresCluster.Available, PostgresCluster.Why);
+        SystemTests.Need(PostgresCluster.Available, PostgresCluster.Why);
         var database = PostgresCluster.NewDatabase();
         await using var telegram = await FakeTelegramApi.StartAsync();
         await using var line = await FakeLineApi.StartAsync();

@@ -52,7 +52,7 @@ public sealed partial class ReportPageTests
     [SkippableFact]
     public async Task Page_At390Pixels_NeedsNoSidewaysScrolling()
     {
-        Skip.IfNot(File.Exists(Chromium), "needs Debian's chromium package at /usr/bin/chromium (bash .ci/run installs it)");
+        SystemTests.Need(File.Exists(Chromium), "needs Debian's chromium package at /usr/bin/chromium (bash .ci/run installs it)");
         await using var host = await HostProcess.StartAsync();
         using var http = new HttpClient { BaseAddress = host.Url };
         using var playground = await http.PostAsync(new Uri("/playground/messages", UriKind.Relative),

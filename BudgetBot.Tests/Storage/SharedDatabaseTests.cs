@@ -13,7 +13,7 @@ public sealed class SharedDatabaseTests
     [SkippableFact]
     public void ChatTakenByOneHost_IsNotTakenByTheOther_UntilItCommits_ThenNothingIsTakenTwice()
     {
-        Skip.IfNot(PostgresCluster.Available, PostgresCluster.Why);
+        SystemTests.Need(PostgresCluster.Available, PostgresCluster.Why);
         var database = PostgresCluster.NewDatabase();
         using var a = PostgresStore.Open(database);
         using var b = PostgresStore.Open(database);
@@ -51,7 +51,7 @@ public sealed class SharedDatabaseTests
     [SkippableFact]
     public async Task SpendsFromTwoHostsAtOnce_OnOneProject_AreEachStoredOnce_AndTheFiguresAddUp()
     {
-        Skip.IfNot(PostgresCluster.Available, PostgresCluster.Why);
+        SystemTests.Need(PostgresCluster.Available, PostgresCluster.Why);
         var database = PostgresCluster.NewDatabase();
         using var a = PostgresStore.Open(database);
         using var b = PostgresStore.Open(database);
@@ -79,7 +79,7 @@ public sealed class SharedDatabaseTests
     [SkippableFact]
     public void ChatHeldByOneHostsSender_IsNotHeldByTheOther_UntilLetGo_OrUntilTheHolderDies()
     {
-        Skip.IfNot(PostgresCluster.Available, PostgresCluster.Why);
+        SystemTests.Need(PostgresCluster.Available, PostgresCluster.Why);
         var database = PostgresCluster.NewDatabase();
         using var a = PostgresStore.Open(database);
         using var b = PostgresStore.Open(database);
@@ -103,7 +103,7 @@ public sealed class SharedDatabaseTests
     [SkippableFact]
     public void SecondStart_AppliesNoMigrationAgain_AndIsNotNew()
     {
-        Skip.IfNot(PostgresCluster.Available, PostgresCluster.Why);
+        SystemTests.Need(PostgresCluster.Available, PostgresCluster.Why);
         var database = PostgresCluster.NewDatabase();
         using var first = PostgresStore.Open(database);
         using var second = PostgresStore.Open(database);

@@ -24,7 +24,7 @@ internal static class Stores
             return new LiteDbBudgetStore(new MemoryStream());
         }
 
-        Skip.IfNot(PostgresCluster.Available, PostgresCluster.Why);
+        SystemTests.Need(PostgresCluster.Available, PostgresCluster.Why);
         return PostgresStore.Open(PostgresCluster.NewDatabase());
     }
 }

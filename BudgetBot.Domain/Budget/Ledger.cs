@@ -3,7 +3,7 @@ using BudgetBot.Domain.Ports;
 
 namespace BudgetBot.Domain.Budget;
 
-/// <summary>Records spending and reversals after checking them; the store makes each one atomic and idempotent.</summary>
+/// <summary>Records spending and reversals after checking them; <see cref="LedgerRules"/> makes each one atomic and idempotent.</summary>
 public sealed class Ledger(IBudgetStore store)
 {
     public LedgerResult Spend(string projectId, decimal amount, DateOnly date, string note, string by, string sourceKey, DateTimeOffset at)
@@ -35,7 +35,7 @@ public sealed class Ledger(IBudgetStore store)
         }
 
         var draft = new LedgerEntry(0, project.OfficeId, project.Id, amount, date, note, by, sourceKey, at);
-        return From(store.Append(draft));
+        return From(LedgerRules.Append(store, draft));
     }
 
     /// <summary>Cancels an entry with an opposite entry on the same date, so the quarter it hit is restored.</summary>
@@ -53,7 +53,7 @@ public sealed class Ledger(IBudgetStore store)
         }
 
         var draft = new LedgerEntry(0, original.OfficeId, original.ProjectId, -original.Amount, original.Date, note, by, sourceKey, at, original.Id);
-        return From(store.Append(draft));
+        return From(LedgerRules.Append(store, draft));
     }
 
     private static LedgerResult From(AppendOutcome outcome) => outcome.Status switch

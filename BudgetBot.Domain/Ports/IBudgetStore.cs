@@ -3,7 +3,7 @@ using BudgetBot.Domain.Budget;
 namespace BudgetBot.Domain.Ports;
 
 /// <summary>Where budgets, projects and the ledger live. Every write is one atomic transaction.</summary>
-public interface IBudgetStore
+public interface IBudgetStore : ILedgerRows
 {
     IReadOnlyList<Office> Offices();
 
@@ -22,28 +22,17 @@ public interface IBudgetStore
     /// <summary>The running figures of a project; an index read, never a ledger scan.</summary>
     ProjectBalance Balance(string projectId);
 
-    LedgerEntry? Entry(long entryId);
-
     /// <summary>Saves a changed project (plan, status, owners, notes); money never changes this way.</summary>
     void SaveProject(Project project);
 
-    /// <summary>The person's latest entry that is neither a reversal nor reversed: what <c>/undo</c> cancels.</summary>
     /// <summary>The latest entry a person recorded, a reversal included.</summary>
     LedgerEntry? LastEntryBy(string personId);
-
-    bool IsReversed(long entryId);
 
     /// <summary>Entries of a project, newest first.</summary>
     IReadOnlyList<LedgerEntry> History(string projectId, int max);
 
     /// <summary>Every entry of an office's year (or of one project), oldest first: the audit trail.</summary>
     IReadOnlyList<LedgerEntry> Ledger(string officeId, int fiscalYear, string? projectId = null);
-
-    /// <summary>
-    /// Appends an entry (its id is assigned here) and updates the project's running figures in one transaction.
-    /// An entry whose <see cref="LedgerEntry.SourceKey"/> was seen before changes nothing and returns the first one.
-    /// </summary>
-    AppendOutcome Append(LedgerEntry draft);
 
     /// <summary>
     /// Writes an imported office year (office, year, divisions, projects, entries) all at once or not at all.

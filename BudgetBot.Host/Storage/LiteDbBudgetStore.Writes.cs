@@ -8,46 +8,23 @@ internal sealed partial class LiteDbBudgetStore
 {
     private long? _lastId;
 
-    /// <remarks>
-    /// The checks run inside the write transaction: they see exactly what the write will, and LiteDB does not open a
-    /// separate read transaction for each of them (measured: twice the cost of the append otherwise). A refusal writes
-    /// nothing, so it can share a unit of work with other messages.
-    /// </remarks>
-    public AppendOutcome Append(LedgerEntry draft) => Run(() => AppendInTransaction(draft));
+    public LedgerEntry? EntryBySource(string officeId, string sourceKey) =>
+        _ledger.FindOne(LedgerIndexes.BySource(officeId, sourceKey)) is { } d ? Bson.Entry(d) : null;
 
-    private AppendOutcome AppendInTransaction(LedgerEntry draft)
+    /// <summary>A project's figures carry no office of their own: the project's (cached) record says which it is.</summary>
+    public (string OfficeId, ProjectBalance Figures)? StoredFigures(string projectId) =>
+        _balances.FindById(projectId) is { } doc && Project(projectId) is { } project ? (project.OfficeId, Bson.Balance(doc)) : null;
+
+    public LedgerEntry Insert(LedgerEntry draft)
     {
-        if (_ledger.FindOne(Where.Is("key", draft.SourceKey)) is { } seen)
-        {
-            var first = Bson.Entry(seen);
-            return new AppendOutcome(AppendStatus.Duplicate, first, Balance(first.ProjectId));
-        }
-
-        if (_balances.FindById(draft.ProjectId) is not { } balanceDoc)
-        {
-            return new AppendOutcome(AppendStatus.UnknownProject, null, null);
-        }
-
-        if (draft.Reverses is { } target)
-        {
-            if (_ledger.FindById(target) is null)
-            {
-                return new AppendOutcome(AppendStatus.UnknownEntry, null, null);
-            }
-
-            if (_ledger.Exists(Where.Is("rev", target)))
-            {
-                return new AppendOutcome(AppendStatus.AlreadyReversed, null, null);
-            }
-        }
-
         var entry = draft with { Id = NextId() };
         _ledger.Insert(Bson.Entry(entry, entry.Id));
         _lastId = entry.Id;
-        var balance = Bson.Balance(balanceDoc).Apply(entry);
-        _balances.Update(Bson.Balance(balance));
-        return new AppendOutcome(AppendStatus.Applied, entry, balance);
+        return entry;
     }
+
+    /// <summary>Only this host writes the file, so the figures read in this unit are the current ones.</summary>
+    public void MoveFigures(string officeId, ProjectBalance before, LedgerEntry entry) => _balances.Update(Bson.Balance(before.Apply(entry)));
 
     public ImportWrite Import(BudgetSnapshot snapshot) => Run(() =>
     {

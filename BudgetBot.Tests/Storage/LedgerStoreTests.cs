@@ -118,9 +118,72 @@ public abstract class LedgerStoreContract(StoreKind kind)
     public void Offices_InOneStore_DoNotSeeEachOther()
     {
         using var store = StoreFixture.Seeded(kind, out var office);
+        var other = SecondOffice(office);
+
+        Assert.Equal(ImportWrite.Written, store.Import(other));
+        new Ledger(store).Spend(StoreFixture.ProjectId(other.Office.Id, 7), 1_000m, new DateOnly(2023, 2, 1), "x", "p", "k", StoreFixture.At);
+
+        Assert.Equal(2, store.Offices().Count);
+        Assert.Equal(11_760m, store.Balance(StoreFixture.ProjectId(office, 7)).Actual.Total);
+        Assert.Equal(12_760m, store.Balance(StoreFixture.ProjectId(other.Office.Id, 7)).Actual.Total);
+        Assert.All(store.Projects(office, 2566), p => Assert.Equal(office, p.OfficeId));
+    }
+
+    [SkippableFact]
+    public void Append_SameMessageInTwoOffices_IsRecordedOnceInEach()
+    {
+        using var store = StoreFixture.Seeded(kind, out var office);
+        var other = SecondOffice(office);
+        store.Import(other);
+        var ledger = new Ledger(store);
+
+        var here = ledger.Spend(StoreFixture.ProjectId(office, 7), 100m, new DateOnly(2023, 2, 1), "x", "p", "shared-key", StoreFixture.At);
+        var there = ledger.Spend(StoreFixture.ProjectId(other.Office.Id, 7), 100m, new DateOnly(2023, 2, 1), "x", "p", "shared-key", StoreFixture.At);
+
+        Assert.False(here.Duplicate);
+        Assert.False(there.Duplicate);
+        Assert.NotEqual(here.Entry!.Id, there.Entry!.Id);
+        Assert.Equal(office, here.Entry.OfficeId);
+        Assert.Equal(other.Office.Id, there.Entry.OfficeId);
+    }
+
+    [SkippableFact]
+    public void Append_ProjectOfAnotherOffice_IsUnknown_AndChangesNothing()
+    {
+        using var store = StoreFixture.Seeded(kind, out var office);
+        var other = SecondOffice(office);
+        store.Import(other);
+        var theirs = StoreFixture.ProjectId(other.Office.Id, 7);
+        var before = store.Balance(theirs);
+
+        var outcome = LedgerRules.Append(store, new LedgerEntry(0, office, theirs, 100m, new DateOnly(2023, 2, 1), "x", "p", "k-cross", StoreFixture.At));
+
+        Assert.Equal(AppendStatus.UnknownProject, outcome.Status);
+        Assert.Equal(before, store.Balance(theirs));
+        Assert.Null(store.EntryBySource(office, "k-cross"));
+    }
+
+    [SkippableFact]
+    public void Append_ReversalOfAnotherOfficesEntry_IsRefused()
+    {
+        using var store = StoreFixture.Seeded(kind, out var office);
+        var other = SecondOffice(office);
+        store.Import(other);
+        var theirs = new Ledger(store).Spend(StoreFixture.ProjectId(other.Office.Id, 7), 100m, new DateOnly(2023, 2, 1), "x", "p", "k-theirs", StoreFixture.At).Entry!;
+        var mine = StoreFixture.ProjectId(office, 7);
+
+        var outcome = LedgerRules.Append(store, new LedgerEntry(0, office, mine, -100m, new DateOnly(2023, 2, 1), "x", "p", "k-rev", StoreFixture.At, theirs.Id));
+
+        Assert.Equal(AppendStatus.UnknownEntry, outcome.Status);
+        Assert.False(store.IsReversed(theirs.Id));
+    }
+
+    /// <summary>The seed office again under another name: the same project numbers and message keys, in an office of its own.</summary>
+    private static BudgetSnapshot SecondOffice(string office)
+    {
         var seed = Seed.Analyze(acceptRepairs: true).ToSnapshot(StoreFixture.At, "seed2");
         var other = new Office(Office.IdFor("สำนักงานอื่น"), "สำนักงานอื่น");
-        var renamed = seed with
+        return seed with
         {
             Office = other,
             Year = seed.Year with { OfficeId = other.Id },
@@ -128,14 +191,6 @@ public abstract class LedgerStoreContract(StoreKind kind)
             Projects = seed.Projects.Select(p => p with { OfficeId = other.Id, DivisionId = p.DivisionId.Replace(office, other.Id, StringComparison.Ordinal) }).ToList(),
             Entries = seed.Entries.Select(e => e with { OfficeId = other.Id, ProjectId = e.ProjectId.Replace(office, other.Id, StringComparison.Ordinal), SourceKey = "o:" + e.SourceKey }).ToList(),
         };
-
-        Assert.Equal(ImportWrite.Written, store.Import(renamed));
-        new Ledger(store).Spend(StoreFixture.ProjectId(other.Id, 7), 1_000m, new DateOnly(2023, 2, 1), "x", "p", "k", StoreFixture.At);
-
-        Assert.Equal(2, store.Offices().Count);
-        Assert.Equal(11_760m, store.Balance(StoreFixture.ProjectId(office, 7)).Actual.Total);
-        Assert.Equal(12_760m, store.Balance(StoreFixture.ProjectId(other.Id, 7)).Actual.Total);
-        Assert.All(store.Projects(office, 2566), p => Assert.Equal(office, p.OfficeId));
     }
 }
 

@@ -89,43 +89,32 @@ internal sealed partial class PostgresStore
         CatalogChanged(project.OfficeId);
     });
 
-    /// <remarks>
-    /// The unique keys on the message and on the reversed entry make it once whichever host appends (a unit that loses
-    /// that race runs again and finds the first). The running figures are not locked here: the unit keeps each project's
-    /// change and adds it to the row as it commits, projects in order (<see cref="FlushBalances"/>), so two hosts'
-    /// batches touching the same projects wait for each other briefly instead of deadlocking.
-    /// </remarks>
-    public AppendOutcome Append(LedgerEntry draft) => Run(() =>
+    public LedgerEntry? EntryBySource(string officeId, string sourceKey) =>
+        One($"SELECT {EntryColumns} FROM ledger WHERE office_id = $1 AND source_key = $2", ReadEntry, officeId, sourceKey);
+
+    /// <summary>The committed figures with what this unit of work has added to them so far.</summary>
+    public (string OfficeId, ProjectBalance Figures)? StoredFigures(string projectId) =>
+        StoredBalance(projectId) is var (office, stored) ? (office, WithUnitChanges(stored)) : null;
+
+    /// <summary>One statement: the entry goes in under the next id of the ledger's sequence, which it comes back with.</summary>
+    public LedgerEntry Insert(LedgerEntry draft) => draft with
     {
-        if (One($"SELECT {EntryColumns} FROM ledger WHERE office_id = $1 AND source_key = $2", ReadEntry, draft.OfficeId, draft.SourceKey) is { } seen)
-        {
-            return new AppendOutcome(AppendStatus.Duplicate, seen, Balance(seen.ProjectId));
-        }
+        Id = (long)Scalar($"INSERT INTO ledger ({EntryColumns}) VALUES (nextval('ledger_ids'), $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            draft.OfficeId, draft.ProjectId, draft.Amount, draft.Date, draft.Note, draft.By, draft.SourceKey, draft.RecordedAt, draft.Reverses)!,
+    };
 
-        if (StoredBalance(draft.ProjectId) is not { } stored || stored.Office != draft.OfficeId)
-        {
-            return new AppendOutcome(AppendStatus.UnknownProject, null, null);
-        }
-
-        if (draft.Reverses is { } target)
-        {
-            if (Entry(target) is null)
-            {
-                return new AppendOutcome(AppendStatus.UnknownEntry, null, null);
-            }
-
-            if (IsReversed(target))
-            {
-                return new AppendOutcome(AppendStatus.AlreadyReversed, null, null);
-            }
-        }
-
-        var entry = InsertEntry(draft);
+    /// <remarks>
+    /// The unique keys on the message and on the reversed entry make an append once whichever host makes it (a unit
+    /// that loses that race runs again and finds the first). The figures are not locked here: the unit keeps each
+    /// project's change and adds it to the row as it commits, projects in order (<see cref="FlushBalances"/>), so two
+    /// hosts' batches touching the same projects wait for each other briefly instead of deadlocking.
+    /// </remarks>
+    public void MoveFigures(string officeId, ProjectBalance before, LedgerEntry entry)
+    {
         var unit = _unit.Value!;
-        var change = unit.Balances.GetValueOrDefault(entry.ProjectId) ?? new BalanceChange(entry.OfficeId, ProjectBalance.Empty(entry.ProjectId));
+        var change = unit.Balances.GetValueOrDefault(entry.ProjectId) ?? new BalanceChange(officeId, ProjectBalance.Empty(entry.ProjectId));
         unit.Balances[entry.ProjectId] = change with { Delta = change.Delta.Apply(entry) };
-        return new AppendOutcome(AppendStatus.Applied, entry, WithUnitChanges(stored.Balance));
-    });
+    }
 
     public ImportWrite Import(BudgetSnapshot snapshot) => Run(() =>
     {
@@ -151,7 +140,7 @@ internal sealed partial class PostgresStore
         var balances = snapshot.Projects.ToDictionary(p => p.Id, p => ProjectBalance.Empty(p.Id));
         foreach (var draft in snapshot.Entries)
         {
-            var entry = InsertEntry(draft);
+            var entry = Insert(draft);
             balances[entry.ProjectId] = balances[entry.ProjectId].Apply(entry);
         }
 
@@ -199,13 +188,6 @@ internal sealed partial class PostgresStore
 
     private void InsertProject(Project p) =>
         Execute("INSERT INTO projects (office_id, id, fiscal_year, number, json) VALUES ($1, $2, $3, $4, $5)", p.OfficeId, p.Id, p.FiscalYear, p.Number, JsonPayload.Write(p));
-
-    /// <summary>One statement: the entry goes in under the next id of the ledger's sequence, which it comes back with.</summary>
-    private LedgerEntry InsertEntry(LedgerEntry draft) => draft with
-    {
-        Id = (long)Scalar($"INSERT INTO ledger ({EntryColumns}) VALUES (nextval('ledger_ids'), $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-            draft.OfficeId, draft.ProjectId, draft.Amount, draft.Date, draft.Note, draft.By, draft.SourceKey, draft.RecordedAt, draft.Reverses)!,
-    };
 
     private void SaveBalance(string officeId, ProjectBalance b) =>
         Execute(

@@ -68,6 +68,8 @@ internal sealed class MigrateVerb(IOptions<BudgetBotOptions> options)
     }
 
     private static string Counts(StoreDump d) =>
-        FormattableString.Invariant($"{d.Offices.Count} offices, {d.Years.Count} years, {d.Projects.Count} projects, {d.Ledger.Count} entries, {d.People.Count} people, ")
-        + FormattableString.Invariant($"{d.Audit.Count} audit records, {d.Subscriptions.Count} subscriptions, {d.Invites.Count + d.Pending.Count} invites and buttons, {d.Inbox.Count} inbox events, {d.Outbox.Count + d.SentKeys.Count} outbox items");
+        FormattableString.Invariant($"{d.Offices.Count} offices, {d.Years.Count} years, {d.Projects.Count} projects, {d.Ledger.Count} entries, {Of(d, RowKind.People)} people, ")
+        + FormattableString.Invariant($"{d.Audit.Count} audit records, {Of(d, RowKind.Subscriptions)} subscriptions, {Of(d, RowKind.Invites) + Of(d, RowKind.Buttons)} invites and buttons, {d.Inbox.Count} inbox events, {d.Outbox.Count + d.SentKeys.Count} outbox items");
+
+    private static int Of(StoreDump d, RowKind kind) => d.Rows.Count(r => r.Kind == kind);
 }

@@ -10,8 +10,6 @@ internal sealed partial class LiteDbBudgetStore : IInbox
 
     private ILiteCollection<BsonDocument> InboxDocs => _db.GetCollection("inbox");
 
-    private ILiteCollection<BsonDocument> StateDocs => _db.GetCollection("state");
-
     public bool Receive(string key, string platform, string payload, DateTimeOffset at) =>
         ReceiveAll([new InboundEvent(key, platform, payload, at)])[0];
 
@@ -102,10 +100,6 @@ internal sealed partial class LiteDbBudgetStore : IInbox
         InboxDocs.Update(d);
         return true;
     });
-
-    public string? State(string key) => StateDocs.FindById(key) is { } d ? d["value"].AsString : null;
-
-    public void SetState(string key, string value) => InTransaction(() => StateDocs.Upsert(new BsonDocument { ["_id"] = key, ["value"] = value }));
 
     private static InboundEvent Event(BsonDocument d) =>
         new(d["_id"].AsString, d["platform"].AsString, d["payload"].AsString, Utc(d["at"]))

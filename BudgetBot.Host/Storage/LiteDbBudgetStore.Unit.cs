@@ -41,7 +41,7 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
         return true;
     }
 
-    public T Run<T>(Func<T> work)
+    public override T Run<T>(Func<T> work)
     {
         lock (_writeGate)
         {

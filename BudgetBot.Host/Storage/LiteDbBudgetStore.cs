@@ -9,7 +9,7 @@ namespace BudgetBot.Host.Storage;
 /// a crash leaves either all of a change or none of it; writes are serialised here because a LiteDB transaction
 /// belongs to one thread.
 /// </summary>
-internal sealed partial class LiteDbBudgetStore : IServiceStore
+internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
 {
     private readonly LiteDbFiles _files;
     private readonly LiteDatabase _db;
@@ -52,9 +52,9 @@ internal sealed partial class LiteDbBudgetStore : IServiceStore
         InboxDocs.EnsureIndex("done");
         OutboxDocs.EnsureIndex("q");
         OutboxDocs.EnsureIndex("status");
-        FeedDocs.EnsureIndex("feed");
+        Rows(RowKind.Feed).EnsureIndex("feed");
         AuditLog.EnsureIndex("office");
-        foreach (var other in new[] { _offices, _balances, PeopleDocs, Identities, Invites, PendingActions, SubscriptionDocs, Handled, StateDocs, SentKeys, ReportLinks })
+        foreach (var other in Shapes.Keys.Where(k => k != RowKind.Feed).Select(Rows).Concat([_offices, _balances, SentKeys]))
         {
             // EnsureIndex("_id") would not do: LiteDB treats that index as always there and creates nothing. An empty
             // insert creates the collection (seen as "page type must be collection page" in a reader racing the first write).

@@ -21,34 +21,19 @@ internal sealed class StoreDump
 
     public List<(string OfficeId, ProjectBalance Balance)> Balances { get; } = [];
 
-    public List<(string Id, string Json)> People { get; } = [];
-
-    public List<(string Identity, string PersonId)> Identities { get; } = [];
-
-    public List<DumpedSingleUse> Invites { get; } = [];
-
-    public List<DumpedSingleUse> Pending { get; } = [];
-
     /// <summary>Oldest first.</summary>
     public List<(string OfficeId, string Json)> Audit { get; } = [];
 
-    public List<(string ChatKey, string OfficeId, string Json)> Subscriptions { get; } = [];
-
-    public List<(string TokenHash, string OfficeId, DateTimeOffset ExpiresAt, string Json)> ReportLinks { get; } = [];
-
-    public List<(string SourceKey, DateTimeOffset At, string Replies)> Handled { get; } = [];
-
     /// <summary>In arrival order.</summary>
     public List<DumpedEvent> Inbox { get; } = [];
-
-    public List<(string Key, string Value)> State { get; } = [];
 
     /// <summary>In queue order.</summary>
     public List<DumpedItem> Outbox { get; } = [];
 
     public List<(string Key, DateTimeOffset At)> SentKeys { get; } = [];
 
-    public List<(string Key, string Feed, DateTimeOffset At, string Json)> Feed { get; } = [];
+    /// <summary>People, identities, invites, buttons, subscriptions, report links, handled messages, state and the feed.</summary>
+    public List<(RowKind Kind, StoredRow Row)> Rows { get; } = [];
 
     /// <summary>Every office's used total, the ledger's entry count and sum: what a move is checked by.</summary>
     public static string Totals(IServiceStore store)
@@ -61,9 +46,6 @@ internal sealed class StoreDump
 }
 
 internal sealed record DumpedYear(string OfficeId, string Id, int FiscalYear, string Source, string Json);
-
-/// <summary>An invite (keyed by its code's hash) or a button's action.</summary>
-internal sealed record DumpedSingleUse(string Key, string OfficeId, bool Used, DateTimeOffset ExpiresAt, string Json);
 
 internal sealed record DumpedEvent(string Key, string Platform, string? Chat, string Payload, DateTimeOffset At, bool Done, bool Dead, int Tries, string? Error);
 

@@ -1,52 +1,55 @@
-using BudgetBot.Domain.Budget;
-using BudgetBot.Domain.Conversation;
 using BudgetBot.Domain.Ports;
+using Npgsql;
 
 namespace BudgetBot.Host.Storage.Postgres;
 
-/// <summary>People, invites, buttons, audit, subscriptions and handled-message records.</summary>
+/// <summary>Rows in a table of their own per kind (the schema's first version), and the audit trail.</summary>
 internal sealed partial class PostgresStore
 {
-    public Person? PersonByIdentity(string identity) =>
-        One("SELECT p.json FROM identities i JOIN people p ON p.id = i.person_id WHERE i.identity = $1", r => JsonPayload.Read<Person>(r.GetString(0)), identity);
-
-    public Person? Person(string personId) => One("SELECT json FROM people WHERE id = $1", r => JsonPayload.Read<Person>(r.GetString(0)), personId);
-
-    public IReadOnlyList<Person> People(string officeId) =>
-        Query("SELECT json FROM people ORDER BY id", r => JsonPayload.Read<Person>(r.GetString(0))).Where(p => p.Roles.Any(r => r.OfficeId == officeId)).ToList();
-
-    public void SavePerson(Person person) => InTransaction(() =>
+    /// <summary>Each kind's table and columns; a kind without a group, a time or a used flag has none in its table.</summary>
+    private static readonly Dictionary<RowKind, RowTable> Tables = new()
     {
-        Execute("INSERT INTO people (id, json) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET json = excluded.json", person.Id, JsonPayload.Write(person));
-        foreach (var identity in person.Identities)
-        {
-            Execute("INSERT INTO identities (identity, person_id) VALUES ($1, $2) ON CONFLICT (identity) DO UPDATE SET person_id = excluded.person_id", identity, person.Id);
-        }
-    });
+        [RowKind.People] = new("people", "id", "json"),
+        [RowKind.Identities] = new("identities", "identity", "person_id"),
+        [RowKind.Invites] = new("invites", "key", "json", Group: "office_id", At: "expires_at", Used: true),
+        [RowKind.Buttons] = new("pending", "id", "json", At: "expires_at", Used: true),
+        [RowKind.Subscriptions] = new("subscriptions", "chat_key", "json", Group: "office_id"),
+        [RowKind.ReportLinks] = new("report_links", "token_hash", "json", Group: "office_id", At: "expires_at"),
+        [RowKind.Handled] = new("handled", "source_key", "replies", At: "at"),
+        [RowKind.State] = new("inbox_state", "key", "value"),
+        [RowKind.Feed] = new("local_feed", "key", "json", Group: "feed", At: "at", Ordered: true),
+    };
 
-    public void SaveReportLink(ReportLink link) =>
-        Execute("INSERT INTO report_links (token_hash, office_id, expires_at, json) VALUES ($1, $2, $3, $4) ON CONFLICT (token_hash) DO UPDATE SET json = excluded.json, expires_at = excluded.expires_at",
-            link.TokenHash, link.OfficeId, link.ExpiresAt, JsonPayload.Write(link));
+    protected override StoredRow? GetRow(RowKind kind, string key) => One(Tables[kind].Select + $" WHERE {Tables[kind].Key} = $1", ReadRow, key);
 
-    public ReportLink? ReportLinkFor(string token, DateTimeOffset at) =>
-        One("SELECT json FROM report_links WHERE token_hash = $1", r => JsonPayload.Read<ReportLink>(r.GetString(0)), ReportLink.Hash(token)) is { } link && link.ExpiresAt > at ? link : null;
+    protected override void PutRow(RowKind kind, StoredRow row)
+    {
+        var t = Tables[kind];
+        var columns = new[] { (t.Key, (object?)row.Key), (t.Value, row.Value), (t.Group, row.Group), (t.At, row.At), (t.Used ? "used" : null, row.Used) }
+            .Where(c => c.Item1 is not null).ToList();
+        var names = string.Join(", ", columns.Select(c => c.Item1));
+        var values = string.Join(", ", columns.Select((_, i) => "$" + (i + 1)));
+        var updates = string.Join(", ", columns.Skip(1).Select(c => $"{c.Item1} = excluded.{c.Item1}"));
+        Execute($"INSERT INTO {t.Name} ({names}) VALUES ({values}) ON CONFLICT ({t.Key}) DO UPDATE SET {updates}", [.. columns.Select(c => c.Item2)]);
+    }
 
-    /// <summary>Stored under <see cref="Invite.Key"/>, never the code.</summary>
-    public void SaveInvite(Invite invite) =>
-        Execute("INSERT INTO invites (key, office_id, used, expires_at, json) VALUES ($1, $2, false, $3, $4) ON CONFLICT (key) DO UPDATE SET used = false, expires_at = excluded.expires_at, json = excluded.json",
-            Invite.Key(invite.Code), invite.OfficeId, invite.ExpiresAt, JsonPayload.Write(invite with { Code = "" }));
+    protected override bool TakeRow(RowKind kind, string key) =>
+        Execute($"UPDATE {Tables[kind].Name} SET used = true WHERE {Tables[kind].Key} = $1 AND NOT used", key) == 1;
 
-    public Invite? TakeInvite(string code, DateTimeOffset at) =>
-        TakeOnce<Invite>("invites", "key", Invite.Key(code), i => i.ExpiresAt >= at) is { } taken ? taken with { Code = code } : null;
+    protected override IReadOnlyList<StoredRow> FindRows(RowKind kind, string? group, int max)
+    {
+        var t = Tables[kind];
+        var order = $" ORDER BY {(t.Ordered ? "seq DESC" : t.Key)} LIMIT $1";
+        return group is null || t.Group is null
+            ? Query(t.Select + order, ReadRow, max)
+            : Query(t.Select + $" WHERE {t.Group} = $2" + order, ReadRow, max, group);
+    }
 
-    public void SavePending(PendingAction action) =>
-        Execute("INSERT INTO pending (id, used, expires_at, json) VALUES ($1, false, $2, $3) ON CONFLICT (id) DO UPDATE SET used = false, expires_at = excluded.expires_at, json = excluded.json",
-            action.Id, action.ExpiresAt, JsonPayload.Write(action));
-
-    public PendingAction? Pending(string id) =>
-        One("SELECT json FROM pending WHERE id = $1 AND NOT used", r => JsonPayload.Read<PendingAction>(r.GetString(0)), id);
-
-    public PendingAction? TakePending(string id, DateTimeOffset at) => TakeOnce<PendingAction>("pending", "id", id, a => a.ExpiresAt >= at);
+    protected override int ForgetRows(RowKind kind, DateTimeOffset before, int max)
+    {
+        var t = Tables[kind];
+        return Execute($"DELETE FROM {t.Name} WHERE {t.Key} IN (SELECT {t.Key} FROM {t.Name} WHERE {t.At} < $1 LIMIT $2)", before, max);
+    }
 
     public void Audit(AuditRecord record) =>
         Execute("INSERT INTO audit (office_id, json) VALUES ($1, $2)", record.OfficeId, JsonPayload.Write(record));
@@ -54,34 +57,11 @@ internal sealed partial class PostgresStore
     public IReadOnlyList<AuditRecord> AuditTrail(string officeId, int max) =>
         Query("SELECT json FROM audit WHERE office_id = $1 ORDER BY id DESC LIMIT $2", r => JsonPayload.Read<AuditRecord>(r.GetString(0)), officeId, max);
 
-    public void SaveSubscription(Subscription subscription) =>
-        Execute("INSERT INTO subscriptions (chat_key, office_id, json) VALUES ($1, $2, $3) ON CONFLICT (chat_key) DO UPDATE SET office_id = excluded.office_id, json = excluded.json",
-            subscription.ChatKey, subscription.OfficeId, JsonPayload.Write(subscription));
+    private static StoredRow ReadRow(NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetString(1)) { Group = Text(r, 2), At = r.IsDBNull(3) ? null : At(r, 3), Used = r.GetBoolean(4) };
 
-    public Subscription? Subscription(string chatKey) =>
-        One("SELECT json FROM subscriptions WHERE chat_key = $1", r => JsonPayload.Read<Subscription>(r.GetString(0)), chatKey);
-
-    public IReadOnlyList<Subscription> Subscriptions(string officeId) =>
-        Query("SELECT json FROM subscriptions WHERE office_id = $1 ORDER BY chat_key", r => JsonPayload.Read<Subscription>(r.GetString(0)), officeId);
-
-    public IReadOnlyList<Reply>? HandledReplies(string sourceKey) =>
-        One("SELECT replies FROM handled WHERE source_key = $1", r => JsonPayload.Read<List<Reply>>(r.GetString(0)), sourceKey);
-
-    public void MarkHandled(string sourceKey, DateTimeOffset at, IReadOnlyList<Reply> replies) =>
-        Execute("INSERT INTO handled (source_key, at, replies) VALUES ($1, $2, $3) ON CONFLICT (source_key) DO UPDATE SET at = excluded.at, replies = excluded.replies",
-            sourceKey, at, JsonPayload.Write(replies));
-
-
-    /// <summary>Single-use records: the row is locked while it is checked and marked, so of two hosts tapping at once one wins.</summary>
-    private T? TakeOnce<T>(string table, string key, string id, Func<T, bool> valid)
-        where T : class => Run(() =>
+    private sealed record RowTable(string Name, string Key, string Value, string? Group = null, string? At = null, bool Used = false, bool Ordered = false)
     {
-        if (One($"SELECT json FROM {table} WHERE {key} = $1 AND NOT used FOR UPDATE", r => JsonPayload.Read<T>(r.GetString(0)), id) is not { } value || !valid(value))
-        {
-            return null;
-        }
-
-        Execute($"UPDATE {table} SET used = true WHERE {key} = $1", id);
-        return value;
-    });
+        public string Select { get; } = $"SELECT {Key}, {Value}, {Group ?? "NULL::text"}, {At ?? "NULL::timestamptz"}, {(Used ? "used" : "false")} FROM {Name}";
+    }
 }

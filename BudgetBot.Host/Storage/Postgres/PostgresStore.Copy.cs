@@ -17,21 +17,13 @@ internal sealed partial class PostgresStore
         dump.Ledger.AddRange(Query($"SELECT {EntryColumns} FROM ledger ORDER BY id", ReadEntry));
         dump.Balances.AddRange(Query("SELECT office_id, project_id, q1, q2, q3, q4, entries, last_entry FROM balances", r => (r.GetString(0), new ProjectBalance(
             r.GetString(1), new QuarterAmounts(r.GetDecimal(2), r.GetDecimal(3), r.GetDecimal(4), r.GetDecimal(5)), r.GetInt32(6), r.GetInt64(7)))));
-        dump.People.AddRange(Query("SELECT id, json FROM people", r => (r.GetString(0), r.GetString(1))));
-        dump.Identities.AddRange(Query("SELECT identity, person_id FROM identities", r => (r.GetString(0), r.GetString(1))));
-        dump.Invites.AddRange(Query("SELECT key, office_id, used, expires_at, json FROM invites", r => new DumpedSingleUse(r.GetString(0), r.GetString(1), r.GetBoolean(2), At(r, 3), r.GetString(4))));
-        dump.Pending.AddRange(Query("SELECT id, used, expires_at, json FROM pending", r => new DumpedSingleUse(r.GetString(0), "", r.GetBoolean(1), At(r, 2), r.GetString(3))));
         dump.Audit.AddRange(Query("SELECT office_id, json FROM audit ORDER BY id", r => (r.GetString(0), r.GetString(1))));
-        dump.Subscriptions.AddRange(Query("SELECT chat_key, office_id, json FROM subscriptions", r => (r.GetString(0), r.GetString(1), r.GetString(2))));
-        dump.ReportLinks.AddRange(Query("SELECT token_hash, office_id, expires_at, json FROM report_links", r => (r.GetString(0), r.GetString(1), At(r, 2), r.GetString(3))));
-        dump.Handled.AddRange(Query("SELECT source_key, at, replies FROM handled", r => (r.GetString(0), At(r, 1), r.GetString(2))));
         dump.Inbox.AddRange(Query("SELECT key, platform, chat, payload, at, done, dead, tries, error FROM inbox ORDER BY seq", r => new DumpedEvent(
             r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), At(r, 4), r.GetBoolean(5), r.GetBoolean(6), r.GetInt32(7), Text(r, 8))));
-        dump.State.AddRange(Query("SELECT key, value FROM inbox_state", r => (r.GetString(0), r.GetString(1))));
         dump.Outbox.AddRange(Query("SELECT key, platform, chat, status, due, parts, tries, error, sending, json FROM outbox ORDER BY seq", r => new DumpedItem(
             r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), At(r, 4), r.GetInt32(5), r.GetInt32(6), Text(r, 7), r.GetBoolean(8), r.GetString(9))));
         dump.SentKeys.AddRange(Query("SELECT key, at FROM outbox_sent", r => (r.GetString(0), At(r, 1))));
-        dump.Feed.AddRange(Query("SELECT key, feed, at, json FROM local_feed ORDER BY seq", r => (r.GetString(0), r.GetString(1), At(r, 2), r.GetString(3))));
+        dump.Rows.AddRange(AllRows());
         return dump;
     });
 
@@ -71,21 +63,13 @@ internal sealed partial class PostgresStore
             SaveBalance(office, b);
         }
 
-        dump.People.ForEach(p => Execute("INSERT INTO people (id, json) VALUES ($1, $2)", p.Id, p.Json));
-        dump.Identities.ForEach(i => Execute("INSERT INTO identities (identity, person_id) VALUES ($1, $2)", i.Identity, i.PersonId));
-        dump.Invites.ForEach(i => Execute("INSERT INTO invites (key, office_id, used, expires_at, json) VALUES ($1, $2, $3, $4, $5)", i.Key, i.OfficeId, i.Used, i.ExpiresAt, i.Json));
-        dump.Pending.ForEach(i => Execute("INSERT INTO pending (id, used, expires_at, json) VALUES ($1, $2, $3, $4)", i.Key, i.Used, i.ExpiresAt, i.Json));
         dump.Audit.ForEach(a => Execute("INSERT INTO audit (office_id, json) VALUES ($1, $2)", a.OfficeId, a.Json));
-        dump.Subscriptions.ForEach(s => Execute("INSERT INTO subscriptions (chat_key, office_id, json) VALUES ($1, $2, $3)", s.ChatKey, s.OfficeId, s.Json));
-        dump.ReportLinks.ForEach(r => Execute("INSERT INTO report_links (token_hash, office_id, expires_at, json) VALUES ($1, $2, $3, $4)", r.TokenHash, r.OfficeId, r.ExpiresAt, r.Json));
-        dump.Handled.ForEach(h => Execute("INSERT INTO handled (source_key, at, replies) VALUES ($1, $2, $3)", h.SourceKey, h.At, h.Replies));
         dump.Inbox.ForEach(e => Execute("INSERT INTO inbox (key, platform, chat, payload, at, done, dead, tries, error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             e.Key, e.Platform, e.Chat ?? e.Platform, e.Payload, e.At, e.Done, e.Dead, e.Tries, e.Error));
-        dump.State.ForEach(s => Execute("INSERT INTO inbox_state (key, value) VALUES ($1, $2)", s.Key, s.Value));
         dump.Outbox.ForEach(o => Execute("INSERT INTO outbox (key, platform, chat, status, due, parts, tries, error, sending, json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             o.Key, o.Platform, o.Chat, o.Status, o.Due, o.Parts, o.Tries, o.Error, o.Sending, o.Json));
         dump.SentKeys.ForEach(s => Execute("INSERT INTO outbox_sent (key, at) VALUES ($1, $2)", s.Key, s.At));
-        dump.Feed.ForEach(f => Execute("INSERT INTO local_feed (key, feed, at, json) VALUES ($1, $2, $3, $4)", f.Key, f.Feed, f.At, f.Json));
+        PutRows(dump.Rows);
     });
 
     /// <summary>Binary COPY: a ledger of a million entries moves in seconds, not one round trip per entry.</summary>

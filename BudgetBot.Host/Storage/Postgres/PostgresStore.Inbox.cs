@@ -105,20 +105,8 @@ internal sealed partial class PostgresStore
         return Execute("UPDATE inbox SET dead = false, done = false, tries = 0 WHERE key = $1 AND dead", key) == 1;
     });
 
-    public string? State(string key) => Scalar("SELECT value FROM inbox_state WHERE key = $1", key) as string;
-
-    public void SetState(string key, string value) =>
-        Execute("INSERT INTO inbox_state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
-
     public int ForgetProcessedEvents(DateTimeOffset before, int max) =>
         Execute("DELETE FROM inbox WHERE key IN (SELECT key FROM inbox WHERE done AND NOT dead AND at < $1 LIMIT $2)", before, max);
-
-    public int ForgetHandled(DateTimeOffset before, int max) =>
-        Execute("DELETE FROM handled WHERE source_key IN (SELECT source_key FROM handled WHERE at < $1 LIMIT $2)", before, max);
-
-    public int ForgetExpiredButtonsAndInvites(DateTimeOffset before, int max) =>
-        Execute("DELETE FROM pending WHERE id IN (SELECT id FROM pending WHERE expires_at < $1 LIMIT $2)", before, max)
-        + Execute("DELETE FROM invites WHERE key IN (SELECT key FROM invites WHERE expires_at < $1 LIMIT $2)", before, max);
 
     /// <summary>Events with no chat (an unfollow, say) queue behind their platform's other chatless events.</summary>
     private static string ChatOf(InboundEvent e) => e.Chat ?? e.Platform;

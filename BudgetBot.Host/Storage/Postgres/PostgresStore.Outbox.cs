@@ -95,22 +95,6 @@ internal sealed partial class PostgresStore
         """,
         before, max);
 
-    public void AddToFeed(string outboxKey, string feed, Reply reply, DateTimeOffset at) =>
-        Execute("INSERT INTO local_feed (key, feed, at, json) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO UPDATE SET feed = excluded.feed, at = excluded.at, json = excluded.json",
-            outboxKey, feed, at, JsonPayload.Write(reply));
-
-    /// <summary>The latest messages of a feed, oldest first, replies to typed messages left out, as in the single-host store.</summary>
-    public IReadOnlyList<(DateTimeOffset At, Reply Reply)> LocalFeed(string feed, int max) =>
-        Query("SELECT key, at, json FROM local_feed WHERE feed = $1 ORDER BY seq DESC LIMIT $2", r => (r.GetString(0), At(r, 1), r.GetString(2)), feed, max)
-            .Where(x => !x.Item1.StartsWith("reply:", StringComparison.Ordinal))
-            .Select(x => (x.Item2, JsonPayload.Read<Reply>(x.Item3)))
-            .Reverse().ToList();
-
-    public Reply? Delivered(string outboxKey) => One("SELECT json FROM local_feed WHERE key = $1", r => JsonPayload.Read<Reply>(r.GetString(0)), outboxKey);
-
-    public int ForgetFeed(DateTimeOffset before, int max) =>
-        Execute("DELETE FROM local_feed WHERE key IN (SELECT key FROM local_feed WHERE at < $1 LIMIT $2)", before, max);
-
     private static OutboxItem ReadItem(NpgsqlDataReader r) => ReadItem(r, 0);
 
     private static OutboxItem ReadItem(NpgsqlDataReader r, int i) => JsonPayload.Read<OutboxItem>(r.GetString(i)) with

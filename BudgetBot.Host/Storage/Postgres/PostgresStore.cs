@@ -10,7 +10,7 @@ namespace BudgetBot.Host.Storage.Postgres;
 /// (serialization, deadlock, a unique key taken by a concurrent one) runs again from the start, so the caller sees
 /// either the work done once or an exception, never a conflict acknowledged and dropped.
 /// </summary>
-internal sealed partial class PostgresStore : IServiceStore
+internal sealed partial class PostgresStore : StoreRules, IServiceStore
 {
     private const int MaxAttempts = 8;
 
@@ -67,7 +67,7 @@ internal sealed partial class PostgresStore : IServiceStore
     /// <summary>Other hosts write here too and nothing tells this one; idle loops look again this often.</summary>
     public TimeSpan IdleLook => TimeSpan.FromMilliseconds(200);
 
-    public T Run<T>(Func<T> work)
+    public override T Run<T>(Func<T> work)
     {
         if (_unit.Value is not null)
         {

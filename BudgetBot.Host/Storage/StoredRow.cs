@@ -1,0 +1,29 @@
+namespace BudgetBot.Host.Storage;
+
+/// <summary>The kinds of small keyed record a store keeps beside the budget and the message queues.</summary>
+internal enum RowKind
+{
+    People,
+    Identities,
+    Invites,
+    Buttons,
+    Subscriptions,
+    ReportLinks,
+    Handled,
+    State,
+    Feed,
+}
+
+/// <summary>
+/// One record as a store keeps it: its key and value (JSON, or a plain id), and what a store selects it by
+/// (<see cref="Group"/>), forgets it by (<see cref="At"/>) or takes it by (<see cref="Used"/>). Which of these a kind
+/// uses is <see cref="StoreRules"/>' business; a store keeps what it is given.
+/// </summary>
+internal sealed record StoredRow(string Key, string Value)
+{
+    public string? Group { get; init; }
+
+    public DateTimeOffset? At { get; init; }
+
+    public bool Used { get; init; }
+}

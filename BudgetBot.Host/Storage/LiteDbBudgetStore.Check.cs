@@ -50,20 +50,6 @@ internal sealed partial class LiteDbBudgetStore
         }
     }
 
-    /// <summary>How many ledger entries there are and their sum: what a backup and a restore are compared by.</summary>
-    public (long Entries, decimal Sum) LedgerTotals()
-    {
-        long entries = 0;
-        var sum = 0m;
-        foreach (var d in _ledger.FindAll())
-        {
-            entries++;
-            sum += d["amount"].AsDecimal;
-        }
-
-        return (entries, sum);
-    }
-
     /// <summary>Reads one record, for <c>/healthz</c>: throws when the store cannot serve.</summary>
     public void Probe()
     {

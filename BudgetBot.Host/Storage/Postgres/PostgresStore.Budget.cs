@@ -97,7 +97,7 @@ internal sealed partial class PostgresStore
         StoredBalance(projectId) is var (office, stored) ? (office, WithUnitChanges(stored)) : null;
 
     /// <summary>One statement: the entry goes in under the next id of the ledger's sequence, which it comes back with.</summary>
-    public LedgerEntry Insert(LedgerEntry draft) => draft with
+    public override LedgerEntry Insert(LedgerEntry draft) => draft with
     {
         Id = (long)Scalar($"INSERT INTO ledger ({EntryColumns}) VALUES (nextval('ledger_ids'), $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
             draft.OfficeId, draft.ProjectId, draft.Amount, draft.Date, draft.Note, draft.By, draft.SourceKey, draft.RecordedAt, draft.Reverses)!,
@@ -116,13 +116,11 @@ internal sealed partial class PostgresStore
         unit.Balances[entry.ProjectId] = change with { Delta = change.Delta.Apply(entry) };
     }
 
-    public ImportWrite Import(BudgetSnapshot snapshot) => Run(() =>
-    {
-        if (Scalar("SELECT source FROM years WHERE office_id = $1 AND id = $2", snapshot.Office.Id, snapshot.Year.Id) is string source)
-        {
-            return source == snapshot.SourceId ? ImportWrite.Unchanged : ImportWrite.YearExists;
-        }
+    protected override string? ImportedFrom(string officeId, string yearId) =>
+        Scalar("SELECT source FROM years WHERE office_id = $1 AND id = $2", officeId, yearId) as string;
 
+    protected override void AddYear(BudgetSnapshot snapshot)
+    {
         Execute("INSERT INTO offices (office_id, name) VALUES ($1, $2) ON CONFLICT (office_id) DO UPDATE SET name = excluded.name", snapshot.Office.Id, snapshot.Office.Name);
         Execute("INSERT INTO years (office_id, id, fiscal_year, source, json) VALUES ($1, $2, $3, $4, $5)",
             snapshot.Year.OfficeId, snapshot.Year.Id, snapshot.Year.FiscalYear, snapshot.SourceId, JsonPayload.Write(snapshot.Year));
@@ -137,59 +135,18 @@ internal sealed partial class PostgresStore
             InsertProject(p);
         }
 
-        var balances = snapshot.Projects.ToDictionary(p => p.Id, p => ProjectBalance.Empty(p.Id));
-        foreach (var draft in snapshot.Entries)
-        {
-            var entry = Insert(draft);
-            balances[entry.ProjectId] = balances[entry.ProjectId].Apply(entry);
-        }
-
-        foreach (var b in balances.Values)
-        {
-            SaveBalance(snapshot.Office.Id, b);
-        }
-
         CatalogChanged(snapshot.Office.Id);
-        return ImportWrite.Written;
-    });
-
-    public Dictionary<string, List<long>> EntryIdsBySource(Func<string, bool> keys)
-    {
-        var found = new Dictionary<string, List<long>>();
-        foreach (var (key, id) in Query("SELECT source_key, id FROM ledger ORDER BY id", r => (r.GetString(0), r.GetInt64(1))).Where(x => keys(x.Item1)))
-        {
-            if (!found.TryGetValue(key, out var ids))
-            {
-                found[key] = ids = [];
-            }
-
-            ids.Add(id);
-        }
-
-        return found;
     }
 
-    public IReadOnlyList<BalanceMismatch> VerifyBalances()
-    {
-        var fromLedger = new Dictionary<string, QuarterAmounts>();
-        foreach (var entry in Query($"SELECT {EntryColumns} FROM ledger", ReadEntry))
-        {
-            fromLedger[entry.ProjectId] = fromLedger.GetValueOrDefault(entry.ProjectId, QuarterAmounts.Zero).Add(entry.Quarter, entry.Amount);
-        }
+    protected override IEnumerable<LedgerEntry> AllEntries() => Query($"SELECT {EntryColumns} FROM ledger ORDER BY id", ReadEntry);
 
-        return Query("SELECT project_id, q1, q2, q3, q4, entries, last_entry FROM balances ORDER BY project_id", ReadBalance)
-            .Select(b => new BalanceMismatch(b.ProjectId, b.Actual, fromLedger.GetValueOrDefault(b.ProjectId, QuarterAmounts.Zero)))
-            .Where(m => m.Stored != m.FromLedger)
-            .ToList();
-    }
-
-    public (long Entries, decimal Sum) LedgerTotals() =>
-        One("SELECT count(*), coalesce(sum(amount), 0) FROM ledger", r => (r.GetInt64(0), r.GetDecimal(1)));
+    protected override IEnumerable<(string OfficeId, ProjectBalance Figures)> AllFigures() =>
+        Query("SELECT office_id, project_id, q1, q2, q3, q4, entries, last_entry FROM balances ORDER BY project_id", r => (r.GetString(0), ReadBalance(r, 1)));
 
     private void InsertProject(Project p) =>
         Execute("INSERT INTO projects (office_id, id, fiscal_year, number, json) VALUES ($1, $2, $3, $4, $5)", p.OfficeId, p.Id, p.FiscalYear, p.Number, JsonPayload.Write(p));
 
-    private void SaveBalance(string officeId, ProjectBalance b) =>
+    protected override void PutFigures(string officeId, ProjectBalance b) =>
         Execute(
             """
             INSERT INTO balances (office_id, project_id, q1, q2, q3, q4, entries, last_entry) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -201,8 +158,6 @@ internal sealed partial class PostgresStore
     private static LedgerEntry ReadEntry(NpgsqlDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDecimal(3), r.GetFieldValue<DateOnly>(4), r.GetString(5), r.GetString(6), r.GetString(7),
         At(r, 8), r.IsDBNull(9) ? null : r.GetInt64(9));
-
-    private static ProjectBalance ReadBalance(NpgsqlDataReader r) => ReadBalance(r, 0);
 
     private static ProjectBalance ReadBalance(NpgsqlDataReader r, int i) => new(
         r.GetString(i), new QuarterAmounts(r.GetDecimal(i + 1), r.GetDecimal(i + 2), r.GetDecimal(i + 3), r.GetDecimal(i + 4)), r.GetInt32(i + 5), r.GetInt64(i + 6));

@@ -60,7 +60,7 @@ internal sealed partial class PostgresStore
         Execute("SELECT setval('ledger_ids', greatest((SELECT coalesce(max(id), 0) FROM ledger), 1))");
         foreach (var (office, b) in dump.Balances)
         {
-            SaveBalance(office, b);
+            PutFigures(office, b);
         }
 
         dump.Audit.ForEach(a => Execute("INSERT INTO audit (office_id, json) VALUES ($1, $2)", a.OfficeId, a.Json));

@@ -13,14 +13,13 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
 
     private ILiteCollection<BsonDocument> SentKeys => _db.GetCollection("outbox_sent");
 
-    public bool Enqueue(OutboxItem item) => Run(() =>
+    protected override bool AddItem(OutboxItem routed)
     {
-        if (OutboxDocs.FindById(item.Key) is not null || SentKeys.FindById(item.Key) is not null)
+        if (HasOutbox(routed.Key))
         {
             return false;
         }
 
-        var routed = StoreRouting.Route(item, Person);
         OutboxDocs.Insert(new BsonDocument
         {
             ["_id"] = routed.Key,
@@ -35,7 +34,7 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
             ["json"] = JsonPayload.Write(routed),
         });
         return true;
-    });
+    }
 
     public bool HasOutbox(string key) => OutboxDocs.FindById(key) is not null || SentKeys.FindById(key) is not null;
 

@@ -12,35 +12,6 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
 {
     private bool _inUnit;
     private bool _projectsChanged;
-    private long _commits;
-    private TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Transactions committed since the store was opened (for the benchmarks).</summary>
-    public long Commits => Interlocked.Read(ref _commits);
-
-    /// <summary>
-    /// Completes at the next commit. Everything the store holds changes only by a commit, so a waiter looks, and if
-    /// what it wants is not there yet, awaits this instead of looking again after a pause.
-    /// </summary>
-    public Task NextCommit => Volatile.Read(ref _committed).Task;
-
-    /// <summary>Only this host writes the file, and every write wakes the loops that wait on it.</summary>
-    public TimeSpan IdleLook => Timeout.InfiniteTimeSpan;
-
-    /// <summary>Never raised: every change here is this host's, and wakes its loops directly.</summary>
-    public event Action<string>? Changed
-    {
-        add { }
-        remove { }
-    }
-
-    /// <summary>One host owns the file, so it holds every lease.</summary>
-    public async Task<bool> WhileLeaderAsync(string lease, Func<CancellationToken, Task> work, CancellationToken ct)
-    {
-        await work(ct);
-        return true;
-    }
-
     public override T Run<T>(Func<T> work)
     {
         lock (_writeGate)
@@ -57,8 +28,7 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
                 var result = work();
                 _db.Commit();
                 _files.MakeDurable();
-                Interlocked.Increment(ref _commits);
-                Interlocked.Exchange(ref _committed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                Committed();
                 if (_projectsChanged)
                 {
                     // Only now: a reader that filled the list before the commit saw the old projects.

@@ -308,3 +308,5 @@ public abstract class ConversationContract(StoreKind kind) : IDisposable
 public sealed class ConversationTestsOnLiteDb() : ConversationContract(StoreKind.LiteDb);
 
 public sealed class ConversationTestsOnPostgres() : ConversationContract(StoreKind.Postgres);
+
+public sealed class ConversationTestsOnMemory() : ConversationContract(StoreKind.Memory);

@@ -70,3 +70,5 @@ public abstract partial class PlanningOfficerDayContract(StoreKind kind) : IDisp
 public sealed class PlanningOfficerDayTestsOnLiteDb() : PlanningOfficerDayContract(StoreKind.LiteDb);
 
 public sealed class PlanningOfficerDayTestsOnPostgres() : PlanningOfficerDayContract(StoreKind.Postgres);
+
+public sealed class PlanningOfficerDayTestsOnMemory() : PlanningOfficerDayContract(StoreKind.Memory);

@@ -87,3 +87,5 @@ public abstract class DrainerContract : IDisposable
 public sealed class DrainerTestsOnLiteDb() : DrainerContract(StoreKind.LiteDb);
 
 public sealed class DrainerTestsOnPostgres() : DrainerContract(StoreKind.Postgres);
+
+public sealed class DrainerTestsOnMemory() : DrainerContract(StoreKind.Memory);

@@ -167,3 +167,5 @@ public abstract class SenderContract(StoreKind kind) : IDisposable
 public sealed class SenderTestsOnLiteDb() : SenderContract(StoreKind.LiteDb);
 
 public sealed class SenderTestsOnPostgres() : SenderContract(StoreKind.Postgres);
+
+public sealed class SenderTestsOnMemory() : SenderContract(StoreKind.Memory);

@@ -217,3 +217,5 @@ public abstract class ReminderContract : IDisposable
 public sealed class ReminderTestsOnLiteDb() : ReminderContract(StoreKind.LiteDb);
 
 public sealed class ReminderTestsOnPostgres() : ReminderContract(StoreKind.Postgres);
+
+public sealed class ReminderTestsOnMemory() : ReminderContract(StoreKind.Memory);

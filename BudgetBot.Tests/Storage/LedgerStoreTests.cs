@@ -197,3 +197,5 @@ public abstract class LedgerStoreContract(StoreKind kind)
 public sealed class LedgerStoreTestsOnLiteDb() : LedgerStoreContract(StoreKind.LiteDb);
 
 public sealed class LedgerStoreTestsOnPostgres() : LedgerStoreContract(StoreKind.Postgres);
+
+public sealed class LedgerStoreTestsOnMemory() : LedgerStoreContract(StoreKind.Memory);

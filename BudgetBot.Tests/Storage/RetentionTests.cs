@@ -77,3 +77,5 @@ public abstract class RetentionContract(StoreKind kind) : IDisposable
 public sealed class RetentionTestsOnLiteDb() : RetentionContract(StoreKind.LiteDb);
 
 public sealed class RetentionTestsOnPostgres() : RetentionContract(StoreKind.Postgres);
+
+public sealed class RetentionTestsOnMemory() : RetentionContract(StoreKind.Memory);

@@ -9,19 +9,26 @@ public enum StoreKind
 {
     LiteDb,
     Postgres,
+    Memory,
 }
 
 internal static class Stores
 {
     /// <summary>
-    /// An empty store: LiteDB in memory, or a new database on the run's throwaway PostgreSQL cluster. Without
-    /// PostgreSQL installed the calling test is skipped, saying why (it must be a SkippableFact or SkippableTheory).
+    /// An empty store: a LiteDB data file in a new temp dir, the in-memory store, or a new database on the run's
+    /// throwaway PostgreSQL cluster. Without PostgreSQL installed the calling test is skipped, saying why (it must be a
+    /// SkippableFact or SkippableTheory).
     /// </summary>
     public static IServiceStore Open(StoreKind kind)
     {
         if (kind == StoreKind.LiteDb)
         {
-            return new LiteDbBudgetStore(new MemoryStream());
+            return new LiteDbBudgetStore(Path.Combine(Seed.TempDir(), "budgetbot.db"));
+        }
+
+        if (kind == StoreKind.Memory)
+        {
+            return new MemoryStore();
         }
 
         SystemTests.Need(PostgresCluster.Available, PostgresCluster.Why);

@@ -11,7 +11,7 @@ internal sealed partial class PostgresStore
     /// The lease is a session advisory lock on a connection of its own (never pooled), checked every two seconds: when
     /// that connection dies the lock is gone, the work is cancelled here, and another host may already hold it.
     /// </remarks>
-    public async Task<bool> WhileLeaderAsync(string lease, Func<CancellationToken, Task> work, CancellationToken ct)
+    public override async Task<bool> WhileLeaderAsync(string lease, Func<CancellationToken, Task> work, CancellationToken ct)
     {
         await using var connection = await _leaseSource.OpenConnectionAsync(ct);
         await using (var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({PostgresLocks.Lease}, hashtext($1))", connection) { Parameters = { new() { Value = lease } } })

@@ -15,7 +15,7 @@ internal sealed partial class PostgresStore
     private Action<string>? _changed;
     private Task? _listener;
 
-    public event Action<string>? Changed
+    public override event Action<string>? Changed
     {
         add
         {

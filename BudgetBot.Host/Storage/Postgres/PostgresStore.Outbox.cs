@@ -14,9 +14,8 @@ internal sealed partial class PostgresStore
     private const string ItemColumns = "json, status, parts, tries, due, error, sending";
 
     /// <summary>One statement: a key in the outbox or among the archived ones is never queued again.</summary>
-    public bool Enqueue(OutboxItem item) => Run(() =>
+    protected override bool AddItem(OutboxItem routed)
     {
-        var routed = StoreRouting.Route(item, Person);
         Notify(StoreChanges.Outbox);
         return Execute(
             """
@@ -25,7 +24,7 @@ internal sealed partial class PostgresStore
             ON CONFLICT (key) DO NOTHING
             """,
             routed.Key, routed.Platform, routed.ChatId, routed.Status.ToString(), routed.DueAt, JsonPayload.Write(routed)) == 1;
-    });
+    }
 
     public bool HasOutbox(string key) =>
         (bool)Scalar("SELECT EXISTS (SELECT 1 FROM outbox WHERE key = $1) OR EXISTS (SELECT 1 FROM outbox_sent WHERE key = $1)", key)!;

@@ -17,9 +17,7 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
     private readonly NpgsqlDataSource _source;
     private readonly NpgsqlDataSource _leaseSource;
     private readonly AsyncLocal<Unit?> _unit = new();
-    private long _commits;
     private int _disposed;
-    private TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private PostgresStore(NpgsqlDataSource source, NpgsqlDataSource leaseSource)
     {
@@ -60,12 +58,8 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
 
     public bool IsNew { get; private init; }
 
-    public long Commits => Interlocked.Read(ref _commits);
-
-    public Task NextCommit => Volatile.Read(ref _committed).Task;
-
     /// <summary>Other hosts write here too and nothing tells this one; idle loops look again this often.</summary>
-    public TimeSpan IdleLook => TimeSpan.FromMilliseconds(200);
+    public override TimeSpan IdleLook => TimeSpan.FromMilliseconds(200);
 
     public override T Run<T>(Func<T> work)
     {
@@ -141,12 +135,6 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
         write();
         return 0;
     });
-
-    private void Committed()
-    {
-        Interlocked.Increment(ref _commits);
-        Interlocked.Exchange(ref _committed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-    }
 
     /// <summary>Runs a statement on the unit's connection, or on a pooled one (its own transaction) outside a unit.</summary>
     private T With<T>(Func<NpgsqlCommand, T> use, string sql, object?[] args)

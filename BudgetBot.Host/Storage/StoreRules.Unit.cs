@@ -1,0 +1,41 @@
+namespace BudgetBot.Host.Storage;
+
+/// <summary>What a store tells the loops waiting on it, the same for every store; a store shared by hosts overrides the single-host defaults.</summary>
+internal abstract partial class StoreRules
+{
+    private long _commits;
+    private TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Transactions committed since the store was opened (for the benchmarks and <c>/healthz</c>).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>
+    /// Completes at the next commit. Everything the store holds changes only by a commit, so a waiter looks, and if
+    /// what it wants is not there yet, awaits this instead of looking again after a pause.
+    /// </summary>
+    public Task NextCommit => Volatile.Read(ref _committed).Task;
+
+    /// <summary>Only this host writes a store of its own, and every write wakes the loops that wait on it.</summary>
+    public virtual TimeSpan IdleLook => Timeout.InfiniteTimeSpan;
+
+    /// <summary>Never raised by a store of one host: every change is this host's, and wakes its loops directly.</summary>
+    public virtual event Action<string>? Changed
+    {
+        add { }
+        remove { }
+    }
+
+    /// <summary>One host owns a store of its own, so it holds every lease.</summary>
+    public virtual async Task<bool> WhileLeaderAsync(string lease, Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        await work(ct);
+        return true;
+    }
+
+    /// <summary>A store calls this as each of its transactions commits.</summary>
+    protected void Committed()
+    {
+        Interlocked.Increment(ref _commits);
+        Interlocked.Exchange(ref _committed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+}

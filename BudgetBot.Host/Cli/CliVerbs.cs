@@ -79,6 +79,8 @@ internal static class CliVerbs
 
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // Verbs run no platform, but read the same settings: admins are written in the platforms' identity forms.
+        builder.Services.AddSingleton(Telegram.TelegramSetup.Identity).AddSingleton(Line.LineSetup.Identity);
         builder.Services.AddBudgetBotOptions().AddStorage();
         builder.Services.AddConversation().AddDemoData().AddReminders();
         using var host = builder.Build();

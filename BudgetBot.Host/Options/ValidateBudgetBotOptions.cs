@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 namespace BudgetBot.Host.Options;
 
 /// <summary>Checks that need more than attributes, so a bad setting stops start-up with a message instead of failing later.</summary>
-internal sealed class ValidateBudgetBotOptions : IValidateOptions<BudgetBotOptions>
+/// <remarks>A platform's own settings are checked by the platform (registered with it); admins may be written in the
+/// identity form of any platform the host runs.</remarks>
+internal sealed class ValidateBudgetBotOptions(IEnumerable<Messaging.PlatformIdentity> platforms) : IValidateOptions<BudgetBotOptions>
 {
     public ValidateOptionsResult Validate(string? name, BudgetBotOptions options)
     {
@@ -13,19 +15,10 @@ internal sealed class ValidateBudgetBotOptions : IValidateOptions<BudgetBotOptio
             errors.Add($"BudgetBot:TimeZone '{options.TimeZone}' is not a known time zone.");
         }
 
-        foreach (var admin in options.Admins.Where(a => !a.StartsWith("telegram:", StringComparison.Ordinal) && !a.StartsWith("line:", StringComparison.Ordinal)))
+        var known = platforms.ToList();
+        foreach (var admin in options.Admins.Where(a => !known.Exists(p => p.Matches(a))))
         {
-            errors.Add($"BudgetBot:Admins entry '{admin}' must look like 'telegram:123456789' or 'line:U…'.");
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.Telegram.Token) && !string.IsNullOrEmpty(options.PublicBaseUrl) && string.IsNullOrEmpty(options.Telegram.WebhookSecret))
-        {
-            errors.Add("BudgetBot:Telegram:WebhookSecret is required when BudgetBot:PublicBaseUrl is set (webhook mode): without it every update would be refused.");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.Line.ChannelSecret) != string.IsNullOrWhiteSpace(options.Line.ChannelAccessToken))
-        {
-            errors.Add("BudgetBot:Line:ChannelSecret and BudgetBot:Line:ChannelAccessToken go together: set both or neither.");
+            errors.Add($"BudgetBot:Admins entry '{admin}' must look like {string.Join(" or ", known.Select(p => $"'{p.Example}'"))}.");
         }
 
         if (!options.Storage.IsPostgres && !string.Equals(options.Storage.Provider, StorageOptions.LiteDb, StringComparison.OrdinalIgnoreCase))

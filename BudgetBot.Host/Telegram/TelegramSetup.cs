@@ -12,6 +12,9 @@ namespace BudgetBot.Host.Telegram;
 
 internal static class TelegramSetup
 {
+    /// <summary>How a Telegram user is named in the settings: the user's numeric id.</summary>
+    public static readonly PlatformIdentity Identity = new(TelegramUpdates.Platform, "telegram:123456789");
+
     /// <summary>
     /// The Telegram adapter; it stays idle unless <c>BudgetBot__Telegram__Token</c> is set, and polls unless
     /// <c>PublicBaseUrl</c> is set (then Telegram calls the webhook).
@@ -28,6 +31,8 @@ internal static class TelegramSetup
             return new RateLimits(TimeSpan.FromMilliseconds(o.PerChatIntervalMs), o.GroupPerMinute, o.GlobalPerSecond);
         });
         services.AddSingleton<IPlatformChannel, TelegramChannel>();
+        services.AddSingleton(Identity);
+        services.AddSingleton<IValidateOptions<BudgetBotOptions>, TelegramOptionsCheck>();
         services.AddHostedService<TelegramStartup>();
         services.AddHostedService<TelegramPoller>();
         return services;

@@ -30,8 +30,8 @@ internal sealed class InviteCommand : ICommand
             var link = new Invite(NewCode(), ctx.OfficeId!, Role.Owner, null, ctx.Person!.Id, expires) { LinkPersonId = ctx.Person.Id };
             ctx.Chat.SaveInvite(link);
             return [new Reply(say[
-                $"รหัสเชื่อมบัญชี: {link.Code}\nพิมพ์ /join {link.Code} จากแอปอีกแอปหนึ่ง (Telegram หรือ LINE) ภายใน {say.Date(FiscalDate(expires, ctx))}",
-                $"Link code: {link.Code}\nType /join {link.Code} from your other app (Telegram or LINE) before {say.Date(FiscalDate(expires, ctx))}."])];
+                $"รหัสเชื่อมบัญชี: {link.Code}\nพิมพ์ /join {link.Code} จากแอปแชตอีกแอปหนึ่งที่ต่อกับบอทนี้ ภายใน {say.Date(FiscalDate(expires, ctx))}",
+                $"Link code: {link.Code}\nType /join {link.Code} from your other chat app connected to this bot before {say.Date(FiscalDate(expires, ctx))}."])];
         }
 
         if (!Access.IsAdmin(ctx.Person, ctx.OfficeId))

@@ -26,7 +26,7 @@ public sealed record IncomingMessage(
     public bool MentionsBot { get; init; }
 
     /// <summary>The person's identity on the platform, as <c>telegram:123</c>.</summary>
-    public string Identity => $"{Platform}:{UserId}";
+    public string Identity => new ChatAddress(Platform, UserId).ToString();
 
     /// <summary>The key that makes a redelivered message a no-op: platform, chat and the platform's message id.</summary>
     public string SourceKey => $"{Platform}:{ChatId}:{MessageId}";

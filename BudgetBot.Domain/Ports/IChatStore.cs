@@ -7,7 +7,7 @@ namespace BudgetBot.Domain.Ports;
 /// Everything the conversation engine reads and writes besides the budget, as one port; each part below is its own
 /// interface, so a component that needs only one of them (a sender, the reminder job) depends on only that one.
 /// </summary>
-public interface IChatStore : IPeople, IButtons, IAuditTrail, ISubscriptions, IOutboxWriter, IHandledMessages;
+public interface IChatStore : IPeople, IButtons, IAuditTrail, ISubscriptions, IOutboxWriter, IHandledMessages, IChatStates;
 
 /// <summary>People and their platform identities, and the invites that bring them in.</summary>
 public interface IPeople

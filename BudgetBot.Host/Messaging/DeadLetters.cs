@@ -17,8 +17,8 @@ internal sealed class DeadLetters(IBudgetStore budget, IPeople people, IOutboxWr
             var keys = new List<string>();
             if (chatId is not null)
             {
-                var key = $"reply:{e.Key}:0";
-                outbox.Enqueue(new OutboxItem(key, "Reply", "", null, $"{e.Platform}:{chatId}", new Reply(
+                var key = OutboxKeys.Reply(e.Key, 0);
+                outbox.Enqueue(new OutboxItem(key, "Reply", "", null, new ChatAddress(e.Platform, chatId).ToString(), new Reply(
                     "ขออภัย ข้อความนี้ประมวลผลไม่ได้ ยังไม่ได้บันทึกอะไร ลองพิมพ์ใหม่ หรือพิมพ์ /help เพื่อดูตัวอย่าง\n" +
                     "Sorry, this message could not be handled and nothing was changed. Please type it again, or /help for examples."),
                     clock.GetUtcNow()));

@@ -164,12 +164,12 @@ internal sealed class InboxDrainer(
                 Queue(e, s.ChatId, s.ReplyToken, [s.Reply], keys);
                 break;
             case InboundAction.ChatGone g:
-                inbox.SetState(GoneKey(e.Platform, g.ChatId), g.Gone ? "1" : "");
+                chat.SaveChatState(new ChatState(new ChatAddress(e.Platform, g.ChatId), g.Gone, e.At));
                 break;
             case InboundAction.ChatMoved m:
-                if (chat.Subscription($"{e.Platform}:{m.OldChatId}") is { } subscription)
+                if (chat.Subscription(new ChatAddress(e.Platform, m.OldChatId).ToString()) is { } subscription)
                 {
-                    chat.SaveSubscription(subscription with { ChatKey = $"{e.Platform}:{m.NewChatId}" });
+                    chat.SaveSubscription(subscription with { ChatKey = new ChatAddress(e.Platform, m.NewChatId).ToString() });
                     chat.SaveSubscription(subscription with { Kind = SubscriptionKind.Off });
                 }
 
@@ -182,8 +182,8 @@ internal sealed class InboxDrainer(
     {
         for (var i = 0; i < replies.Count; i++)
         {
-            var key = $"reply:{e.Key}:{keys.Count}";
-            chat.Enqueue(new OutboxItem(key, "Reply", "", null, $"{e.Platform}:{chatId}", replies[i], clock.GetUtcNow())
+            var key = OutboxKeys.Reply(e.Key, keys.Count);
+            chat.Enqueue(new OutboxItem(key, "Reply", "", null, new ChatAddress(e.Platform, chatId).ToString(), replies[i], clock.GetUtcNow())
             {
                 ReplyToken = i == 0 ? replyToken : null,
             });
@@ -205,6 +205,4 @@ internal sealed class InboxDrainer(
             return null;
         }
     }
-
-    public static string GoneKey(string platform, string chatId) => $"{platform}:gone:{chatId}";
 }

@@ -13,6 +13,7 @@ internal static class MessagingSetup
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<IServiceStore>());
         services.AddSingleton<IOutboxWriter>(sp => sp.GetRequiredService<IServiceStore>());
         services.AddSingleton<IPeople>(sp => sp.GetRequiredService<IServiceStore>());
+        services.AddSingleton<IChatStates>(sp => sp.GetRequiredService<IServiceStore>());
         services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<IServiceStore>();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BudgetBot.Domain.Conversation;
 using BudgetBot.Domain.Ports;
 
 namespace BudgetBot.Host.Messaging;
@@ -10,7 +11,7 @@ namespace BudgetBot.Host.Messaging;
 /// sleeps until woken or until the next item is due; it never polls on a fixed interval.
 /// </summary>
 internal sealed class OutboxSender(
-    IPlatformChannel channel, IOutbox outbox, IInbox inbox, IUnitOfWork unit, DeadLetters dead, MessageSignals signals, TimeProvider clock, ILogger logger)
+    IPlatformChannel channel, IOutbox outbox, IChatStates chats, IUnitOfWork unit, DeadLetters dead, MessageSignals signals, TimeProvider clock, ILogger logger)
 {
     /// <summary>Items a chat may send in one round when many chats are waiting; a lone chat may send up to <see cref="RoundSize"/>.</summary>
     public const int PerChatPerRound = 16;
@@ -88,7 +89,7 @@ internal sealed class OutboxSender(
         // Read again now the chats are held: an item another host sent meanwhile is no longer pending.
         foreach (var chatItems in outbox.Items(picked).Where(i => i.Status == OutboxStatus.Pending).Select(Recovered).GroupBy(i => i.ChatId))
         {
-            if (inbox.State(InboxDrainer.GoneKey(Platform, chatItems.Key)) is "1")
+            if (chats.ChatState(new ChatAddress(Platform, chatItems.Key)) is { Gone: true })
             {
                 gone.Add(chatItems.Key);
                 foreach (var item in chatItems)
@@ -230,14 +231,14 @@ internal sealed class OutboxSender(
 
             if (outcome.Result == SendResult.Moved)
             {
-                round.Moved.Enqueue(item with { Key = item.Key + ":moved", ChatKey = $"{Platform}:{outcome.NewChatId}", PersonId = null, PartsSent = 0 });
+                round.Moved.Enqueue(item with { Key = item.Key + ":moved", ChatKey = new ChatAddress(Platform, outcome.NewChatId!).ToString(), PersonId = null, PartsSent = 0 });
             }
 
             if (update.Status == OutboxStatus.Pending || outcome.Result == SendResult.Gone)
             {
                 if (outcome.Result == SendResult.Gone)
                 {
-                    inbox.SetState(InboxDrainer.GoneKey(Platform, chatId), "1");
+                    chats.SaveChatState(new ChatState(new ChatAddress(Platform, chatId), Gone: true, clock.GetUtcNow()));
                 }
 
                 round.Later(update.DueAt);

@@ -12,7 +12,7 @@ internal sealed class OutboxSenders : BackgroundService
         _senders = channels.Where(c => c.Enabled).ToDictionary(c => c.Platform, c => new OutboxSender(
             c,
             services.GetRequiredService<IOutbox>(),
-            services.GetRequiredService<IInbox>(),
+            services.GetRequiredService<IChatStates>(),
             services.GetRequiredService<IUnitOfWork>(),
             services.GetRequiredService<DeadLetters>(),
             services.GetRequiredService<MessageSignals>(),

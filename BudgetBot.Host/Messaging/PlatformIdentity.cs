@@ -6,5 +6,5 @@ namespace BudgetBot.Host.Messaging;
 /// </summary>
 internal sealed record PlatformIdentity(string Platform, string Example)
 {
-    public bool Matches(string identity) => identity.StartsWith(Platform + ":", StringComparison.Ordinal) && identity.Length > Platform.Length + 1;
+    public bool Matches(string identity) => Domain.Conversation.ChatAddress.Parse(identity)?.Platform == Platform;
 }

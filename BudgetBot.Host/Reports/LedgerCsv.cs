@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BudgetBot.Domain.Conversation;
 using BudgetBot.Domain.Ports;
 using BudgetBot.Host.Options;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ internal sealed class LedgerCsv(IBudgetStore store, IChatStore chat, IOptions<Bu
         {
             var project = projects.GetValueOrDefault(e.ProjectId);
             var person = names.TryGetValue(e.By, out var known) ? known : names[e.By] = chat.Person(e.By)?.DisplayName ?? e.By;
-            var platform = e.SourceKey.Split(':')[0];
+            var platform = ChatAddress.PlatformOf(e.SourceKey);
             string[] cells =
             [
                 e.Id.ToString(CultureInfo.InvariantCulture),

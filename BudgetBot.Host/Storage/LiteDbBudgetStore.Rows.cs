@@ -1,3 +1,4 @@
+using BudgetBot.Domain.Conversation;
 using BudgetBot.Domain.Ports;
 using LiteDB;
 
@@ -19,6 +20,7 @@ internal sealed partial class LiteDbBudgetStore
         [RowKind.ReportLinks] = ("report_links", "json", "group"),
         [RowKind.Handled] = ("handled", "replies", "group"),
         [RowKind.State] = ("state", "value", "group"),
+        [RowKind.Chats] = ("chats", "json", "group"),
         [RowKind.Feed] = ("local_feed", "json", "feed"),
     };
 
@@ -68,6 +70,18 @@ internal sealed partial class LiteDbBudgetStore
     public IReadOnlyList<AuditRecord> AuditTrail(string officeId, int max) =>
         AuditLog.Query().Where(Where.Is("office", officeId)).OrderByDescending("_id").Limit(max).ToEnumerable()
             .Select(d => JsonPayload.Read<AuditRecord>(d["json"].AsString)).ToList();
+
+    /// <summary>Files written before chats had records of their own kept "gone" as a "1" under <c>platform:gone:chat</c> in the state collection.</summary>
+    private void MoveGoneChats(DateTimeOffset at)
+    {
+        foreach (var old in Rows(RowKind.State).Find(BsonExpression.Create("$._id LIKE '%:gone:%'")).ToList())
+        {
+            var key = old["_id"].AsString;
+            var split = key.IndexOf(":gone:", StringComparison.Ordinal);
+            SaveChatState(new ChatState(new ChatAddress(key[..split], key[(split + 6)..]), old["value"].AsString == "1", at));
+            InTransaction(() => Rows(RowKind.State).Delete(key));
+        }
+    }
 
     private ILiteCollection<BsonDocument> Rows(RowKind kind) => _db.GetCollection(Shapes[kind].Collection);
 

@@ -60,6 +60,8 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
             // insert creates the collection (seen as "page type must be collection page" in a reader racing the first write).
             other.InsertBulk([]);
         }
+
+        MoveGoneChats(DateTimeOffset.UtcNow);
     }
 
     public IReadOnlyList<Office> Offices() => _offices.FindAll().Select(Bson.Office).ToList();

@@ -1,4 +1,5 @@
 using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Conversation;
 using BudgetBot.Domain.Ports;
 
 namespace BudgetBot.Host.Storage;
@@ -10,10 +11,9 @@ internal static class StoreRouting
     public static OutboxItem Route(OutboxItem item, Func<string, Person?> person)
     {
         var target = item.ChatKey ?? (item.PersonId is { } id && person(id) is { Identities.Count: > 0 } found ? found.Identities[0] : null);
-        var colon = target?.IndexOf(':', StringComparison.Ordinal) ?? -1;
         var routed = item with { DueAt = item.DueAt == default ? item.CreatedAt : item.DueAt };
-        return colon > 0
-            ? routed with { Platform = target![..colon], ChatId = target[(colon + 1)..] }
+        return ChatAddress.Parse(target) is { } chat
+            ? routed with { Platform = chat.Platform, ChatId = chat.Id }
             : routed with { Status = OutboxStatus.Undeliverable, Error = "no identity to send to" };
     }
 }

@@ -92,6 +92,11 @@ internal abstract partial class StoreRules
     public void MarkHandled(string sourceKey, DateTimeOffset at, IReadOnlyList<Reply> replies) =>
         Run(() => Put(RowKind.Handled, sourceKey, JsonPayload.Write(replies), null, at));
 
+    public ChatState? ChatState(ChatAddress chat) => Read<ChatState>(RowKind.Chats, chat.ToString());
+
+    public void SaveChatState(ChatState state) => Run(() => Put(RowKind.Chats, state.Chat.ToString(), JsonPayload.Write(state), null, state.Since));
+
+    /// <summary>A platform's own cursor (Telegram's update offset, say).</summary>
     public string? State(string key) => GetRow(RowKind.State, key)?.Value;
 
     public void SetState(string key, string value) => Run(() => Put(RowKind.State, key, value, null, null));
@@ -102,7 +107,7 @@ internal abstract partial class StoreRules
     /// <summary>The latest messages of a feed, oldest first; replies to typed messages are left out (their sender already has them).</summary>
     public IReadOnlyList<(DateTimeOffset At, Reply Reply)> LocalFeed(string feed, int max) =>
         FindRows(RowKind.Feed, feed, max)
-            .Where(r => !r.Key.StartsWith("reply:", StringComparison.Ordinal))
+            .Where(r => !OutboxKeys.IsReply(r.Key))
             .Select(r => (r.At!.Value, JsonPayload.Read<Reply>(r.Value)))
             .Reverse().ToList();
 

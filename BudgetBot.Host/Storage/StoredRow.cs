@@ -11,6 +11,7 @@ internal enum RowKind
     ReportLinks,
     Handled,
     State,
+    Chats,
     Feed,
 }
 

@@ -35,7 +35,7 @@ internal sealed class SubscribeCommand : ICommand
         }
 
         var division = Access.IsAdmin(ctx.Person, ctx.OfficeId) ? null : ctx.Person!.Roles.First(r => r.Role == Role.DivisionHead).Scope;
-        var chatKey = $"{ctx.Message.Platform}:{ctx.Message.ChatId}";
+        var chatKey = new ChatAddress(ctx.Message.Platform, ctx.Message.ChatId).ToString();
         ctx.Chat.SaveSubscription(new Subscription(chatKey, ctx.OfficeId!, kind.Value, division, ctx.Person!.Id));
         ctx.Audit("subscribe", $"{chatKey}: {kind}", refused: false);
         return [new Reply(kind switch

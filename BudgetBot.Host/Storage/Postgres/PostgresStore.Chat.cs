@@ -17,6 +17,7 @@ internal sealed partial class PostgresStore
         [RowKind.ReportLinks] = new("report_links", "token_hash", "json", Group: "office_id", At: "expires_at"),
         [RowKind.Handled] = new("handled", "source_key", "replies", At: "at"),
         [RowKind.State] = new("inbox_state", "key", "value"),
+        [RowKind.Chats] = new("chats", "address", "json", At: "since"),
         [RowKind.Feed] = new("local_feed", "key", "json", Group: "feed", At: "at", Ordered: true),
     };
 

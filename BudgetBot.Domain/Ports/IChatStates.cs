@@ -1,0 +1,14 @@
+using BudgetBot.Domain.Conversation;
+
+namespace BudgetBot.Domain.Ports;
+
+/// <summary>What is known of a chat beyond its messages: whether the bot was blocked or removed there, and since when.</summary>
+public interface IChatStates
+{
+    ChatState? ChatState(ChatAddress chat);
+
+    void SaveChatState(ChatState state);
+}
+
+/// <summary>A chat that is gone (blocked the bot, removed it, left) gets nothing until it comes back.</summary>
+public sealed record ChatState(ChatAddress Chat, bool Gone, DateTimeOffset Since);

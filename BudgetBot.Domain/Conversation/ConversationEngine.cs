@@ -14,6 +14,20 @@ public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, Eng
 {
     private readonly IReadOnlyDictionary<Intent, ICommand> _commands = CommandSet.All().ToDictionary(c => c.Intent);
 
+    /// <summary>A chat got a new id on its platform (a group that was upgraded): its subscription follows it, the old id is off.</summary>
+    public void ChatMoved(ChatAddress from, ChatAddress to)
+    {
+        if (chat.Subscription(from.ToString()) is { } subscription)
+        {
+            chat.SaveSubscription(subscription with { ChatKey = to.ToString() });
+            chat.SaveSubscription(subscription with { Kind = SubscriptionKind.Off });
+        }
+    }
+
+    /// <summary>Every admin of every office, once each: who hears of a message or a send set aside after failing.</summary>
+    public IReadOnlyList<Person> Admins() =>
+        budget.Offices().SelectMany(o => chat.People(o.Id).Where(p => Access.IsAdmin(p, o.Id))).DistinctBy(p => p.Id).ToList();
+
     public IReadOnlyList<Reply> Handle(IncomingMessage message)
     {
         if (chat.HandledReplies(message.SourceKey) is { } before)

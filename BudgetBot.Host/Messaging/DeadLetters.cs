@@ -7,18 +7,18 @@ namespace BudgetBot.Host.Messaging;
 /// What happens to an event or a message set aside after failing: the person who sent the event hears that nothing
 /// was changed, and every admin of every office is told once, with the key to look it up.
 /// </summary>
-internal sealed class DeadLetters(IBudgetStore budget, IPeople people, IOutboxWriter outbox, IUnitOfWork unit, TimeProvider clock, ILogger<DeadLetters> logger)
+internal sealed class DeadLetters(IMessageQueue messages, ConversationEngine engine, TimeProvider clock, ILogger<DeadLetters> logger)
 {
     public IReadOnlyList<string> SetAside(InboundEvent e, string? chatId, Exception error)
     {
         Log.EventSetAside(logger, e.Key, error);
-        return unit.Run(() =>
+        return messages.Run(() =>
         {
             var keys = new List<string>();
             if (chatId is not null)
             {
                 var key = OutboxKeys.Reply(e.Key, 0);
-                outbox.Enqueue(new OutboxItem(key, "Reply", "", null, new ChatAddress(e.Platform, chatId).ToString(), new Reply(
+                messages.Enqueue(new OutboxItem(key, "Reply", "", null, new ChatAddress(e.Platform, chatId).ToString(), new Reply(
                     "ขออภัย ข้อความนี้ประมวลผลไม่ได้ ยังไม่ได้บันทึกอะไร ลองพิมพ์ใหม่ หรือพิมพ์ /help เพื่อดูตัวอย่าง\n" +
                     "Sorry, this message could not be handled and nothing was changed. Please type it again, or /help for examples."),
                     clock.GetUtcNow()));
@@ -42,10 +42,9 @@ internal sealed class DeadLetters(IBudgetStore budget, IPeople people, IOutboxWr
 
     private void TellAdmins(string key, string text)
     {
-        var admins = budget.Offices().SelectMany(o => people.People(o.Id).Where(p => Access.IsAdmin(p, o.Id))).DistinctBy(p => p.Id);
-        foreach (var admin in admins)
+        foreach (var admin in engine.Admins())
         {
-            outbox.Enqueue(new OutboxItem($"{key}:{admin.Id}", "DeadLetter", "", admin.Id, null, new Reply(text), clock.GetUtcNow()));
+            messages.Enqueue(new OutboxItem($"{key}:{admin.Id}", "DeadLetter", "", admin.Id, null, new Reply(text), clock.GetUtcNow()));
         }
     }
 }

@@ -11,7 +11,7 @@ namespace BudgetBot.Host.Messaging;
 /// it is set aside, its sender is told nothing was changed, and admins are told.
 /// </summary>
 internal sealed class InboxDrainer(
-    IUnitOfWork unit, IInbox inbox, IChatStore chat, ConversationEngine engine, IEnumerable<IPlatformChannel> channels, DeadLetters dead,
+    IMessageQueue messages, ConversationEngine engine, IEnumerable<IPlatformChannel> channels, DeadLetters dead,
     MessageSignals signals, TimeProvider clock, ILogger<InboxDrainer> logger)
     : BackgroundService
 {
@@ -26,7 +26,7 @@ internal sealed class InboxDrainer(
     {
         // A cheap look first, so an idle wake-up costs no transaction.
         _taken = 0;
-        if (inbox.Unprocessed(1).Count == 0)
+        if (messages.Unprocessed(1).Count == 0)
         {
             return [];
         }
@@ -36,9 +36,9 @@ internal sealed class InboxDrainer(
         try
         {
             // Taken inside the unit: where hosts share the store, the batch's chats stay this host's until it commits.
-            done = unit.Run(() =>
+            done = messages.Run(() =>
             {
-                batch = inbox.Take(BatchSize).Where(IsReady).ToList();
+                batch = messages.Take(BatchSize).Where(IsReady).ToList();
                 return batch.Select(e => (e.Key, Apply(e))).ToList();
             });
         }
@@ -121,12 +121,12 @@ internal sealed class InboxDrainer(
     {
         try
         {
-            return unit.Run(() => inbox.TakeOne(e.Key) is { } taken ? Apply(taken) : null);
+            return messages.Run(() => messages.TakeOne(e.Key) is { } taken ? Apply(taken) : null);
         }
         catch (Exception ex)
         {
             Log.EventFailed(logger, e.Key, e.Attempts + 1, ex);
-            if (inbox.Failed(e.Key, ex.GetType().Name + ": " + ex.Message, MaxAttempts))
+            if (messages.Failed(e.Key, ex.GetType().Name + ": " + ex.Message, MaxAttempts))
             {
                 return dead.SetAside(e, ChatOf(e), ex);
             }
@@ -149,7 +149,7 @@ internal sealed class InboxDrainer(
             }
         }
 
-        inbox.Processed(e.Key);
+        messages.Processed(e.Key);
         return keys;
     }
 
@@ -164,15 +164,10 @@ internal sealed class InboxDrainer(
                 Queue(e, s.ChatId, s.ReplyToken, [s.Reply], keys);
                 break;
             case InboundAction.ChatGone g:
-                chat.SaveChatState(new ChatState(new ChatAddress(e.Platform, g.ChatId), g.Gone, e.At));
+                messages.SaveChatState(new ChatState(new ChatAddress(e.Platform, g.ChatId), g.Gone, e.At));
                 break;
             case InboundAction.ChatMoved m:
-                if (chat.Subscription(new ChatAddress(e.Platform, m.OldChatId).ToString()) is { } subscription)
-                {
-                    chat.SaveSubscription(subscription with { ChatKey = new ChatAddress(e.Platform, m.NewChatId).ToString() });
-                    chat.SaveSubscription(subscription with { Kind = SubscriptionKind.Off });
-                }
-
+                engine.ChatMoved(new ChatAddress(e.Platform, m.OldChatId), new ChatAddress(e.Platform, m.NewChatId));
                 break;
         }
     }
@@ -183,7 +178,7 @@ internal sealed class InboxDrainer(
         for (var i = 0; i < replies.Count; i++)
         {
             var key = OutboxKeys.Reply(e.Key, keys.Count);
-            chat.Enqueue(new OutboxItem(key, "Reply", "", null, new ChatAddress(e.Platform, chatId).ToString(), replies[i], clock.GetUtcNow())
+            messages.Enqueue(new OutboxItem(key, "Reply", "", null, new ChatAddress(e.Platform, chatId).ToString(), replies[i], clock.GetUtcNow())
             {
                 ReplyToken = i == 0 ? replyToken : null,
             });

@@ -9,6 +9,7 @@ internal static class MessagingSetup
     /// <summary>The one message path: inbox (group commit), drainer, outbox, a sender per channel; the local channel always.</summary>
     public static IServiceCollection AddMessaging(this IServiceCollection services)
     {
+        services.AddSingleton<IMessageQueue>(sp => sp.GetRequiredService<IServiceStore>());
         services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<IServiceStore>());
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<IServiceStore>());
         services.AddSingleton<IOutboxWriter>(sp => sp.GetRequiredService<IServiceStore>());

@@ -11,7 +11,7 @@ namespace BudgetBot.Host.Messaging;
 /// sleeps until woken or until the next item is due; it never polls on a fixed interval.
 /// </summary>
 internal sealed class OutboxSender(
-    IPlatformChannel channel, IOutbox outbox, IChatStates chats, IUnitOfWork unit, DeadLetters dead, MessageSignals signals, TimeProvider clock, ILogger logger)
+    IPlatformChannel channel, IMessageQueue messages, DeadLetters dead, MessageSignals signals, TimeProvider clock, ILogger logger)
 {
     /// <summary>Items a chat may send in one round when many chats are waiting; a lone chat may send up to <see cref="RoundSize"/>.</summary>
     public const int PerChatPerRound = 16;
@@ -49,7 +49,7 @@ internal sealed class OutboxSender(
         // Items whose results are not written yet, and any chat still waiting on one of them, sit this round out.
         var settled = carried?.Updates.Select(u => u.Key).ToHashSet() ?? [];
         var waiting = carried?.Updates.Where(u => u.Status == OutboxStatus.Pending).Select(u => u.Key).ToHashSet() ?? [];
-        var queue = outbox.Queue(Platform, QueueScan);
+        var queue = messages.Queue(Platform, QueueScan);
         var blocked = queue.Where(q => waiting.Contains(q.Key)).Select(q => q.ChatId).ToHashSet();
         queue = queue.Where(q => !settled.Contains(q.Key) && !blocked.Contains(q.ChatId)).ToList();
         // Only chats this host holds: where hosts share the store, another host's sender may be sending to the rest.
@@ -87,9 +87,9 @@ internal sealed class OutboxSender(
         var plan = new List<(string Chat, List<OutboxItem> Items)>();
         var gone = new List<string>();
         // Read again now the chats are held: an item another host sent meanwhile is no longer pending.
-        foreach (var chatItems in outbox.Items(picked).Where(i => i.Status == OutboxStatus.Pending).Select(Recovered).GroupBy(i => i.ChatId))
+        foreach (var chatItems in messages.Items(picked).Where(i => i.Status == OutboxStatus.Pending).Select(Recovered).GroupBy(i => i.ChatId))
         {
-            if (chats.ChatState(new ChatAddress(Platform, chatItems.Key)) is { Gone: true })
+            if (messages.ChatState(new ChatAddress(Platform, chatItems.Key)) is { Gone: true })
             {
                 gone.Add(chatItems.Key);
                 foreach (var item in chatItems)
@@ -137,11 +137,11 @@ internal sealed class OutboxSender(
             return;
         }
 
-        unit.Run(() =>
+        messages.Run(() =>
         {
             if (results is not null)
             {
-                outbox.Complete(results.Updates.ToList());
+                messages.Complete(results.Updates.ToList());
                 foreach (var (item, error) in results.Failed)
                 {
                     dead.Failed(item, error);
@@ -149,11 +149,11 @@ internal sealed class OutboxSender(
 
                 foreach (var item in results.Moved)
                 {
-                    outbox.Enqueue(item);
+                    messages.Enqueue(item);
                 }
             }
 
-            outbox.Claim(claims);
+            messages.Claim(claims);
             return 0;
         });
         if (results is not null && (!results.Failed.IsEmpty || !results.Moved.IsEmpty))
@@ -167,7 +167,7 @@ internal sealed class OutboxSender(
     {
         try
         {
-            var held = outbox.HoldChats(Platform, chats).ToHashSet();
+            var held = messages.HoldChats(Platform, chats).ToHashSet();
             _holding.UnionWith(held);
             return held;
         }
@@ -192,7 +192,7 @@ internal sealed class OutboxSender(
         _holding.ExceptWith(done);
         try
         {
-            outbox.ReleaseChats(Platform, done);
+            messages.ReleaseChats(Platform, done);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -238,7 +238,7 @@ internal sealed class OutboxSender(
             {
                 if (outcome.Result == SendResult.Gone)
                 {
-                    chats.SaveChatState(new ChatState(new ChatAddress(Platform, chatId), Gone: true, clock.GetUtcNow()));
+                    messages.SaveChatState(new ChatState(new ChatAddress(Platform, chatId), Gone: true, clock.GetUtcNow()));
                 }
 
                 round.Later(update.DueAt);
@@ -334,7 +334,7 @@ internal sealed class OutboxSender(
         var progress = item.PartsSent;
         void PartSent(int parts)
         {
-            outbox.Progress(item.Key, parts);
+            messages.Progress(item.Key, parts);
             progress = parts;
         }
 

@@ -11,9 +11,7 @@ internal sealed class OutboxSenders : BackgroundService
     {
         _senders = channels.Where(c => c.Enabled).ToDictionary(c => c.Platform, c => new OutboxSender(
             c,
-            services.GetRequiredService<IOutbox>(),
-            services.GetRequiredService<IChatStates>(),
-            services.GetRequiredService<IUnitOfWork>(),
+            services.GetRequiredService<IMessageQueue>(),
             services.GetRequiredService<DeadLetters>(),
             services.GetRequiredService<MessageSignals>(),
             services.GetRequiredService<TimeProvider>(),

@@ -9,7 +9,7 @@ namespace BudgetBot.Host.Storage;
 /// maintenance, health). Two implementations: one LiteDB file for one host (the default), and PostgreSQL for several
 /// hosts on one database. Both pass the same contract tests.
 /// </summary>
-internal interface IServiceStore : IBudgetStore, IChatStore, IInbox, IOutbox, IUnitOfWork, IDisposable
+internal interface IServiceStore : IBudgetStore, IChatStore, Messaging.IMessageQueue, IDisposable
 {
     /// <summary>True when the store held nothing before this host opened it: the only store demo data may go into.</summary>
     bool IsNew { get; }
@@ -70,12 +70,6 @@ internal interface IServiceStore : IBudgetStore, IChatStore, IInbox, IOutbox, IU
 
     /// <summary>Writes a dump into this store in one transaction; refused unless the store holds no office and no entry.</summary>
     void Load(StoreDump dump);
-
-    /// <summary>
-    /// Runs <paramref name="work"/> while this host holds the named lease, and returns false at once when another host
-    /// holds it. A lease ends when the work returns or the host dies, so the next host takes over.
-    /// </summary>
-    Task<bool> WhileLeaderAsync(string lease, Func<CancellationToken, Task> work, CancellationToken ct);
 }
 
 /// <summary>What a <see cref="IServiceStore.Changed"/> notice says changed.</summary>

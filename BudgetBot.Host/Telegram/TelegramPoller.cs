@@ -13,7 +13,7 @@ namespace BudgetBot.Host.Telegram;
 /// inbox first, and only then is the offset moved past it (the next getUpdates confirms them to Telegram).
 /// </summary>
 internal sealed class TelegramPoller(
-    TelegramBot bot, IInbox inbox, IUnitOfWork unit, Storage.IServiceStore store, MessageSignals signals, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<TelegramPoller> logger)
+    TelegramBot bot, IMessageQueue messages, MessageSignals signals, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<TelegramPoller> logger)
     : BackgroundService
 {
     public const string OffsetKey = "telegram:offset";
@@ -35,7 +35,7 @@ internal sealed class TelegramPoller(
         {
             try
             {
-                if (await store.WhileLeaderAsync(LeaseName, PollAsync, stoppingToken))
+                if (await messages.WhileLeaderAsync(LeaseName, PollAsync, stoppingToken))
                 {
                     continue;
                 }
@@ -56,16 +56,16 @@ internal sealed class TelegramPoller(
         {
             try
             {
-                var offset = inbox.State(OffsetKey) is { } saved ? int.Parse(saved, CultureInfo.InvariantCulture) : (int?)null;
+                var offset = messages.State(OffsetKey) is { } saved ? int.Parse(saved, CultureInfo.InvariantCulture) : (int?)null;
                 var updates = await bot.Client.GetUpdates(offset, timeout: options.Value.Telegram.PollTimeoutSeconds, allowedUpdates: TelegramStartup.Updates, cancellationToken: stoppingToken);
                 if (updates.Length > 0)
                 {
                     // The batch and the offset past it in one commit.
                     var now = clock.GetUtcNow();
-                    unit.Run(() =>
+                    messages.Run(() =>
                     {
-                        inbox.ReceiveAll(updates.Select(u => new InboundEvent(TelegramKey(u.Id), TelegramUpdates.Platform, JsonSerializer.Serialize(u, JsonBotAPI.Options), now) { Chat = TelegramUpdates.ChatOf(u) }).ToList());
-                        inbox.SetState(OffsetKey, (updates.Max(u => u.Id) + 1).ToString(CultureInfo.InvariantCulture));
+                        messages.ReceiveAll(updates.Select(u => new InboundEvent(TelegramKey(u.Id), TelegramUpdates.Platform, JsonSerializer.Serialize(u, JsonBotAPI.Options), now) { Chat = TelegramUpdates.ChatOf(u) }).ToList());
+                        messages.SetState(OffsetKey, (updates.Max(u => u.Id) + 1).ToString(CultureInfo.InvariantCulture));
                         return 0;
                     });
                     signals.WakeDrainer();

@@ -50,7 +50,7 @@ internal sealed class LineChannel(
 
     public async Task<SendOutcome> SendAsync(OutboxItem item, Action<int> partSent, CancellationToken ct)
     {
-        var batches = messages.Build(item.Reply, group: item.ChatId.StartsWith('C') || item.ChatId.StartsWith('R'));
+        var batches = messages.Build(item.Reply, group: LineEvents.IsGroupId(item.ChatId));
         var done = item.PartsSent;
         for (; done < batches.Count; done++)
         {

@@ -18,6 +18,9 @@ internal static class LineEvents
 
     public static bool InGroup(JsonElement e) => e.TryGetProperty("source", out var s) && Text(s, "type") is "group" or "room";
 
+    /// <summary>LINE's ids say what they name: a group's starts with C, a multi-person chat's (room) with R, a user's with U.</summary>
+    public static bool IsGroupId(string chatId) => chatId.StartsWith('C') || chatId.StartsWith('R');
+
     public static string? ReplyToken(JsonElement e) => Text(e, "replyToken");
 
     public static DateTimeOffset At(JsonElement e) =>

@@ -64,7 +64,7 @@ internal sealed partial class LiteDbBudgetStore
     protected override int ForgetRows(RowKind kind, DateTimeOffset before, int max) =>
         Forget(Rows(kind), Rows(kind).FindAll().Where(d => d["at"].IsDateTime && Utc(d["at"]) < before), max);
 
-    public void Audit(AuditRecord record) =>
+    public override void Audit(AuditRecord record) =>
         InTransaction(() => AuditLog.Insert(new BsonDocument { ["office"] = record.OfficeId, ["json"] = JsonPayload.Write(record) }));
 
     public IReadOnlyList<AuditRecord> AuditTrail(string officeId, int max) =>

@@ -64,17 +64,17 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
         MoveGoneChats(DateTimeOffset.UtcNow);
     }
 
-    public IReadOnlyList<Office> Offices() => _offices.FindAll().Select(Bson.Office).ToList();
+    public override IReadOnlyList<Office> Offices() => _offices.FindAll().Select(Bson.Office).ToList();
 
     public Office? Office(string officeId) => _offices.FindById(officeId) is { } d ? Bson.Office(d) : null;
 
-    public FiscalYearBudget? FiscalYear(string officeId, int fiscalYear) =>
+    public override FiscalYearBudget? FiscalYear(string officeId, int fiscalYear) =>
         _years.FindById(FiscalYearBudget.KeyFor(officeId, fiscalYear)) is { } d ? Bson.Year(d) : null;
 
-    public IReadOnlyList<int> FiscalYears(string officeId) =>
+    public override IReadOnlyList<int> FiscalYears(string officeId) =>
         _years.Find(Where.Is("office", officeId)).Select(d => d["fy"].AsInt32).Order().ToList();
 
-    public IReadOnlyList<Division> Divisions(string officeId) =>
+    public override IReadOnlyList<Division> Divisions(string officeId) =>
         _divisions.Find(Where.Is("office", officeId)).Select(Bson.Division).OrderBy(d => d.Order).ToList();
 
     /// <summary>
@@ -98,7 +98,7 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
     }
 
     /// <summary>A year's projects, kept in memory like single projects: every spend picks its project from this list.</summary>
-    public IReadOnlyList<Project> Projects(string officeId, int fiscalYear) =>
+    public override IReadOnlyList<Project> Projects(string officeId, int fiscalYear) =>
         _yearCache.GetOrAdd(FiscalYearBudget.KeyFor(officeId, fiscalYear), year =>
             _projects.Find(Where.Is("year", year)).Select(Bson.Project).OrderBy(p => p.Number).ToList());
 

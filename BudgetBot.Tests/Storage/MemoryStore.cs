@@ -60,21 +60,21 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
     }
 
     // The budget.
-    public IReadOnlyList<Office> Offices() => Read(() => _s.Offices.Values.OrderBy(o => o.Id, StringComparer.Ordinal).ToList());
+    public override IReadOnlyList<Office> Offices() => Read(() => _s.Offices.Values.OrderBy(o => o.Id, StringComparer.Ordinal).ToList());
 
     public Office? Office(string officeId) => Read(() => _s.Offices.GetValueOrDefault(officeId));
 
-    public FiscalYearBudget? FiscalYear(string officeId, int fiscalYear) =>
+    public override FiscalYearBudget? FiscalYear(string officeId, int fiscalYear) =>
         Read(() => _s.Years.TryGetValue(FiscalYearBudget.KeyFor(officeId, fiscalYear), out var y) ? y.Year : null);
 
-    public IReadOnlyList<int> FiscalYears(string officeId) =>
+    public override IReadOnlyList<int> FiscalYears(string officeId) =>
         Read(() => _s.Years.Values.Where(y => y.Year.OfficeId == officeId).Select(y => y.Year.FiscalYear).Order().ToList());
 
-    public IReadOnlyList<Division> Divisions(string officeId) => Read(() => _s.Divisions.Values.Where(d => d.OfficeId == officeId).OrderBy(d => d.Order).ToList());
+    public override IReadOnlyList<Division> Divisions(string officeId) => Read(() => _s.Divisions.Values.Where(d => d.OfficeId == officeId).OrderBy(d => d.Order).ToList());
 
     public Project? Project(string projectId) => Read(() => _s.Projects.GetValueOrDefault(projectId));
 
-    public IReadOnlyList<Project> Projects(string officeId, int fiscalYear) =>
+    public override IReadOnlyList<Project> Projects(string officeId, int fiscalYear) =>
         Read(() => _s.Projects.Values.Where(p => p.OfficeId == officeId && p.FiscalYear == fiscalYear).OrderBy(p => p.Number).ToList());
 
     public ProjectBalance Balance(string projectId) => Read(() => _s.Figures.TryGetValue(projectId, out var f) ? f.Figures : ProjectBalance.Empty(projectId));
@@ -150,7 +150,7 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
     protected override int ForgetRows(RowKind kind, DateTimeOffset before, int max) =>
         Forget(d => d.Rows, r => r.Key.Item1 == kind && r.Value.Row.At < before, max);
 
-    public void Audit(AuditRecord record) => Run(() =>
+    public override void Audit(AuditRecord record) => Run(() =>
     {
         _s.Audit.Add(record);
         return 0;
@@ -244,49 +244,26 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
         return old.Count;
     });
 
-    // Copies.
-    public StoreDump Dump() => Run(() =>
-    {
-        var dump = new StoreDump();
-        dump.Offices.AddRange(_s.Offices.Values);
-        dump.Years.AddRange(_s.Years.Values.Select(y => new DumpedYear(y.Year.OfficeId, y.Year.Id, y.Year.FiscalYear, y.Source, JsonPayload.Write(y.Year))));
-        dump.Divisions.AddRange(_s.Divisions.Values);
-        dump.Projects.AddRange(_s.Projects.Values);
-        dump.Ledger.AddRange(_s.Ledger);
-        dump.Balances.AddRange(_s.Figures.Values);
-        dump.Audit.AddRange(_s.Audit.Select(a => (a.OfficeId, JsonPayload.Write(a))));
-        dump.Inbox.AddRange(_s.Inbox.Values.OrderBy(e => e.Seq).Select(e =>
-            new DumpedEvent(e.E.Key, e.E.Platform, e.E.Chat, e.E.Payload, e.E.At, e.Done, e.Dead, e.E.Attempts, e.E.Error)));
-        dump.Outbox.AddRange(_s.Outbox.Values.OrderBy(i => i.Seq).Select(x => x.Item).Select(i =>
-            new DumpedItem(i.Key, i.Platform, i.ChatId, i.Status.ToString(), i.DueAt, i.PartsSent, i.Attempts, i.Error, i.InFlight, JsonPayload.Write(i))));
-        dump.SentKeys.AddRange(_s.Sent.Select(s => (s.Key, s.Value)));
-        dump.Rows.AddRange(AllRows());
-        return dump;
-    });
+    // Copies (StoreRules copies the rest).
+    protected override IEnumerable<AuditRecord> AllAudit() => Read(() => _s.Audit.ToList());
 
-    public void Load(StoreDump dump) => Run(() =>
-    {
-        if (_s.Offices.Count > 0 || _s.Ledger.Count > 0)
-        {
-            throw new InvalidOperationException("the target store already holds data");
-        }
+    protected override (IEnumerable<DumpedEvent> Inbox, IEnumerable<DumpedItem> Outbox, IEnumerable<(string Key, DateTimeOffset At)> Sent) AllQueued() => Read(() => (
+        _s.Inbox.Values.OrderBy(e => e.Seq).Select(e => new DumpedEvent(e.E.Key, e.E.Platform, e.E.Chat, e.E.Payload, e.E.At, e.Done, e.Dead, e.E.Attempts, e.E.Error)).ToList(),
+        _s.Outbox.Values.OrderBy(i => i.Seq).Select(x => x.Item).Select(i =>
+            new DumpedItem(i.Key, i.Platform, i.ChatId, i.Status.ToString(), i.DueAt, i.PartsSent, i.Attempts, i.Error, i.InFlight, JsonPayload.Write(i))).ToList(),
+        (IEnumerable<(string, DateTimeOffset)>)_s.Sent.Select(s => (s.Key, s.Value)).ToList()));
 
-        dump.Offices.ForEach(o => _s.Offices[o.Id] = o);
-        dump.Years.ForEach(y => _s.Years[y.Id] = (JsonPayload.Read<FiscalYearBudget>(y.Json), y.Source));
-        dump.Divisions.ForEach(d => _s.Divisions[d.Id] = d);
-        dump.Projects.ForEach(p => _s.Projects[p.Id] = p);
-        _s.Ledger.AddRange(dump.Ledger);
-        dump.Balances.ForEach(b => _s.Figures[b.Balance.ProjectId] = b);
-        _s.Audit.AddRange(dump.Audit.Select(a => JsonPayload.Read<AuditRecord>(a.Json)));
+    protected override void RestoreEntries(IReadOnlyList<LedgerEntry> entries) => _s.Ledger.AddRange(entries);
+
+    protected override void RestoreQueued(StoreDump dump)
+    {
         dump.Inbox.ForEach(e => _s.Inbox[e.Key] = new Event(++_s.Seq, new InboundEvent(e.Key, e.Platform, e.Payload, e.At) { Attempts = e.Tries, Error = e.Error, Chat = e.Chat }, e.Done, e.Dead));
         dump.Outbox.ForEach(o => _s.Outbox[o.Key] = (++_s.Seq, JsonPayload.Read<OutboxItem>(o.Json) with
         {
             Status = Enum.Parse<OutboxStatus>(o.Status), PartsSent = o.Parts, Attempts = o.Tries, DueAt = o.Due, Error = o.Error, InFlight = o.Sending,
         }));
         dump.SentKeys.ForEach(s => _s.Sent[s.Key] = s.At);
-        PutRows(dump.Rows);
-        return 0;
-    });
+    }
 
     private IEnumerable<Event> DeadOnes(int max) => _s.Inbox.Values.Where(e => e.Dead).OrderByDescending(e => e.Seq).Take(max);
 

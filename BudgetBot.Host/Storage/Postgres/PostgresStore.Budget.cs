@@ -9,23 +9,23 @@ internal sealed partial class PostgresStore
 {
     private const string EntryColumns = "id, office_id, project_id, amount, date, note, by_person, source_key, recorded_at, reverses";
 
-    public IReadOnlyList<Office> Offices() =>
+    public override IReadOnlyList<Office> Offices() =>
         Query("SELECT office_id, name FROM offices ORDER BY office_id", r => new Office(r.GetString(0), r.GetString(1)));
 
     public Office? Office(string officeId) =>
         One("SELECT office_id, name FROM offices WHERE office_id = $1", r => new Office(r.GetString(0), r.GetString(1)), officeId);
 
-    public FiscalYearBudget? FiscalYear(string officeId, int fiscalYear) => Catalog(officeId).Years.GetValueOrDefault(fiscalYear);
+    public override FiscalYearBudget? FiscalYear(string officeId, int fiscalYear) => Catalog(officeId).Years.GetValueOrDefault(fiscalYear);
 
-    public IReadOnlyList<int> FiscalYears(string officeId) => [.. Catalog(officeId).Years.Keys.Order()];
+    public override IReadOnlyList<int> FiscalYears(string officeId) => [.. Catalog(officeId).Years.Keys.Order()];
 
-    public IReadOnlyList<Division> Divisions(string officeId) => Catalog(officeId).Divisions;
+    public override IReadOnlyList<Division> Divisions(string officeId) => Catalog(officeId).Divisions;
 
     /// <summary>From its office's catalog; an id not of the form <c>office/year/number</c> names no project.</summary>
     public Project? Project(string projectId) =>
         OfficeAndYear(projectId) is var (office, year) ? Projects(office, year).FirstOrDefault(p => p.Id == projectId) : null;
 
-    public IReadOnlyList<Project> Projects(string officeId, int fiscalYear) => Catalog(officeId).Projects.GetValueOrDefault(fiscalYear) ?? [];
+    public override IReadOnlyList<Project> Projects(string officeId, int fiscalYear) => Catalog(officeId).Projects.GetValueOrDefault(fiscalYear) ?? [];
 
     public ProjectBalance Balance(string projectId) => WithUnitChanges(StoredBalance(projectId)?.Balance ?? ProjectBalance.Empty(projectId));
 

@@ -52,7 +52,7 @@ internal sealed partial class PostgresStore
         return Execute($"DELETE FROM {t.Name} WHERE {t.Key} IN (SELECT {t.Key} FROM {t.Name} WHERE {t.At} < $1 LIMIT $2)", before, max);
     }
 
-    public void Audit(AuditRecord record) =>
+    public override void Audit(AuditRecord record) =>
         Execute("INSERT INTO audit (office_id, json) VALUES ($1, $2)", record.OfficeId, JsonPayload.Write(record));
 
     public IReadOnlyList<AuditRecord> AuditTrail(string officeId, int max) =>

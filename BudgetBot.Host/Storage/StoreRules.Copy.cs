@@ -1,0 +1,93 @@
+using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Ports;
+
+namespace BudgetBot.Host.Storage;
+
+/// <summary>
+/// What <c>migrate</c> moves, read and written the same way for every store: the budget and the rows through the same
+/// primitives as everything else, and only the ledger and the message queues through copies of their own (kept ids,
+/// kept order, kept state).
+/// </summary>
+internal abstract partial class StoreRules
+{
+    public abstract IReadOnlyList<Office> Offices();
+
+    public abstract IReadOnlyList<int> FiscalYears(string officeId);
+
+    public abstract FiscalYearBudget? FiscalYear(string officeId, int fiscalYear);
+
+    public abstract IReadOnlyList<Division> Divisions(string officeId);
+
+    public abstract IReadOnlyList<Project> Projects(string officeId, int fiscalYear);
+
+    public abstract void Audit(AuditRecord record);
+
+    /// <summary>The audit trail, oldest first.</summary>
+    protected abstract IEnumerable<AuditRecord> AllAudit();
+
+    /// <summary>The inbox, the outbox and the archived outbox keys, in their order and with their state.</summary>
+    protected abstract (IEnumerable<DumpedEvent> Inbox, IEnumerable<DumpedItem> Outbox, IEnumerable<(string Key, DateTimeOffset At)> Sent) AllQueued();
+
+    /// <summary>Writes entries under the ids they have, and moves the ledger's next id past them.</summary>
+    protected abstract void RestoreEntries(IReadOnlyList<LedgerEntry> entries);
+
+    /// <summary>Writes queued events and items in the order given, with their state.</summary>
+    protected abstract void RestoreQueued(StoreDump dump);
+
+    /// <summary>Everything the store holds.</summary>
+    public StoreDump Dump() => Run(() =>
+    {
+        var dump = new StoreDump();
+        foreach (var office in Offices())
+        {
+            dump.Offices.Add(office);
+            dump.Divisions.AddRange(Divisions(office.Id));
+            foreach (var year in FiscalYears(office.Id).Select(fy => FiscalYear(office.Id, fy)!))
+            {
+                dump.Years.Add(new DumpedYear(office.Id, year.Id, year.FiscalYear, ImportedFrom(office.Id, year.Id) ?? "", JsonPayload.Write(year)));
+                dump.Projects.AddRange(Projects(office.Id, year.FiscalYear));
+            }
+        }
+
+        dump.Ledger.AddRange(AllEntries());
+        dump.Balances.AddRange(AllFigures());
+        dump.Audit.AddRange(AllAudit().Select(a => (a.OfficeId, JsonPayload.Write(a))));
+        var (inbox, outbox, sent) = AllQueued();
+        dump.Inbox.AddRange(inbox);
+        dump.Outbox.AddRange(outbox);
+        dump.SentKeys.AddRange(sent);
+        dump.Rows.AddRange(AllRows());
+        return dump;
+    });
+
+    /// <summary>Writes a dump into this store in one unit of work; refused unless the store holds no office and no entry.</summary>
+    public void Load(StoreDump dump) => Run(() =>
+    {
+        if (Offices().Count > 0 || AllEntries().Any())
+        {
+            throw new InvalidOperationException("the target store already holds data");
+        }
+
+        foreach (var y in dump.Years)
+        {
+            AddYear(new BudgetSnapshot(
+                y.Source, dump.Offices.Single(o => o.Id == y.OfficeId), JsonPayload.Read<FiscalYearBudget>(y.Json),
+                dump.Divisions.Where(d => d.OfficeId == y.OfficeId).ToList(), dump.Projects.Where(p => p.OfficeId == y.OfficeId && p.FiscalYear == y.FiscalYear).ToList(), []));
+        }
+
+        RestoreEntries(dump.Ledger);
+        foreach (var (office, figures) in dump.Balances)
+        {
+            PutFigures(office, figures);
+        }
+
+        foreach (var (_, json) in dump.Audit)
+        {
+            Audit(JsonPayload.Read<AuditRecord>(json));
+        }
+
+        RestoreQueued(dump);
+        PutRows(dump.Rows);
+        return 0;
+    });
+}

@@ -56,50 +56,31 @@ internal sealed partial class LiteDbBudgetStore : IInbox
         }
     });
 
-    public bool Failed(string key, string error, int maxAttempts) => Run(() =>
+    protected override (int Tries, bool Dead)? EventState(string key) =>
+        InboxDocs.FindById(key) is { } d ? (d["tries"].IsInt32 ? d["tries"].AsInt32 : 0, d["dead"].IsBoolean && d["dead"].AsBoolean) : null;
+
+    protected override void SetEventState(string key, int tries, string? error, bool done, bool dead) => InTransaction(() =>
     {
-        if (InboxDocs.FindById(key) is not { } d)
+        if (InboxDocs.FindById(key) is { } d)
         {
-            return false;
-        }
+            d["tries"] = tries;
+            d["error"] = error is null ? BsonValue.Null : new BsonValue(error);
+            d["done"] = done;
+            if (dead)
+            {
+                d["dead"] = true;
+            }
+            else
+            {
+                d.Remove("dead");
+            }
 
-        var tries = (d["tries"].IsInt32 ? d["tries"].AsInt32 : 0) + 1;
-        d["tries"] = tries;
-        d["error"] = error;
-        var dead = tries >= maxAttempts;
-        if (dead)
-        {
-            d["done"] = true;
-            d["dead"] = true;
+            InboxDocs.Update(d);
         }
-
-        InboxDocs.Update(d);
-        return dead;
     });
 
-    public IReadOnlyList<InboundEvent> DeadLetters(int max) =>
+    public override IReadOnlyList<InboundEvent> DeadLetters(int max) =>
         InboxDocs.Query().Where(Where.Is("dead", true)).OrderByDescending("seq").Limit(max).ToEnumerable().Select(Event).ToList();
-
-    /// <summary>Dead letters with their error, newest first, for the <c>dead-letters</c> verb.</summary>
-    public IReadOnlyList<DeadLetter> DeadLetterList(int max) =>
-        InboxDocs.Query().Where(Where.Is("dead", true)).OrderByDescending("seq").Limit(max).ToEnumerable()
-            .Select(d => new DeadLetter(d["_id"].AsString, d["platform"].AsString, Utc(d["at"]), d["tries"].IsInt32 ? d["tries"].AsInt32 : 0, d["error"].IsString ? d["error"].AsString : ""))
-            .ToList();
-
-    /// <summary>Puts a dead letter back in the queue with a fresh count of tries; false when there is no such dead letter.</summary>
-    public bool Revive(string key) => Run(() =>
-    {
-        if (InboxDocs.FindById(key) is not { } d || !d["dead"].IsBoolean)
-        {
-            return false;
-        }
-
-        d.Remove("dead");
-        d["done"] = false;
-        d["tries"] = 0;
-        InboxDocs.Update(d);
-        return true;
-    });
 
     private static InboundEvent Event(BsonDocument d) =>
         new(d["_id"].AsString, d["platform"].AsString, d["payload"].AsString, Utc(d["at"]))

@@ -174,25 +174,13 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
 
     public void Processed(string key) => ChangeEvent(key, e => e with { Done = true, E = e.E with { Payload = "" } });
 
-    public bool Failed(string key, string error, int maxAttempts) => Run(() =>
-    {
-        if (!_s.Inbox.TryGetValue(key, out var e))
-        {
-            return false;
-        }
+    protected override (int Tries, bool Dead)? EventState(string key) => _s.Inbox.TryGetValue(key, out var e) ? (e.E.Attempts, e.Dead) : null;
 
-        var tries = e.E.Attempts + 1;
-        _s.Inbox[key] = e with { E = e.E with { Attempts = tries, Error = error }, Done = tries >= maxAttempts, Dead = tries >= maxAttempts };
-        return tries >= maxAttempts;
-    });
+    protected override void SetEventState(string key, int tries, string? error, bool done, bool dead) =>
+        ChangeEvent(key, e => e with { E = e.E with { Attempts = tries, Error = error }, Done = done, Dead = dead });
 
-    public IReadOnlyList<InboundEvent> DeadLetters(int max) => Read(() => DeadOnes(max).Select(e => e.E).ToList());
-
-    public IReadOnlyList<DeadLetter> DeadLetterList(int max) =>
-        Read(() => DeadOnes(max).Select(e => new DeadLetter(e.E.Key, e.E.Platform, e.E.At, e.E.Attempts, e.E.Error ?? "")).ToList());
-
-    public bool Revive(string key) =>
-        Read(() => _s.Inbox.TryGetValue(key, out var e) && e.Dead) && ChangeEvent(key, e => e with { Dead = false, Done = false, E = e.E with { Attempts = 0 } });
+    public override IReadOnlyList<InboundEvent> DeadLetters(int max) =>
+        Read(() => _s.Inbox.Values.Where(e => e.Dead).OrderByDescending(e => e.Seq).Take(max).Select(e => e.E).ToList());
 
     public int ForgetProcessedEvents(DateTimeOffset before, int max) => Forget(d => d.Inbox, e => e.Value.Done && !e.Value.Dead && e.Value.E.At < before, max);
 
@@ -264,8 +252,6 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
         }));
         dump.SentKeys.ForEach(s => _s.Sent[s.Key] = s.At);
     }
-
-    private IEnumerable<Event> DeadOnes(int max) => _s.Inbox.Values.Where(e => e.Dead).OrderByDescending(e => e.Seq).Take(max);
 
     private bool ChangeEvent(string key, Func<Event, Event> change) => Run(() =>
     {

@@ -89,21 +89,21 @@ internal sealed partial class PostgresStore
         // What it did is in the ledger, the audit trail and the handled record; the raw event is no longer needed.
         Execute("UPDATE inbox SET done = true, payload = '' WHERE key = $1", key);
 
-    public bool Failed(string key, string error, int maxAttempts) =>
-        Run(() => One("UPDATE inbox SET tries = tries + 1, error = $2, done = tries + 1 >= $3, dead = tries + 1 >= $3 WHERE key = $1 RETURNING dead", r => r.GetBoolean(0), key, error, maxAttempts));
+    protected override (int Tries, bool Dead)? EventState(string key) =>
+        One<(int, bool)?>("SELECT tries, dead FROM inbox WHERE key = $1", r => (r.GetInt32(0), r.GetBoolean(1)), key);
 
-    public IReadOnlyList<InboundEvent> DeadLetters(int max) =>
-        Query($"SELECT {EventColumns} FROM inbox WHERE dead ORDER BY seq DESC LIMIT $1", ReadEvent, max);
-
-    public IReadOnlyList<DeadLetter> DeadLetterList(int max) =>
-        Query("SELECT key, platform, at, tries, coalesce(error, '') FROM inbox WHERE dead ORDER BY seq DESC LIMIT $1",
-            r => new DeadLetter(r.GetString(0), r.GetString(1), At(r, 2), r.GetInt32(3), r.GetString(4)), max);
-
-    public bool Revive(string key) => Run(() =>
+    protected override void SetEventState(string key, int tries, string? error, bool done, bool dead)
     {
-        Notify(StoreChanges.Inbox);
-        return Execute("UPDATE inbox SET dead = false, done = false, tries = 0 WHERE key = $1 AND dead", key) == 1;
-    });
+        if (!dead && !done)
+        {
+            Notify(StoreChanges.Inbox);
+        }
+
+        Execute("UPDATE inbox SET tries = $2, error = $3, done = $4, dead = $5 WHERE key = $1", key, tries, error, done, dead);
+    }
+
+    public override IReadOnlyList<InboundEvent> DeadLetters(int max) =>
+        Query($"SELECT {EventColumns} FROM inbox WHERE dead ORDER BY seq DESC LIMIT $1", ReadEvent, max);
 
     public int ForgetProcessedEvents(DateTimeOffset before, int max) =>
         Execute("DELETE FROM inbox WHERE key IN (SELECT key FROM inbox WHERE done AND NOT dead AND at < $1 LIMIT $2)", before, max);

@@ -4,8 +4,8 @@ namespace BudgetBot.Host.Storage;
 
 /// <summary>
 /// Opens the data file and its log the way the store needs them: both exclusively, the log with deferred flushes, and
-/// a durable commit: LiteDB has written a commit's pages into the log when it returns (<see cref="LiteDbLogWriter"/>),
-/// and one fsync then makes them durable.
+/// a durable commit: once LiteDB has written a commit's pages into the log (<see cref="LiteDbLogWriter"/>), one fsync
+/// makes them durable.
 /// LiteDB's own checkpoint inside a commit (every 1,000 log pages) is off; the store checkpoints when the log is large.
 /// </summary>
 internal sealed class LiteDbFiles : IDisposable
@@ -16,12 +16,14 @@ internal sealed class LiteDbFiles : IDisposable
     private readonly Stream? _data;
     private Stream? _lock;
     private readonly DeferredFlushLog? _log;
+    private readonly Action _waitForWriter;
 
     private LiteDbFiles(LiteDatabase db, Stream? data, DeferredFlushLog? log)
     {
         Database = db;
         _data = data;
         _log = log;
+        _waitForWriter = log is null ? () => { } : LiteDbLogWriter.WaitFor(db);
         db.CheckpointSize = 0;
     }
 
@@ -85,6 +87,7 @@ internal sealed class LiteDbFiles : IDisposable
             return;
         }
 
+        _waitForWriter();
         _log.Sync();
         if (_log.Length > CheckpointBytes)
         {

@@ -1,18 +1,33 @@
+using System.Reflection;
 using LiteDB;
 
 namespace BudgetBot.Host.Storage;
 
 /// <summary>
-/// What the store's durable commit rests on: LiteDB 5.0.21 writes a commit's pages into the log stream before
-/// <c>Commit</c> returns (5.0.20 handed them to a background writer, which the store had to reach by reflection), so one
-/// fsync of the log after the commit makes it durable. <see cref="ProveOnce"/> shows this before any store opens, so a
-/// LiteDB whose commit returns before its pages are written stops start-up and the tests instead of losing commits.
+/// What the store's durable commit rests on: when a commit returns and <see cref="WaitFor"/>'s wait has returned, every
+/// page of the commit is in the log stream, so one fsync of the log makes it durable. LiteDB 5.0.20 hands a commit's
+/// pages to a background writer and has no public way to wait for it, so the wait reaches its queue by reflection, in
+/// this class only; a LiteDB that writes them before <c>Commit</c> returns (5.0.21) needs no wait. Either way
+/// <see cref="ProveOnce"/> shows, before any store opens, that the wait covers a commit, so a LiteDB whose internals
+/// move stops start-up and the tests instead of losing commits quietly.
 /// </summary>
 internal static class LiteDbLogWriter
 {
-    private static readonly Lazy<Exception?> Proof = new(() => Prove(log => log));
+    private const BindingFlags Any = BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Instance;
+    private static readonly Lazy<Exception?> Proof = new(() => Prove(log => log, WaitFor));
 
-    /// <summary>Runs the proof once per process; throws, saying what failed, when a commit returns before its pages are written.</summary>
+    /// <summary>A wait that returns once the pages of every commit made so far are in the log stream.</summary>
+    public static Action WaitFor(LiteDatabase db)
+    {
+        var engine = typeof(LiteDatabase).GetField("_engine", Any)?.GetValue(db);
+        var disk = engine?.GetType().GetField("_disk", Any)?.GetValue(engine);
+        var lazy = disk?.GetType().GetField("_queue", Any)?.GetValue(disk);
+        var queue = lazy?.GetType().GetProperty("Value")?.GetValue(lazy);
+        var wait = queue?.GetType().GetMethod("Wait", Any, Type.EmptyTypes);
+        return queue is not null && wait is not null ? () => wait.Invoke(queue, null) : () => { };
+    }
+
+    /// <summary>Runs the proof once per process; throws, saying what failed, when the wait does not cover a commit.</summary>
     public static void ProveOnce()
     {
         if (Proof.Value is { } failure)
@@ -24,11 +39,11 @@ internal static class LiteDbLogWriter
     }
 
     /// <summary>
-    /// Commits through a log that takes 20 ms for every write: every page must be in the log when the commit returns,
-    /// and none may arrive after it (a writer that works behind the commit would still be writing).
-    /// <paramref name="wrap"/> lets a test put a late writer between LiteDB and the log.
+    /// Commits through a log that takes 20 ms for every write, then waits: every page must be in the log when the wait
+    /// returns, and none may arrive after it (a writer the wait does not cover would still be writing).
+    /// <paramref name="wrap"/> and <paramref name="waitFor"/> let a test put a late writer or a wait that does not wait in.
     /// </summary>
-    internal static Exception? Prove(Func<Stream, Stream> wrap)
+    internal static Exception? Prove(Func<Stream, Stream> wrap, Func<LiteDatabase, Action> waitFor)
     {
         try
         {
@@ -36,14 +51,16 @@ internal static class LiteDbLogWriter
             using (var db = new LiteDatabase(new MemoryStream(), null, wrap(log)))
             {
                 db.CheckpointSize = 0;
+                var wait = waitFor(db);
                 db.BeginTrans();
                 db.GetCollection("proof").Insert(new BsonDocument { ["_id"] = 1 });
                 db.Commit();
+                wait();
                 var written = log.Writes;
                 Thread.Sleep(TimeSpan.FromMilliseconds(150));
                 if (written == 0 || log.Writes != written)
                 {
-                    return new InvalidOperationException($"a commit returned with {written} log write(s) done and {log.Writes - written} still to come");
+                    return new InvalidOperationException($"a commit's wait returned with {written} log write(s) done and {log.Writes - written} still to come");
                 }
             }
 
@@ -55,7 +72,7 @@ internal static class LiteDbLogWriter
         }
     }
 
-    /// <summary>A log in memory whose every write is slow, so a commit that does not wait for its pages is seen.</summary>
+    /// <summary>A log in memory whose every write is slow, so a wait that does not cover a commit is seen.</summary>
     private sealed class SlowLog : MemoryStream
     {
         private int _writes;

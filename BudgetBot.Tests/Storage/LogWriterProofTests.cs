@@ -5,18 +5,27 @@ namespace BudgetBot.Tests.Storage;
 public sealed class LogWriterProofTests
 {
     [Fact]
-    public void Proof_WithThePinnedLiteDb_Passes() => Assert.Null(LiteDbLogWriter.Prove(log => log));
+    public void Proof_WithThePinnedLiteDb_Passes() => Assert.Null(LiteDbLogWriter.Prove(log => log, LiteDbLogWriter.WaitFor));
 
     [Fact]
-    public void Proof_WhenPagesReachTheLogAfterTheCommit_Fails()
+    public void Proof_WhenTheWaitDoesNotWaitForThePinnedLiteDbsWriter_Fails()
     {
-        var failure = LiteDbLogWriter.Prove(log => new LateLog(log));
+        var failure = LiteDbLogWriter.Prove(log => log, _ => () => { });
 
         Assert.NotNull(failure);
         Assert.Contains("still to come", failure.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Stands for a LiteDB whose background writer puts a commit's pages into the log after the commit returned.</summary>
+    [Fact]
+    public void Proof_WhenPagesReachTheLogAfterTheWait_Fails()
+    {
+        var failure = LiteDbLogWriter.Prove(log => new LateLog(log), LiteDbLogWriter.WaitFor);
+
+        Assert.NotNull(failure);
+        Assert.Contains("still to come", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Stands for a writer the wait does not cover: it puts a commit's pages into the log later, on its own.</summary>
     private sealed class LateLog(Stream log) : Stream
     {
         private Task _behind = Task.CompletedTask;

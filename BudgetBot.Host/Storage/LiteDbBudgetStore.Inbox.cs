@@ -10,10 +10,7 @@ internal sealed partial class LiteDbBudgetStore : IInbox
 
     private ILiteCollection<BsonDocument> InboxDocs => _db.GetCollection("inbox");
 
-    public bool Receive(string key, string platform, string payload, DateTimeOffset at) =>
-        ReceiveAll([new InboundEvent(key, platform, payload, at)])[0];
-
-    public IReadOnlyList<bool> ReceiveAll(IReadOnlyList<InboundEvent> events) => Run(() =>
+    public override IReadOnlyList<bool> ReceiveAll(IReadOnlyList<InboundEvent> events) => Run(() =>
     {
         var stored = new bool[events.Count];
         for (var i = 0; i < events.Count; i++)

@@ -2,7 +2,7 @@ using BudgetBot.Domain.Ports;
 
 namespace BudgetBot.Host.Storage;
 
-/// <summary>How an event that fails is counted, set aside and revived, the same for every store.</summary>
+/// <summary>How an event is received alone, and how one that fails is counted, set aside and revived, the same for every store.</summary>
 internal abstract partial class StoreRules
 {
     /// <summary>An event's tries and whether it is set aside; null for an event the store does not hold.</summary>
@@ -12,6 +12,11 @@ internal abstract partial class StoreRules
     protected abstract void SetEventState(string key, int tries, string? error, bool done, bool dead);
 
     public abstract IReadOnlyList<InboundEvent> DeadLetters(int max);
+
+    /// <summary>Stores events in one commit; for each, false when its key was stored before (a redelivery).</summary>
+    public abstract IReadOnlyList<bool> ReceiveAll(IReadOnlyList<InboundEvent> events);
+
+    public bool Receive(string key, string platform, string payload, DateTimeOffset at) => ReceiveAll([new InboundEvent(key, platform, payload, at)])[0];
 
     /// <summary>Counts a failed attempt; at the last of <paramref name="maxAttempts"/> the event is set aside with its error (true).</summary>
     public bool Failed(string key, string error, int maxAttempts) => Run(() =>

@@ -159,9 +159,7 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
     public IReadOnlyList<AuditRecord> AuditTrail(string officeId, int max) => Read(() => _s.Audit.Where(a => a.OfficeId == officeId).Reverse().Take(max).ToList());
 
     // The inbox.
-    public bool Receive(string key, string platform, string payload, DateTimeOffset at) => ReceiveAll([new InboundEvent(key, platform, payload, at)])[0];
-
-    public IReadOnlyList<bool> ReceiveAll(IReadOnlyList<InboundEvent> events) =>
+    public override IReadOnlyList<bool> ReceiveAll(IReadOnlyList<InboundEvent> events) =>
         Run(() => events.Select(e => _s.Inbox.TryAdd(e.Key, new Event(++_s.Seq, e, false, false))).ToList());
 
     public int Queued() => Read(() => _s.Inbox.Values.Count(e => !e.Done));

@@ -15,11 +15,8 @@ internal sealed partial class PostgresStore
     /// <summary>How far down the queue a drainer looks for chats it can take.</summary>
     private const int ChatScan = 256;
 
-    public bool Receive(string key, string platform, string payload, DateTimeOffset at) =>
-        ReceiveAll([new InboundEvent(key, platform, payload, at)])[0];
-
     /// <summary>One statement for the batch; the keys it returns are the ones stored now (the others were there before).</summary>
-    public IReadOnlyList<bool> ReceiveAll(IReadOnlyList<InboundEvent> events)
+    public override IReadOnlyList<bool> ReceiveAll(IReadOnlyList<InboundEvent> events)
     {
         var stored = Run(() =>
         {

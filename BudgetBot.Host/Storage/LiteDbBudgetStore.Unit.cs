@@ -51,13 +51,6 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
         }
     }
 
-    /// <summary>A write outside a unit of work is a unit of its own.</summary>
-    private void InTransaction(Action write) => Run(() =>
-    {
-        write();
-        return 0;
-    });
-
     /// <summary>After a rollback the counters and the project cache may hold what was never committed.</summary>
     private void ForgetCachedState()
     {

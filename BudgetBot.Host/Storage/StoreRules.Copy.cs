@@ -61,7 +61,7 @@ internal abstract partial class StoreRules
     });
 
     /// <summary>Writes a dump into this store in one unit of work; refused unless the store holds no office and no entry.</summary>
-    public void Load(StoreDump dump) => Run(() =>
+    public void Load(StoreDump dump) => InTransaction(() =>
     {
         if (Offices().Count > 0 || AllEntries().Any())
         {
@@ -88,6 +88,5 @@ internal abstract partial class StoreRules
 
         RestoreQueued(dump);
         PutRows(dump.Rows);
-        return 0;
     });
 }

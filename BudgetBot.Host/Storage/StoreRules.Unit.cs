@@ -32,6 +32,13 @@ internal abstract partial class StoreRules
         return true;
     }
 
+    /// <summary>A write outside a unit of work is a unit of its own; inside one it joins it.</summary>
+    protected void InTransaction(Action write) => Run(() =>
+    {
+        write();
+        return 0;
+    });
+
     /// <summary>A store calls this as each of its transactions commits.</summary>
     protected void Committed()
     {

@@ -47,31 +47,29 @@ internal abstract partial class StoreRules
         FindRows(RowKind.People, null, int.MaxValue).Select(r => JsonPayload.Read<Person>(r.Value)).Where(p => p.Roles.Any(r => r.OfficeId == officeId)).ToList();
 
     /// <summary>A person and every identity that leads to them, together.</summary>
-    public void SavePerson(Person person) => Run(() =>
+    public void SavePerson(Person person) => InTransaction(() =>
     {
         PutRow(RowKind.People, new StoredRow(person.Id, JsonPayload.Write(person)));
         foreach (var identity in person.Identities)
         {
             PutRow(RowKind.Identities, new StoredRow(identity, person.Id));
         }
-
-        return 0;
     });
 
     public void SaveReportLink(ReportLink link) =>
-        Run(() => Put(RowKind.ReportLinks, link.TokenHash, JsonPayload.Write(link), link.OfficeId, link.ExpiresAt));
+        Put(RowKind.ReportLinks, link.TokenHash, JsonPayload.Write(link), link.OfficeId, link.ExpiresAt);
 
     public ReportLink? ReportLinkFor(string token, DateTimeOffset at) =>
         Read<ReportLink>(RowKind.ReportLinks, ReportLink.Hash(token)) is { } link && link.ExpiresAt > at ? link : null;
 
     /// <summary>Kept under <see cref="Invite.Key"/>, the code's hash, and without the code: a copy of the data hands out no working invites.</summary>
     public void SaveInvite(Invite invite) =>
-        Run(() => Put(RowKind.Invites, Invite.Key(invite.Code), JsonPayload.Write(invite with { Code = "" }), invite.OfficeId, invite.ExpiresAt));
+        Put(RowKind.Invites, Invite.Key(invite.Code), JsonPayload.Write(invite with { Code = "" }), invite.OfficeId, invite.ExpiresAt);
 
     public Invite? TakeInvite(string code, DateTimeOffset at) =>
         TakeOnce<Invite>(RowKind.Invites, Invite.Key(code), i => i.ExpiresAt >= at) is { } taken ? taken with { Code = code } : null;
 
-    public void SavePending(PendingAction action) => Run(() => Put(RowKind.Buttons, action.Id, JsonPayload.Write(action), null, action.ExpiresAt));
+    public void SavePending(PendingAction action) => Put(RowKind.Buttons, action.Id, JsonPayload.Write(action), null, action.ExpiresAt);
 
     public PendingAction? Pending(string id) =>
         GetRow(RowKind.Buttons, id) is { Used: false } row ? JsonPayload.Read<PendingAction>(row.Value) : null;
@@ -83,26 +81,26 @@ internal abstract partial class StoreRules
         FindRows(RowKind.Subscriptions, null, int.MaxValue).Select(r => JsonPayload.Read<Subscription>(r.Value)).Where(s => s.OfficeId == officeId).ToList();
 
     public void SaveSubscription(Subscription subscription) =>
-        Run(() => Put(RowKind.Subscriptions, subscription.ChatKey, JsonPayload.Write(subscription), subscription.OfficeId, null));
+        Put(RowKind.Subscriptions, subscription.ChatKey, JsonPayload.Write(subscription), subscription.OfficeId, null);
 
     public Subscription? Subscription(string chatKey) => Read<Subscription>(RowKind.Subscriptions, chatKey);
 
     public IReadOnlyList<Reply>? HandledReplies(string sourceKey) => Read<List<Reply>>(RowKind.Handled, sourceKey);
 
     public void MarkHandled(string sourceKey, DateTimeOffset at, IReadOnlyList<Reply> replies) =>
-        Run(() => Put(RowKind.Handled, sourceKey, JsonPayload.Write(replies), null, at));
+        Put(RowKind.Handled, sourceKey, JsonPayload.Write(replies), null, at);
 
     public ChatState? ChatState(ChatAddress chat) => Read<ChatState>(RowKind.Chats, chat.ToString());
 
-    public void SaveChatState(ChatState state) => Run(() => Put(RowKind.Chats, state.Chat.ToString(), JsonPayload.Write(state), null, state.Since));
+    public void SaveChatState(ChatState state) => Put(RowKind.Chats, state.Chat.ToString(), JsonPayload.Write(state), null, state.Since);
 
     /// <summary>A platform's own cursor (Telegram's update offset, say).</summary>
     public string? State(string key) => GetRow(RowKind.State, key)?.Value;
 
-    public void SetState(string key, string value) => Run(() => Put(RowKind.State, key, value, null, null));
+    public void SetState(string key, string value) => Put(RowKind.State, key, value, null, null);
 
     /// <summary>Keyed by the outbox item, so delivering it again after a crash changes nothing.</summary>
-    public void AddToFeed(string outboxKey, string feed, Reply reply, DateTimeOffset at) => Run(() => Put(RowKind.Feed, outboxKey, JsonPayload.Write(reply), feed, at));
+    public void AddToFeed(string outboxKey, string feed, Reply reply, DateTimeOffset at) => Put(RowKind.Feed, outboxKey, JsonPayload.Write(reply), feed, at);
 
     /// <summary>The latest messages of a feed, oldest first; replies to typed messages are left out (their sender already has them).</summary>
     public IReadOnlyList<(DateTimeOffset At, Reply Reply)> LocalFeed(string feed, int max) =>
@@ -150,9 +148,6 @@ internal abstract partial class StoreRules
     private T? Read<T>(RowKind kind, string key)
         where T : class => GetRow(kind, key) is { } row ? JsonPayload.Read<T>(row.Value) : null;
 
-    private int Put(RowKind kind, string key, string value, string? group, DateTimeOffset? at)
-    {
-        PutRow(kind, new StoredRow(key, value) { Group = group, At = at });
-        return 0;
-    }
+    private void Put(RowKind kind, string key, string value, string? group, DateTimeOffset? at) =>
+        InTransaction(() => PutRow(kind, new StoredRow(key, value) { Group = group, At = at }));
 }

@@ -150,11 +150,7 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
     protected override int ForgetRows(RowKind kind, DateTimeOffset before, int max) =>
         Forget(d => d.Rows, r => r.Key.Item1 == kind && r.Value.Row.At < before, max);
 
-    public override void Audit(AuditRecord record) => Run(() =>
-    {
-        _s.Audit.Add(record);
-        return 0;
-    });
+    public override void Audit(AuditRecord record) => InTransaction(() => _s.Audit.Add(record));
 
     public IReadOnlyList<AuditRecord> AuditTrail(string officeId, int max) => Read(() => _s.Audit.Where(a => a.OfficeId == officeId).Reverse().Take(max).ToList());
 
@@ -208,14 +204,12 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
 
     public void Progress(string key, int partsSent) => Change([key], i => i with { PartsSent = partsSent });
 
-    public void Complete(IReadOnlyList<OutboxUpdate> updates) => Run(() =>
+    public void Complete(IReadOnlyList<OutboxUpdate> updates) => InTransaction(() =>
     {
         foreach (var u in updates)
         {
             Change([u.Key], i => i with { Status = u.Status, PartsSent = u.PartsSent, Attempts = u.Attempts, DueAt = u.DueAt, Error = u.Error, InFlight = false });
         }
-
-        return 0;
     });
 
     public int ArchiveSent(DateTimeOffset before, int max) => Run(() =>
@@ -262,14 +256,12 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
         return true;
     });
 
-    private void Change(IReadOnlyList<string> keys, Func<OutboxItem, OutboxItem> change) => Run(() =>
+    private void Change(IReadOnlyList<string> keys, Func<OutboxItem, OutboxItem> change) => InTransaction(() =>
     {
         foreach (var key in keys.Where(_s.Outbox.ContainsKey))
         {
             _s.Outbox[key] = (_s.Outbox[key].Seq, change(_s.Outbox[key].Item));
         }
-
-        return 0;
     });
 
     /// <summary>The dictionary is picked inside the unit: the state the unit works on is a copy made as it starts.</summary>

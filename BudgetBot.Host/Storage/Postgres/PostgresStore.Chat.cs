@@ -26,12 +26,7 @@ internal sealed partial class PostgresStore
     protected override void PutRow(RowKind kind, StoredRow row)
     {
         var t = Tables[kind];
-        var columns = new[] { (t.Key, (object?)row.Key), (t.Value, row.Value), (t.Group, row.Group), (t.At, row.At), (t.Used ? "used" : null, row.Used) }
-            .Where(c => c.Item1 is not null).ToList();
-        var names = string.Join(", ", columns.Select(c => c.Item1));
-        var values = string.Join(", ", columns.Select((_, i) => "$" + (i + 1)));
-        var updates = string.Join(", ", columns.Skip(1).Select(c => $"{c.Item1} = excluded.{c.Item1}"));
-        Execute($"INSERT INTO {t.Name} ({names}) VALUES ({values}) ON CONFLICT ({t.Key}) DO UPDATE SET {updates}", [.. columns.Select(c => c.Item2)]);
+        Execute(t.Upsert, [row.Key, row.Value, .. t.Group is null ? [] : new object?[] { row.Group }, .. t.At is null ? [] : new object?[] { row.At }, .. t.Used ? new object?[] { row.Used } : []]);
     }
 
     protected override bool TakeRow(RowKind kind, string key) =>
@@ -61,8 +56,16 @@ internal sealed partial class PostgresStore
     private static StoredRow ReadRow(NpgsqlDataReader r) =>
         new(r.GetString(0), r.GetString(1)) { Group = Text(r, 2), At = r.IsDBNull(3) ? null : At(r, 3), Used = r.GetBoolean(4) };
 
+    /// <summary>A kind's table; its statements are made once, here, from the columns it has.</summary>
     private sealed record RowTable(string Name, string Key, string Value, string? Group = null, string? At = null, bool Used = false, bool Ordered = false)
     {
         public string Select { get; } = $"SELECT {Key}, {Value}, {Group ?? "NULL::text"}, {At ?? "NULL::timestamptz"}, {(Used ? "used" : "false")} FROM {Name}";
+
+        /// <summary>Key, value, then the group, time and used flag where the table has them, in that order.</summary>
+        public string Upsert { get; } = UpsertOf(Name, [Key, Value, .. Group is null ? [] : new[] { Group }, .. At is null ? [] : new[] { At }, .. Used ? new[] { "used" } : []]);
+
+        private static string UpsertOf(string table, string[] columns) =>
+            $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$" + (i + 1)))}) " +
+            $"ON CONFLICT ({columns[0]}) DO UPDATE SET {string.Join(", ", columns.Skip(1).Select(c => $"{c} = excluded.{c}"))}";
     }
 }

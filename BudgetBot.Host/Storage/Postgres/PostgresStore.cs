@@ -129,13 +129,6 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
     private static bool Conflict(PostgresException ex) =>
         ex.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation;
 
-    /// <summary>A write outside a unit of work is a unit of its own.</summary>
-    private void InTransaction(Action write) => Run(() =>
-    {
-        write();
-        return 0;
-    });
-
     /// <summary>Runs a statement on the unit's connection, or on a pooled one (its own transaction) outside a unit.</summary>
     private T With<T>(Func<NpgsqlCommand, T> use, string sql, object?[] args)
     {

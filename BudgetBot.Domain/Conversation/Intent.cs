@@ -21,4 +21,6 @@ public enum Intent
     Join,
     WhoAmI,
     Language,
+    Round,
+    Transfer,
 }

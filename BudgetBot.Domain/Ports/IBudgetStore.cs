@@ -25,6 +25,18 @@ public interface IBudgetStore : ILedgerRows
     /// <summary>Saves a changed project (plan, status, owners, notes); money never changes this way.</summary>
     void SaveProject(Project project);
 
+    /// <summary>Saves a year's rounds and envelopes as a recorded allocation letter changed them.</summary>
+    void SaveYear(FiscalYearBudget year);
+
+    /// <summary>The event an office recorded from this message, if any.</summary>
+    BudgetEvent? BudgetEventBySource(string officeId, string sourceKey);
+
+    /// <summary>Keeps an event; <see cref="BudgetRules"/> has checked it is the message's first.</summary>
+    void AddBudgetEvent(BudgetEvent budgetEvent);
+
+    /// <summary>An office year's events, in the order they were recorded.</summary>
+    IReadOnlyList<BudgetEvent> BudgetEvents(string officeId, int fiscalYear);
+
     /// <summary>The latest entry a person recorded, a reversal included.</summary>
     LedgerEntry? LastEntryBy(string personId);
 

@@ -12,6 +12,12 @@ internal sealed partial class LiteDbBudgetStore : IChatStore
         _projectsChanged = true;
     });
 
+    public void SaveYear(FiscalYearBudget year) => InTransaction(() =>
+    {
+        var doc = _years.FindById(year.Id) ?? throw new InvalidOperationException($"no year {year.Id}");
+        _years.Update(Bson.Year(year, doc["source"].AsString));
+    });
+
     public LedgerEntry? LastEntryBy(string personId) =>
         _ledger.Query().Where(Where.Is("by", personId)).OrderByDescending("_id").Limit(1).ToEnumerable().Select(Bson.Entry).FirstOrDefault();
 

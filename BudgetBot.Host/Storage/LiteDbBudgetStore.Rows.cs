@@ -22,6 +22,7 @@ internal sealed partial class LiteDbBudgetStore
         [RowKind.State] = ("state", "value", "group"),
         [RowKind.Chats] = ("chats", "json", "group"),
         [RowKind.Feed] = ("local_feed", "json", "feed"),
+        [RowKind.BudgetEvents] = ("budget_events", "json", "group"),
     };
 
     private ILiteCollection<BsonDocument> AuditLog => _db.GetCollection("audit", BsonAutoId.Int64);

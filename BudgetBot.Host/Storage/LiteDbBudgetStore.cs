@@ -53,6 +53,7 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
         OutboxDocs.EnsureIndex("q");
         OutboxDocs.EnsureIndex("status");
         Rows(RowKind.Feed).EnsureIndex("feed");
+        Rows(RowKind.BudgetEvents).EnsureIndex("group");
         AuditLog.EnsureIndex("office");
         foreach (var other in Shapes.Keys.Where(k => k != RowKind.Feed).Select(Rows).Concat([_offices, _balances, SentKeys]))
         {

@@ -94,6 +94,15 @@ internal abstract partial class StoreRules
 
     public void SaveChatState(ChatState state) => Put(RowKind.Chats, state.Chat.ToString(), JsonPayload.Write(state), null, state.Since);
 
+    public BudgetEvent? BudgetEventBySource(string officeId, string sourceKey) => Read<BudgetEvent>(RowKind.BudgetEvents, BudgetEventKey(officeId, sourceKey));
+
+    public void AddBudgetEvent(BudgetEvent budgetEvent) => Put(
+        RowKind.BudgetEvents, BudgetEventKey(budgetEvent.OfficeId, budgetEvent.SourceKey), JsonPayload.Write(budgetEvent),
+        FiscalYearBudget.KeyFor(budgetEvent.OfficeId, budgetEvent.FiscalYear), budgetEvent.RecordedAt);
+
+    public IReadOnlyList<BudgetEvent> BudgetEvents(string officeId, int fiscalYear) =>
+        FindRows(RowKind.BudgetEvents, FiscalYearBudget.KeyFor(officeId, fiscalYear), int.MaxValue).Select(r => JsonPayload.Read<BudgetEvent>(r.Value)).Reverse().ToList();
+
     /// <summary>A platform's own cursor (Telegram's update offset, say).</summary>
     public string? State(string key) => GetRow(RowKind.State, key)?.Value;
 
@@ -131,14 +140,17 @@ internal abstract partial class StoreRules
             _ => row,
         })));
 
-    /// <summary>Writes dumped rows, the feed in the order it was delivered.</summary>
+    /// <summary>Writes dumped rows, the feed and the budget events in the order they came.</summary>
     protected void PutRows(IEnumerable<(RowKind Kind, StoredRow Row)> rows)
     {
-        foreach (var (kind, row) in rows.OrderBy(r => r.Kind).ThenBy(r => r.Kind == RowKind.Feed ? r.Row.At : null))
+        foreach (var (kind, row) in rows.OrderBy(r => r.Kind).ThenBy(r => r.Kind is RowKind.Feed or RowKind.BudgetEvents ? r.Row.At : null))
         {
             PutRow(kind, row);
         }
     }
+
+    /// <summary>An event is an office's once per message, like a ledger entry.</summary>
+    private static string BudgetEventKey(string officeId, string sourceKey) => officeId + "|" + sourceKey;
 
     /// <summary>Single-use records (invites, buttons): of two takers, however close, one wins; an expired one is never taken.</summary>
     private T? TakeOnce<T>(RowKind kind, string key, Func<T, bool> valid)

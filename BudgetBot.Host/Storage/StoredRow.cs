@@ -13,6 +13,9 @@ internal enum RowKind
     State,
     Chats,
     Feed,
+
+    /// <summary>Changes to a year's money (<see cref="Domain.Budget.BudgetEvent"/>), grouped by office year, in the order they were recorded.</summary>
+    BudgetEvents,
 }
 
 /// <summary>

@@ -113,6 +113,18 @@ internal static class ParserTable
         ภาษา en ⇒ Language en
         ภาษา ไทย ⇒ Language ไทย
         lang en ⇒ Language en
+        /round 500000 ศธ 04006/ว 1234 15/6/2566 projects ⇒ Round 500000 ศธ 04006/ว 1234 15/6/2566 projects
+        round 250000 ศธ 04006/ว 77 2023-06-15 ⇒ Round 250000 ศธ 04006/ว 77 2023-06-15
+        จัดสรร 500,000 ศธ 04006/ว 1234 15 มิ.ย. 66 โครงการ ⇒ Round 500,000 ศธ 04006/ว 1234 15 มิ.ย. 66 โครงการ
+        ได้รับจัดสรร 500,000 ศธ 04006/ว 1234 15 มิ.ย. 66 ⇒ Round 500,000 ศธ 04006/ว 1234 15 มิ.ย. 66
+        ได้รับจัดสรรครั้งที่ 3 500,000 บาท ⇒ Round ครั้งที่ 3 500,000 บาท
+        จัดสรร๕๐๐,๐๐๐ ศธ ๐๔๐๐๖/ว ๑๒๓๔ ๑๕ มิ.ย. ๖๖ ⇒ Round ๕๐๐,๐๐๐ ศธ ๐๔๐๐๖/ว ๑๒๓๔ ๑๕ มิ.ย. ๖๖
+        /transfer 5000 9 7 ⇒ Transfer 5000 9 7
+        /transfer 5000 reserve 7 ⇒ Transfer 5000 reserve 7
+        transfer 5000 from 9 to 7 ⇒ Transfer 5000 from 9 to 7
+        โอน 5,000 จาก 9 ไป 7 ⇒ Transfer 5,000 จาก 9 ไป 7
+        โอน5000 จาก 9 ไป 7 ⇒ Transfer 5000 จาก 9 ไป 7
+        โอน 30,000 จาก ยังไม่จัดสรร ไป โครงการ 8 ⇒ Transfer 30,000 จาก ยังไม่จัดสรร ไป โครงการ 8
         """;
 
     public const string Sentences = """
@@ -154,6 +166,10 @@ internal static class ParserTable
         ยกเลิกโครงการ 7 ⇒ ?
         แผนงาน ⇒ ?
         รายงานผล ⇒ ?
+        /tranfer 5000 9 7 ⇒ ?
+        โอนเงินให้หน่อย ⇒ ?
+        จัดสรรงบ ⇒ ?
+        ได้รับจัดสรรแล้ว ⇒ ?
         ⇒ -
         g|สวัสดีครับทุกคน ⇒ -
         g|ประชุมบ่ายนี้นะครับ ⇒ -
@@ -177,6 +193,8 @@ internal static class ParserTable
         g|/subscribe weekly ⇒ Subscribe weekly
         g|ติดตาม weekly ⇒ Subscribe weekly
         g|help ⇒ Help
+        g|โอน 5,000 จาก 9 ไป 7 ⇒ Transfer 5,000 จาก 9 ไป 7
+        g|/round@budgetbot 500000 ศธ 04006/ว 1 1/6/2566 ⇒ Round 500000 ศธ 04006/ว 1 1/6/2566
         """;
 
     public static IEnumerable<object[]> Rows(string table) =>

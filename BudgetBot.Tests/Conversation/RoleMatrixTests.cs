@@ -41,6 +41,11 @@ public sealed class RoleMatrixTests
         { "/invite me", false, "AEHOU" },
         { "/audit", false, "AU" },
         { "/audit 17", false, "AU" },
+        { "/round 500000 ศธ 04006/ว 1234 15/2/2566", false, "A" },
+        { "จัดสรร 500,000 ศธ 04006/ว 1234 15 ก.พ. 66 สำรอง", false, "A" },
+        { "/transfer 1000 9 7", false, "A" },
+        { "โอน 1,000 จาก 17 ไป 7", false, "A" },
+        { "/transfer 1000 reserve 17", false, "A" },
     };
 
     [Theory]
@@ -68,5 +73,6 @@ public sealed class RoleMatrixTests
     }
 
     private static string Snapshot(ChatFixture chat) => string.Join('|', chat.Store.Projects(chat.OfficeId, 2566)
-        .Select(p => $"{p.Number}:{p.Plan}:{p.Status}:{p.Notes.Count}:{chat.Store.Balance(p.Id).Actual}"));
+        .Select(p => $"{p.Number}:{p.Allocation}:{p.Plan}:{p.Status}:{p.Notes.Count}:{chat.Store.Balance(p.Id).Actual}")
+        .Append($"{chat.Store.FiscalYear(chat.OfficeId, 2566)!.Received}:{chat.Store.BudgetEvents(chat.OfficeId, 2566).Count}"));
 }

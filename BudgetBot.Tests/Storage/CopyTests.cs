@@ -19,6 +19,12 @@ public abstract class CopyContract(StoreKind kind)
         source.ReceiveAll([new InboundEvent("telegram:1:9", "telegram", "{}", StoreFixture.At) { Chat = "telegram:1" }]);
         source.Enqueue(new OutboxItem("weekly:x", "Summary", office, null, "telegram:-5", new Reply("hi"), StoreFixture.At));
         source.SaveChatState(new ChatState(new ChatAddress("telegram", "-6"), Gone: true, StoreFixture.At));
+        BudgetRules.Round(source, new BudgetEvent(office, 2566, BudgetEventKind.Round, 500m, new DateOnly(2023, 2, 1), "p", "k-round", StoreFixture.At) { Round = new AllocationRound(0, 500m, null) });
+        BudgetRules.Transfer(source, new BudgetEvent(office, 2566, BudgetEventKind.Transfer, 100m, new DateOnly(2023, 2, 2), "p", "k-move", StoreFixture.At.AddSeconds(1))
+        {
+            From = StoreFixture.ProjectId(office, 9),
+            To = StoreFixture.ProjectId(office, 7),
+        });
         var dump = source.Dump();
 
         using var target = Stores.Open(kind);
@@ -34,6 +40,9 @@ public abstract class CopyContract(StoreKind kind)
         Assert.Equal(dump.Outbox.Select(o => (o.Key, o.Status)), again.Outbox.Select(o => (o.Key, o.Status)));
         Assert.Equal(Rows(dump), Rows(again));
         Assert.True(target.IsReversed(spent.Id));
+        Assert.Equal(source.BudgetEvents(office, 2566), target.BudgetEvents(office, 2566));
+        Assert.Equal(3, target.FiscalYear(office, 2566)!.Rounds.Count);
+        Assert.Equal(source.Project(StoreFixture.ProjectId(office, 7))!.Allocation, target.Project(StoreFixture.ProjectId(office, 7))!.Allocation);
         Assert.Empty(target.VerifyBalances());
         Assert.Equal("Somchai", target.PersonByIdentity("telegram:42")!.DisplayName);
         Assert.Throws<InvalidOperationException>(() => target.Load(dump));

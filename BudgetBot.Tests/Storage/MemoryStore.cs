@@ -90,6 +90,8 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
 
     public void SaveProject(Project project) => Run(() => _s.Projects[project.Id] = project);
 
+    public void SaveYear(FiscalYearBudget year) => Run(() => _s.Years[year.Id] = (year, _s.Years[year.Id].Source));
+
     public LedgerEntry? LastEntryBy(string personId) => Read(() => _s.Ledger.LastOrDefault(e => e.By == personId));
 
     public bool IsReversed(long entryId) => Read(() => _s.Ledger.Any(e => e.Reverses == entryId));

@@ -80,8 +80,10 @@ public static partial class CommandParser
             }
 
             var rest = t[word.Length..];
-            // Thai has no spaces between words: "จ่าย 7" is a command, "จ่ายค่าอาหาร…" is a sentence to infer from.
-            if (rest.Length == 0 || char.IsWhiteSpace(rest[0]) || rest[0] is '#' || char.IsAsciiDigit(rest[0]) || ThaiDigits.IsThaiDigit(rest[0]))
+            // Thai has no spaces between words: "จ่าย 7" is a command, "จ่ายค่าอาหาร…" is a sentence to infer from. A
+            // letter is read as officials write it, "ได้รับจัดสรรครั้งที่ 3 …".
+            if (rest.Length == 0 || char.IsWhiteSpace(rest[0]) || rest[0] is '#' || char.IsAsciiDigit(rest[0]) || ThaiDigits.IsThaiDigit(rest[0])
+                || (intent == Intent.Round && rest.StartsWith(RoundArgs.RoundWord, StringComparison.Ordinal)))
             {
                 return new ParseOutcome.Command(intent, rest.Trim());
             }

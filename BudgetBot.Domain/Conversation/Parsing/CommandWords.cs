@@ -24,14 +24,18 @@ public static class CommandWords
         ["join"] = Intent.Join,
         ["whoami"] = Intent.WhoAmI,
         ["lang"] = Intent.Language,
+        ["round"] = Intent.Round,
+        ["transfer"] = Intent.Transfer,
     };
 
     /// <summary>Thai words, longest first so "ความก้าวหน้า" is not read as something shorter.</summary>
     public static readonly IReadOnlyList<(string Word, Intent Intent)> Thai =
     [
         ("ความก้าวหน้า", Intent.Progress),
+        ("ได้รับจัดสรร", Intent.Round),
         ("ฉันคือใคร", Intent.WhoAmI),
         ("ตรวจสอบ", Intent.Audit),
+        ("จัดสรร", Intent.Round),
         ("ช่วยเหลือ", Intent.Help),
         ("เข้าร่วม", Intent.Join),
         ("คงเหลือ", Intent.Balance),
@@ -46,6 +50,7 @@ public static class CommandWords
         ("ภาษา", Intent.Language),
         ("เชิญ", Intent.Invite),
         ("กราฟ", Intent.Chart),
+        ("โอน", Intent.Transfer),
         ("จ่าย", Intent.Spend),
         ("เบิก", Intent.Spend),
         ("แผน", Intent.Plan),

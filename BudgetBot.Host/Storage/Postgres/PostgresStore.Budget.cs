@@ -89,6 +89,12 @@ internal sealed partial class PostgresStore
         CatalogChanged(project.OfficeId);
     });
 
+    public void SaveYear(FiscalYearBudget year) => InTransaction(() =>
+    {
+        Execute("UPDATE years SET json = $3 WHERE office_id = $1 AND id = $2", year.OfficeId, year.Id, JsonPayload.Write(year));
+        CatalogChanged(year.OfficeId);
+    });
+
     public LedgerEntry? EntryBySource(string officeId, string sourceKey) =>
         One($"SELECT {EntryColumns} FROM ledger WHERE office_id = $1 AND source_key = $2", ReadEntry, officeId, sourceKey);
 

@@ -19,6 +19,7 @@ internal sealed partial class PostgresStore
         [RowKind.State] = new("inbox_state", "key", "value"),
         [RowKind.Chats] = new("chats", "address", "json", At: "since"),
         [RowKind.Feed] = new("local_feed", "key", "json", Group: "feed", At: "at", Ordered: true),
+        [RowKind.BudgetEvents] = new("budget_events", "key", "json", Group: "year_key", At: "recorded_at", Ordered: true),
     };
 
     protected override StoredRow? GetRow(RowKind kind, string key) => One(Tables[kind].Select + $" WHERE {Tables[kind].Key} = $1", ReadRow, key);

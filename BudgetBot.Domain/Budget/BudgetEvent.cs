@@ -1,0 +1,52 @@
+namespace BudgetBot.Domain.Budget;
+
+/// <summary>
+/// One dated change to a year's money, kept like a spend: append-only, with who, when and from which message. A year's
+/// rounds, envelopes and allocations are running figures of these (kept on the year and its projects as each event is
+/// recorded), and the events themselves are what a report reads to show where each change came from.
+/// </summary>
+public sealed record BudgetEvent(
+    string OfficeId,
+    int FiscalYear,
+    BudgetEventKind Kind,
+    decimal Amount,
+    DateOnly Date,
+    string By,
+    string SourceKey,
+    DateTimeOffset RecordedAt)
+{
+    /// <summary>Where a transfer takes money from: a project id, <see cref="MoneyPool.Reserve"/> or <see cref="MoneyPool.Unallocated"/>.</summary>
+    public string? From { get; init; }
+
+    /// <summary>Where a transfer puts money: a project id.</summary>
+    public string? To { get; init; }
+
+    /// <summary>The round an allocation letter brought, with its number in the year.</summary>
+    public AllocationRound? Round { get; init; }
+
+    /// <summary>The envelope a round went into.</summary>
+    public EnvelopeKind? Envelope { get; init; }
+
+    public string Note { get; init; } = "";
+}
+
+public enum BudgetEventKind
+{
+    /// <summary>A further allocation letter (ได้รับจัดสรรงบประมาณ ครั้งที่ N).</summary>
+    Round,
+
+    /// <summary>Money moved to a project (โอนเปลี่ยนแปลง) from another project, the reserve or unallocated money.</summary>
+    Transfer,
+}
+
+/// <summary>The two sources of money that are not projects.</summary>
+public static class MoneyPool
+{
+    /// <summary>The emergency reserve envelope (สำรองสำหรับกรณีเร่งด่วน).</summary>
+    public const string Reserve = "reserve";
+
+    /// <summary>The projects envelope's money not yet given to any project.</summary>
+    public const string Unallocated = "unallocated";
+
+    public static bool IsPool(string source) => source is Reserve or Unallocated;
+}

@@ -1,0 +1,104 @@
+using BudgetBot.Domain.Ports;
+
+namespace BudgetBot.Domain.Budget;
+
+/// <summary>
+/// What recording a change to a year's money means, for every store alike: the event is kept once per message and
+/// office, and the running figures it moves (the year's rounds and envelopes, projects' allocations) move with it, in
+/// one unit of work.
+/// </summary>
+public static class BudgetRules
+{
+    /// <summary>A further allocation letter: the next round number, the year's total and one envelope grow.</summary>
+    public static BudgetOutcome Round(IBudgetStore store, BudgetEvent draft) => store.Run(() =>
+    {
+        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
+        {
+            return new BudgetOutcome(BudgetStatus.Duplicate, seen);
+        }
+
+        if (store.FiscalYear(draft.OfficeId, draft.FiscalYear) is not { } year || draft.Round is null)
+        {
+            return new BudgetOutcome(BudgetStatus.UnknownYear, null);
+        }
+
+        var round = draft.Round with { Number = year.Rounds.Count == 0 ? 1 : year.Rounds.Max(r => r.Number) + 1, Amount = draft.Amount };
+        var kind = draft.Envelope ?? EnvelopeKind.Projects;
+        var envelopes = year.Envelopes.Any(e => e.Kind == kind)
+            ? year.Envelopes.Select(e => e.Kind == kind ? e with { Amount = e.Amount + draft.Amount } : e).ToList()
+            : [.. year.Envelopes, new Envelope(kind, draft.Amount, EnvelopeLabel(kind))];
+        store.SaveYear(year with { Rounds = [.. year.Rounds, round], Envelopes = envelopes });
+        var recorded = draft with { Round = round, Envelope = kind };
+        store.AddBudgetEvent(recorded);
+        return new BudgetOutcome(BudgetStatus.Applied, recorded);
+    });
+
+    /// <summary>
+    /// Moves allocation to a project from another project of the same year, the reserve or unallocated money. A source
+    /// never gives more than it has left: a project what it has not used, a pool what it still holds.
+    /// </summary>
+    public static BudgetOutcome Transfer(IBudgetStore store, BudgetEvent draft) => store.Run(() =>
+    {
+        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
+        {
+            return new BudgetOutcome(BudgetStatus.Duplicate, seen);
+        }
+
+        if (store.FiscalYear(draft.OfficeId, draft.FiscalYear) is not { } year)
+        {
+            return new BudgetOutcome(BudgetStatus.UnknownYear, null);
+        }
+
+        var target = OfYear(store.Project(draft.To ?? ""), draft);
+        var source = draft.From is { } from && !MoneyPool.IsPool(from) ? OfYear(store.Project(from), draft) : null;
+        if (target is null || (source is null && !MoneyPool.IsPool(draft.From ?? "")))
+        {
+            return new BudgetOutcome(BudgetStatus.UnknownProject, null);
+        }
+
+        if (source?.Id == target.Id)
+        {
+            return new BudgetOutcome(BudgetStatus.SameProject, null);
+        }
+
+        var left = source is null
+            ? YearMoney.Of(year, store.Projects(draft.OfficeId, draft.FiscalYear), store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).Left(draft.From!)
+            : source.Allocation - store.Balance(source.Id).Actual.Total;
+        if (left < draft.Amount)
+        {
+            return new BudgetOutcome(BudgetStatus.NotEnough, null, Math.Max(left, 0));
+        }
+
+        if (source is not null)
+        {
+            store.SaveProject(source with { Allocation = source.Allocation - draft.Amount });
+        }
+
+        store.SaveProject(target with { Allocation = target.Allocation + draft.Amount });
+        store.AddBudgetEvent(draft);
+        return new BudgetOutcome(BudgetStatus.Applied, draft, left - draft.Amount);
+    });
+
+    private static Project? OfYear(Project? project, BudgetEvent e) =>
+        project is not null && project.OfficeId == e.OfficeId && project.FiscalYear == e.FiscalYear ? project : null;
+
+    private static string EnvelopeLabel(EnvelopeKind kind) => kind switch
+    {
+        EnvelopeKind.Recurring => "งบประจำ",
+        EnvelopeKind.Reserve => "สำรองสำหรับกรณีเร่งด่วน",
+        _ => "จัดสรรสำหรับดำเนินโครงการ",
+    };
+}
+
+public enum BudgetStatus
+{
+    Applied,
+    Duplicate,
+    UnknownYear,
+    UnknownProject,
+    SameProject,
+    NotEnough,
+}
+
+/// <summary>What recording an event did; <paramref name="Left"/> is what the source has left (or had, when it was not enough).</summary>
+public sealed record BudgetOutcome(BudgetStatus Status, BudgetEvent? Event, decimal Left = 0);

@@ -1,0 +1,9 @@
+-- Changes to a year's money (allocation letters, transfers), kept once per office and message, in the order recorded.
+CREATE TABLE budget_events (
+    key text PRIMARY KEY,
+    seq bigint GENERATED ALWAYS AS IDENTITY,
+    year_key text NOT NULL,
+    recorded_at timestamptz NOT NULL,
+    json text NOT NULL
+);
+CREATE INDEX budget_events_by_year ON budget_events (year_key, seq);

@@ -6,36 +6,32 @@ namespace BudgetBot.Domain.Budget;
 /// <summary>Records spending and reversals after checking them; <see cref="LedgerRules"/> makes each one atomic and idempotent.</summary>
 public sealed class Ledger(IBudgetStore store)
 {
-    public LedgerResult Spend(string projectId, decimal amount, DateOnly date, string note, string by, string sourceKey, DateTimeOffset at)
+    public LedgerResult Spend(string projectId, decimal amount, DateOnly date, string note, string by, string sourceKey, DateTimeOffset at) =>
+        Checked(projectId, amount, date) is var (project, refusal) && project is null
+            ? LedgerResult.Refused(refusal!.Value)
+            : From(LedgerRules.Append(store, new LedgerEntry(0, project!.OfficeId, project.Id, amount, date, note, by, sourceKey, at)));
+
+    /// <summary>
+    /// Money returned to a project (an advance partly returned, a refund): an entry of its own that lowers what was paid,
+    /// never by more than the project has paid, and not a reversal of any earlier entry.
+    /// </summary>
+    public LedgerResult Refund(string projectId, decimal amount, DateOnly date, string note, string by, string sourceKey, DateTimeOffset at)
     {
-        if (amount <= 0)
-        {
-            return LedgerResult.Refused(LedgerRefusal.NotPositive);
-        }
-
-        if (decimal.Round(amount, 2) != amount)
-        {
-            return LedgerResult.Refused(LedgerRefusal.TooManyDecimals);
-        }
-
-        if (amount > ThaiAmount.Maximum)
-        {
-            return LedgerResult.Refused(LedgerRefusal.TooLarge);
-        }
-
-        var project = store.Project(projectId);
+        var (project, refusal) = Checked(projectId, amount, date);
         if (project is null)
         {
-            return LedgerResult.Refused(LedgerRefusal.UnknownProject);
+            return LedgerResult.Refused(refusal!.Value);
         }
 
-        if (!FiscalCalendar.Contains(project.FiscalYear, date))
+        return store.Run(() =>
         {
-            return LedgerResult.Refused(LedgerRefusal.OutsideFiscalYear);
-        }
+            if (store.EntryBySource(project.OfficeId, sourceKey) is null && store.Balance(project.Id).Actual.Total < amount)
+            {
+                return LedgerResult.Refused(LedgerRefusal.MoreThanPaid);
+            }
 
-        var draft = new LedgerEntry(0, project.OfficeId, project.Id, amount, date, note, by, sourceKey, at);
-        return From(LedgerRules.Append(store, draft));
+            return From(LedgerRules.Append(store, new LedgerEntry(0, project.OfficeId, project.Id, -amount, date, note, by, sourceKey, at)));
+        });
     }
 
     /// <summary>Cancels an entry with an opposite entry on the same date, so the quarter it hit is restored.</summary>
@@ -54,6 +50,30 @@ public sealed class Ledger(IBudgetStore store)
 
         var draft = new LedgerEntry(0, original.OfficeId, original.ProjectId, -original.Amount, original.Date, note, by, sourceKey, at, original.Id);
         return From(LedgerRules.Append(store, draft));
+    }
+
+    /// <summary>The checks every new entry of money passes: a positive amount in satang, a known project, a date in its year.</summary>
+    private (Project? Project, LedgerRefusal? Refusal) Checked(string projectId, decimal amount, DateOnly date)
+    {
+        if (amount <= 0)
+        {
+            return (null, LedgerRefusal.NotPositive);
+        }
+
+        if (decimal.Round(amount, 2) != amount)
+        {
+            return (null, LedgerRefusal.TooManyDecimals);
+        }
+
+        if (amount > ThaiAmount.Maximum)
+        {
+            return (null, LedgerRefusal.TooLarge);
+        }
+
+        var project = store.Project(projectId);
+        return project is null ? (null, LedgerRefusal.UnknownProject)
+            : !FiscalCalendar.Contains(project.FiscalYear, date) ? (null, LedgerRefusal.OutsideFiscalYear)
+            : (project, null);
     }
 
     private static LedgerResult From(AppendOutcome outcome) => outcome.Status switch
@@ -76,6 +96,9 @@ public enum LedgerRefusal
     UnknownEntry,
     IsReversal,
     AlreadyReversed,
+
+    /// <summary>A refund larger than what the project has paid.</summary>
+    MoreThanPaid,
 }
 
 /// <summary>The entry written (or found, when the message was seen before) and the project's figures after it.</summary>

@@ -23,4 +23,6 @@ public enum Intent
     Language,
     Round,
     Transfer,
+    Refund,
+    Reverse,
 }

@@ -119,6 +119,13 @@ internal static class ParserTable
         ได้รับจัดสรร 500,000 ศธ 04006/ว 1234 15 มิ.ย. 66 ⇒ Round 500,000 ศธ 04006/ว 1234 15 มิ.ย. 66
         ได้รับจัดสรรครั้งที่ 3 500,000 บาท ⇒ Round ครั้งที่ 3 500,000 บาท
         จัดสรร๕๐๐,๐๐๐ ศธ ๐๔๐๐๖/ว ๑๒๓๔ ๑๕ มิ.ย. ๖๖ ⇒ Round ๕๐๐,๐๐๐ ศธ ๐๔๐๐๖/ว ๑๒๓๔ ๑๕ มิ.ย. ๖๖
+        /refund 7 500 ⇒ Refund 7 500
+        refund 7 500 2023-02-01 advance returned ⇒ Refund 7 500 2023-02-01 advance returned
+        คืนเงิน 7 500 เงินยืมเหลือ ⇒ Refund 7 500 เงินยืมเหลือ
+        คืนเงิน๗ ๕๐๐ ⇒ Refund ๗ ๕๐๐
+        /reverse 123 recorded twice ⇒ Reverse 123 recorded twice
+        กลับรายการ 123 บันทึกซ้ำ ⇒ Reverse 123 บันทึกซ้ำ
+        กลับรายการ #123 ผิดโครงการ ⇒ Reverse #123 ผิดโครงการ
         /transfer 5000 9 7 ⇒ Transfer 5000 9 7
         /transfer 5000 reserve 7 ⇒ Transfer 5000 reserve 7
         transfer 5000 from 9 to 7 ⇒ Transfer 5000 from 9 to 7
@@ -167,6 +174,8 @@ internal static class ParserTable
         แผนงาน ⇒ ?
         รายงานผล ⇒ ?
         /tranfer 5000 9 7 ⇒ ?
+        คืนเงินให้ด้วย ⇒ ?
+        กลับรายการนี้ ⇒ ?
         โอนเงินให้หน่อย ⇒ ?
         จัดสรรงบ ⇒ ?
         ได้รับจัดสรรแล้ว ⇒ ?

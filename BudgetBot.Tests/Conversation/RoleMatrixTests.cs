@@ -44,6 +44,9 @@ public sealed class RoleMatrixTests
         { "/round 500000 ศธ 04006/ว 1234 15/2/2566", false, "A" },
         { "จัดสรร 500,000 ศธ 04006/ว 1234 15 ก.พ. 66 สำรอง", false, "A" },
         { "/transfer 1000 9 7", false, "A" },
+        { "/refund 17 100", false, "AHO" },
+        { "คืนเงิน 8 100", false, "A" },
+        { "/reverse 1 test", false, "A" },
         { "โอน 1,000 จาก 17 ไป 7", false, "A" },
         { "/transfer 1000 reserve 17", false, "A" },
     };

@@ -26,7 +26,7 @@ internal sealed class HelpCommand : ICommand
         if (records)
         {
             lines.Add(say["จ่าย 7 2,400 15 ก.พ. 66 ค่าอาหารว่าง — บันทึกการใช้จ่าย (/spend)", "/spend 7 2400 [date] [note] — record spending (จ่าย)"]);
-            lines.Add(say["ยกเลิก — ยกเลิกรายการล่าสุดของท่าน (/undo)", "/undo — cancel your last entry (ยกเลิก)"]);
+            lines.Add(say["ยกเลิก — ยกเลิกรายการล่าสุดของท่าน (/undo) · คืนเงิน 7 500 — เงินที่ได้คืน (/refund)", "/undo — cancel your last entry (ยกเลิก) · /refund 7 500 — money returned (คืนเงิน)"]);
             lines.Add(say["ความก้าวหน้า 7 ข้อความ (/progress) · สถานะ 7 จบโครงการ (/status)", "/progress 7 text (ความก้าวหน้า) · /status 7 done (สถานะ)"]);
         }
 
@@ -37,6 +37,7 @@ internal sealed class HelpCommand : ICommand
         {
             lines.Add(say["แผน 7 ไตรมาส 2 40,000 — กำหนดแผนรายไตรมาส (/plan) · เชิญ ผู้รับผิดชอบ 7 (/invite)", "/plan 7 q2 40000 — set a quarter plan (แผน) · /invite owner 7 (เชิญ)"]);
             lines.Add(say["จัดสรร 500,000 ศธ 04006/ว 1234 15 มิ.ย. 66 — หนังสือจัดสรรครั้งถัดไป (/round)", "/round 500000 <letter no> <date> [projects|reserve|recurring] — a further allocation letter (จัดสรร)"]);
+            lines.Add(say["กลับรายการ 123 เหตุผล — กลับรายการใดก็ได้ (/reverse)", "/reverse 123 reason — reverse any entry (กลับรายการ)"]);
             lines.Add(say["โอน 5,000 จาก 9 ไป 7 — โอนงบระหว่างโครงการ หรือจากเงินสำรอง (/transfer)", "/transfer 5000 9 7 — move money between projects, or from the reserve (โอน)"]);
         }
 

@@ -35,7 +35,7 @@ internal sealed class HistoryCommand : ICommand
             ? say["นำเข้าจากรายงาน", "imported report"]
             : ctx.Chat.Person(by)?.DisplayName ?? by;
         var lines = shown.Select(e =>
-            $"#{e.Id} {say.Date(e.Date)} {(e.Amount < 0 ? "−" : "")}{Say.Baht(Math.Abs(e.Amount))} {e.Note}{(e.Reverses is { } r ? say[$" (ยกเลิก #{r})", $" (reverses #{r})"] : "")} — {Who(e.By)}");
+            $"#{e.Id} {say.Date(e.Date)} {(e.Amount < 0 ? "−" : "")}{Say.Baht(Math.Abs(e.Amount))} {e.Note}{(e.Reverses is { } r ? say[$" (ยกเลิก #{r})", $" (reverses #{r})"] : e.Amount < 0 ? say[" (คืนเงิน)", " (refund)"] : "")} — {Who(e.By)}");
         var head = ProjectText.Title(say, project) + say[$" ({entries.Count} รายการ)", $" ({entries.Count} entries)"];
         return [new Reply(head + "\n" + string.Join('\n', lines)) { Buttons = buttons }];
     }

@@ -26,6 +26,8 @@ public static class CommandWords
         ["lang"] = Intent.Language,
         ["round"] = Intent.Round,
         ["transfer"] = Intent.Transfer,
+        ["refund"] = Intent.Refund,
+        ["reverse"] = Intent.Reverse,
     };
 
     /// <summary>Thai words, longest first so "ความก้าวหน้า" is not read as something shorter.</summary>
@@ -33,10 +35,12 @@ public static class CommandWords
     [
         ("ความก้าวหน้า", Intent.Progress),
         ("ได้รับจัดสรร", Intent.Round),
+        ("กลับรายการ", Intent.Reverse),
         ("ฉันคือใคร", Intent.WhoAmI),
         ("ตรวจสอบ", Intent.Audit),
         ("จัดสรร", Intent.Round),
         ("ช่วยเหลือ", Intent.Help),
+        ("คืนเงิน", Intent.Refund),
         ("เข้าร่วม", Intent.Join),
         ("คงเหลือ", Intent.Balance),
         ("โครงการ", Intent.Projects),

@@ -37,6 +37,9 @@ public enum BudgetEventKind
 
     /// <summary>Money moved to a project (โอนเปลี่ยนแปลง) from another project, the reserve or unallocated money.</summary>
     Transfer,
+
+    /// <summary>A project approved mid-year (เพิ่มโครงการ), its allocation taken from the projects envelope's unallocated money.</summary>
+    ProjectAdded,
 }
 
 /// <summary>The two sources of money that are not projects.</summary>

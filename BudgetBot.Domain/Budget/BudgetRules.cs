@@ -79,6 +79,36 @@ public static class BudgetRules
         return new BudgetOutcome(BudgetStatus.Applied, draft, left - draft.Amount);
     });
 
+    /// <summary>
+    /// A project approved mid-year: the year's next number, in its division, its allocation taken from the projects
+    /// envelope's unallocated money (never more than there is).
+    /// </summary>
+    public static BudgetOutcome AddProject(IBudgetStore store, BudgetEvent draft, Project project) => store.Run(() =>
+    {
+        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
+        {
+            return new BudgetOutcome(BudgetStatus.Duplicate, seen);
+        }
+
+        if (store.FiscalYear(draft.OfficeId, draft.FiscalYear) is not { } year)
+        {
+            return new BudgetOutcome(BudgetStatus.UnknownYear, null);
+        }
+
+        var projects = store.Projects(draft.OfficeId, draft.FiscalYear);
+        var left = YearMoney.Of(year, projects, store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).Unallocated;
+        if (left < draft.Amount)
+        {
+            return new BudgetOutcome(BudgetStatus.NotEnough, null, Math.Max(left, 0));
+        }
+
+        var added = project with { Number = projects.Count == 0 ? 1 : projects.Max(p => p.Number) + 1, Allocation = draft.Amount };
+        store.AddProject(added);
+        var recorded = draft with { From = MoneyPool.Unallocated, To = added.Id };
+        store.AddBudgetEvent(recorded);
+        return new BudgetOutcome(BudgetStatus.Applied, recorded, left - draft.Amount);
+    });
+
     private static Project? OfYear(Project? project, BudgetEvent e) =>
         project is not null && project.OfficeId == e.OfficeId && project.FiscalYear == e.FiscalYear ? project : null;
 

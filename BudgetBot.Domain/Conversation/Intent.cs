@@ -25,4 +25,5 @@ public enum Intent
     Transfer,
     Refund,
     Reverse,
+    AddProject,
 }

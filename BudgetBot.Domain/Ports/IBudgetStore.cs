@@ -25,6 +25,9 @@ public interface IBudgetStore : ILedgerRows
     /// <summary>Saves a changed project (plan, status, owners, notes); money never changes this way.</summary>
     void SaveProject(Project project);
 
+    /// <summary>Adds a new project of a year held, with empty running figures.</summary>
+    void AddProject(Project project);
+
     /// <summary>Saves a year's rounds and envelopes as a recorded allocation letter changed them.</summary>
     void SaveYear(FiscalYearBudget year);
 

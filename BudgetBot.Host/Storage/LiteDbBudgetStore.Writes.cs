@@ -38,6 +38,13 @@ internal sealed partial class LiteDbBudgetStore
         _yearCache.Clear();
     }
 
+    protected override void InsertProject(Project project)
+    {
+        _projects.Insert(Bson.Project(project));
+        _projectCache[project.Id] = project;
+        _projectsChanged = true;
+    }
+
     protected override void PutFigures(string officeId, ProjectBalance figures) => _balances.Upsert(Bson.Balance(figures));
 
     protected override IEnumerable<LedgerEntry> AllEntries() => _ledger.Query().OrderBy("_id").ToEnumerable().Select(Bson.Entry);

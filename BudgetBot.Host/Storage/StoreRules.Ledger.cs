@@ -14,6 +14,17 @@ internal abstract partial class StoreRules
     /// <summary>Keeps an office (name updated), a new year with its source, its divisions (updated) and its projects.</summary>
     protected abstract void AddYear(BudgetSnapshot snapshot);
 
+    /// <summary>Keeps a new project of a year held (its figures are <see cref="PutFigures"/>'s).</summary>
+    protected abstract void InsertProject(Project project);
+
+    /// <summary>A project added to a year held starts with no entries, so a spend on it finds its figures.</summary>
+    public void AddProject(Project project) => Run(() =>
+    {
+        InsertProject(project);
+        PutFigures(project.OfficeId, ProjectBalance.Empty(project.Id));
+        return 0;
+    });
+
     /// <summary>Keeps a project's running figures as they are given (an import's first figures, a restored copy's).</summary>
     protected abstract void PutFigures(string officeId, ProjectBalance figures);
 

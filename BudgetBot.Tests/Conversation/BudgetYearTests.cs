@@ -112,6 +112,46 @@ public abstract class BudgetYearContract(StoreKind kind) : IDisposable
     }
 
     [SkippableFact]
+    public void NewProject_TakesTheNextNumber_AndItsMoneyFromUnallocated_ThenTakesSpendingAndPlans()
+    {
+        var count = _chat.Store.Projects(_chat.OfficeId, 2566).Count;
+        var next = _chat.Store.Projects(_chat.OfficeId, 2566).Max(p => p.Number) + 1;
+        Assert.Contains("ไม่พอ", _chat.Say("local:admin", "เพิ่มโครงการ กลุ่มนิเทศ 50,000 อบรมครูภาษาอังกฤษ")[0].Text, StringComparison.Ordinal);
+        _chat.Say("local:admin", "จัดสรร 500,000 ศธ 04006/ว 1234 15 ก.พ. 66");
+        var unallocated = Money.Unallocated;
+
+        var reply = _chat.Say("local:admin", "เพิ่มโครงการ กลุ่มนิเทศ 50,000 อบรมครูภาษาอังกฤษ")[0].Text;
+
+        Assert.StartsWith($"เพิ่มโครงการ {next} อบรมครูภาษาอังกฤษ ใน", reply, StringComparison.Ordinal);
+        var added = _chat.Store.Project(Project.KeyFor(_chat.OfficeId, 2566, next))!;
+        Assert.Equal((50_000m, "อบรมครูภาษาอังกฤษ"), (added.Allocation, added.Name));
+        Assert.Contains("นิเทศ", _chat.Store.Divisions(_chat.OfficeId).Single(d => d.Id == added.DivisionId).Name, StringComparison.Ordinal);
+        Assert.Equal(count + 1, _chat.Store.Projects(_chat.OfficeId, 2566).Count);
+        Assert.Equal(unallocated - 50_000m, Money.Unallocated);
+        Assert.Contains($"ไม่พอ", _chat.Say("local:admin", $"/addproject นิเทศ {unallocated} another one")[0].Text, StringComparison.Ordinal);
+
+        Assert.StartsWith($"บันทึกแล้ว โครงการ {next}", _chat.Say("local:admin", $"จ่าย {next} 1,000 ค่าวัสดุ")[0].Text, StringComparison.Ordinal);
+        _chat.Say("local:admin", $"แผน {next} ไตรมาส 3 25,000");
+        Assert.Equal((1_000m, 25_000m), (_chat.Figures(next).Used, _chat.Figures(next).Plan.Q3));
+        Assert.Empty(_chat.Store.VerifyBalances());
+    }
+
+    [SkippableTheory]
+    [InlineData("เพิ่มโครงการ กลุ่มนิเทศ 50,000", "พิมพ์กลุ่ม งบประมาณ และชื่อโครงการ")]
+    [InlineData("เพิ่มโครงการ 50,000 อบรม", "พิมพ์กลุ่ม งบประมาณ และชื่อโครงการ")]
+    [InlineData("เพิ่มโครงการ กลุ่มที่ไม่มี 50,000 อบรมครู", "ไม่พบกลุ่ม")]
+    [InlineData("เพิ่มโครงการ กลุ่มนิเทศ 0 อบรมครู", "มากกว่า 0")]
+    public void BadNewProject_IsRefusedWithWhatToType(string text, string why)
+    {
+        _chat.Say("local:admin", "จัดสรร 500,000 ศธ 04006/ว 1234 15 ก.พ. 66");
+        var count = _chat.Store.Projects(_chat.OfficeId, 2566).Count;
+
+        Assert.Contains(why, _chat.Say("local:admin", text)[0].Text, StringComparison.Ordinal);
+
+        Assert.Equal(count, _chat.Store.Projects(_chat.OfficeId, 2566).Count);
+    }
+
+    [SkippableFact]
     public void SameMessageTwice_MovesMoneyOnce()
     {
         var message = _chat.Message("local:admin", "โอน 1,000 จาก 9 ไป 7");

@@ -120,6 +120,8 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
         snapshot.Projects.ToList().ForEach(p => _s.Projects[p.Id] = p);
     }
 
+    protected override void InsertProject(Project project) => _s.Projects.Add(project.Id, project);
+
     protected override void PutFigures(string officeId, ProjectBalance figures) => _s.Figures[figures.ProjectId] = (officeId, figures);
 
     protected override IEnumerable<LedgerEntry> AllEntries() => Read(() => _s.Ledger.ToList());

@@ -28,12 +28,14 @@ public static class CommandWords
         ["transfer"] = Intent.Transfer,
         ["refund"] = Intent.Refund,
         ["reverse"] = Intent.Reverse,
+        ["addproject"] = Intent.AddProject,
     };
 
     /// <summary>Thai words, longest first so "ความก้าวหน้า" is not read as something shorter.</summary>
     public static readonly IReadOnlyList<(string Word, Intent Intent)> Thai =
     [
         ("ความก้าวหน้า", Intent.Progress),
+        ("เพิ่มโครงการ", Intent.AddProject),
         ("ได้รับจัดสรร", Intent.Round),
         ("กลับรายการ", Intent.Reverse),
         ("ฉันคือใคร", Intent.WhoAmI),

@@ -138,7 +138,7 @@ internal sealed partial class PostgresStore
 
         foreach (var p in snapshot.Projects)
         {
-            InsertProject(p);
+            InsertProjectRow(p);
         }
 
         CatalogChanged(snapshot.Office.Id);
@@ -149,7 +149,13 @@ internal sealed partial class PostgresStore
     protected override IEnumerable<(string OfficeId, ProjectBalance Figures)> AllFigures() =>
         Query("SELECT office_id, project_id, q1, q2, q3, q4, entries, last_entry FROM balances ORDER BY project_id", r => (r.GetString(0), ReadBalance(r, 1)));
 
-    private void InsertProject(Project p) =>
+    protected override void InsertProject(Project p)
+    {
+        InsertProjectRow(p);
+        CatalogChanged(p.OfficeId);
+    }
+
+    private void InsertProjectRow(Project p) =>
         Execute("INSERT INTO projects (office_id, id, fiscal_year, number, json) VALUES ($1, $2, $3, $4, $5)", p.OfficeId, p.Id, p.FiscalYear, p.Number, JsonPayload.Write(p));
 
     protected override void PutFigures(string officeId, ProjectBalance b) =>

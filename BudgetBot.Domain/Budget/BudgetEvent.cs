@@ -27,6 +27,9 @@ public sealed record BudgetEvent(
     /// <summary>The envelope a round went into.</summary>
     public EnvelopeKind? Envelope { get; init; }
 
+    /// <summary>A commitment's contract or purchase order number (เลขที่สัญญา / ใบสั่งซื้อ), as written.</summary>
+    public string? Reference { get; init; }
+
     public string Note { get; init; } = "";
 }
 
@@ -40,6 +43,15 @@ public enum BudgetEventKind
 
     /// <summary>A project approved mid-year (เพิ่มโครงการ), its allocation taken from the projects envelope's unallocated money.</summary>
     ProjectAdded,
+
+    /// <summary>A signed contract or purchase order (ก่อหนี้ผูกพัน): money committed to a project, not yet paid.</summary>
+    Commitment,
+
+    /// <summary>A spend that named a commitment's reference: that much of it is paid.</summary>
+    CommitmentPaid,
+
+    /// <summary>A commitment cancelled: what was not paid of it is free again.</summary>
+    CommitmentCancelled,
 }
 
 /// <summary>The two sources of money that are not projects.</summary>

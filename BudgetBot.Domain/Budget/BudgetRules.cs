@@ -63,7 +63,7 @@ public static class BudgetRules
 
         var left = source is null
             ? YearMoney.Of(year, store.Projects(draft.OfficeId, draft.FiscalYear), store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).Left(draft.From!)
-            : source.Allocation - store.Balance(source.Id).Actual.Total;
+            : source.Allocation - store.Balance(source.Id).Actual.Total - Commitments.Of(store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).OpenFor(source.Id);
         if (left < draft.Amount)
         {
             return new BudgetOutcome(BudgetStatus.NotEnough, null, Math.Max(left, 0));
@@ -109,6 +109,56 @@ public static class BudgetRules
         return new BudgetOutcome(BudgetStatus.Applied, recorded, left - draft.Amount);
     });
 
+    /// <summary>
+    /// A signed contract or order commits money to a project: never more than it has available (allocation less paid
+    /// and less what is already committed), and one open commitment per reference.
+    /// </summary>
+    public static BudgetOutcome Commit(IBudgetStore store, BudgetEvent draft) => store.Run(() =>
+    {
+        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
+        {
+            return new BudgetOutcome(BudgetStatus.Duplicate, seen);
+        }
+
+        if (OfYear(store.Project(draft.To ?? ""), draft) is not { } project)
+        {
+            return new BudgetOutcome(BudgetStatus.UnknownProject, null);
+        }
+
+        var commitments = Commitments.Of(store.BudgetEvents(draft.OfficeId, draft.FiscalYear));
+        if (commitments.OpenOne(project.Id, draft.Reference!) is not null)
+        {
+            return new BudgetOutcome(BudgetStatus.ReferenceInUse, null);
+        }
+
+        var available = project.Allocation - store.Balance(project.Id).Actual.Total - commitments.OpenFor(project.Id);
+        if (available < draft.Amount)
+        {
+            return new BudgetOutcome(BudgetStatus.NotEnough, null, Math.Max(available, 0));
+        }
+
+        store.AddBudgetEvent(draft);
+        return new BudgetOutcome(BudgetStatus.Applied, draft, available - draft.Amount);
+    });
+
+    /// <summary>Cancels an open commitment: what was not paid of it is released (the event keeps how much).</summary>
+    public static BudgetOutcome CancelCommitment(IBudgetStore store, BudgetEvent draft) => store.Run(() =>
+    {
+        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
+        {
+            return new BudgetOutcome(BudgetStatus.Duplicate, seen);
+        }
+
+        if (Commitments.Of(store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).OpenOne(draft.To ?? "", draft.Reference ?? "") is not { } open)
+        {
+            return new BudgetOutcome(BudgetStatus.UnknownReference, null);
+        }
+
+        var recorded = draft with { Amount = open.Open };
+        store.AddBudgetEvent(recorded);
+        return new BudgetOutcome(BudgetStatus.Applied, recorded);
+    });
+
     private static Project? OfYear(Project? project, BudgetEvent e) =>
         project is not null && project.OfficeId == e.OfficeId && project.FiscalYear == e.FiscalYear ? project : null;
 
@@ -128,6 +178,12 @@ public enum BudgetStatus
     UnknownProject,
     SameProject,
     NotEnough,
+
+    /// <summary>A commitment under this reference is open on the project already.</summary>
+    ReferenceInUse,
+
+    /// <summary>No open commitment of the project has this reference.</summary>
+    UnknownReference,
 }
 
 /// <summary>What recording an event did; <paramref name="Left"/> is what the source has left (or had, when it was not enough).</summary>

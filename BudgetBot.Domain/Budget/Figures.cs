@@ -5,9 +5,19 @@ public sealed record Figures(decimal Allocation, QuarterAmounts Plan, QuarterAmo
 {
     public static readonly Figures Zero = new(0, QuarterAmounts.Zero, QuarterAmounts.Zero);
 
+    /// <summary>Open commitments: signed contracts and orders not yet paid (ก่อหนี้ผูกพัน).</summary>
+    public decimal Committed { get; init; }
+
+    /// <summary>Paid (เบิกจ่าย): what cabinet disbursement targets count.</summary>
     public decimal Used => Actual.Total;
 
     public decimal Remaining => Allocation - Used;
+
+    /// <summary>What can still be spent or committed: the allocation less what is paid and what is committed.</summary>
+    public decimal Available => Allocation - Used - Committed;
+
+    /// <summary>Paid and committed (ใช้จ่าย) as a percent of the allocation: what managers watch besides the paid rate.</summary>
+    public decimal PercentUsedOrCommitted => Percent(Used + Committed, Allocation);
 
     /// <summary>Percent of the allocation used, rounded to two decimals; 0 when nothing was allocated.</summary>
     public decimal PercentUsed => Percent(Used, Allocation);
@@ -19,7 +29,7 @@ public sealed record Figures(decimal Allocation, QuarterAmounts Plan, QuarterAmo
     /// <summary>Actual to date as a percent of the allocation: the disbursement rate compared with targets.</summary>
     public decimal DisbursedPercentToDate(int quarter) => Percent(ActualToDate(quarter), Allocation);
 
-    public Figures Plus(Figures other) => new(Allocation + other.Allocation, Plan.Plus(other.Plan), Actual.Plus(other.Actual));
+    public Figures Plus(Figures other) => new(Allocation + other.Allocation, Plan.Plus(other.Plan), Actual.Plus(other.Actual)) { Committed = Committed + other.Committed };
 
     public static Figures Sum(IEnumerable<Figures> parts) => parts.Aggregate(Zero, (a, b) => a.Plus(b));
 

@@ -12,6 +12,35 @@ public sealed class Ledger(IBudgetStore store)
             : From(LedgerRules.Append(store, new LedgerEntry(0, project!.OfficeId, project.Id, amount, date, note, by, sourceKey, at)));
 
     /// <summary>
+    /// A payment that names a commitment's reference: the spend and what it pays of the commitment (at most what is
+    /// open; any more is an ordinary spend) are recorded together, once.
+    /// </summary>
+    public LedgerResult SpendAgainst(string projectId, string reference, decimal amount, DateOnly date, string note, string by, string sourceKey, DateTimeOffset at) => store.Run(() =>
+    {
+        if (store.Project(projectId) is not { } project || store.EntryBySource(project.OfficeId, sourceKey) is not null)
+        {
+            return Spend(projectId, amount, date, note, by, sourceKey, at);
+        }
+
+        if (Commitments.Of(store.BudgetEvents(project.OfficeId, project.FiscalYear)).OpenOne(project.Id, reference) is not { } open)
+        {
+            return LedgerResult.Refused(LedgerRefusal.UnknownCommitment);
+        }
+
+        var result = Spend(projectId, amount, date, note, by, sourceKey, at);
+        if (result.IsOk && !result.Duplicate)
+        {
+            store.AddBudgetEvent(new BudgetEvent(project.OfficeId, project.FiscalYear, BudgetEventKind.CommitmentPaid, Math.Min(amount, open.Open), date, by, sourceKey, at)
+            {
+                To = project.Id,
+                Reference = open.Reference,
+            });
+        }
+
+        return result;
+    });
+
+    /// <summary>
     /// Money returned to a project (an advance partly returned, a refund): an entry of its own that lowers what was paid,
     /// never by more than the project has paid, and not a reversal of any earlier entry.
     /// </summary>
@@ -99,6 +128,9 @@ public enum LedgerRefusal
 
     /// <summary>A refund larger than what the project has paid.</summary>
     MoreThanPaid,
+
+    /// <summary>A payment names a reference no open commitment of the project has.</summary>
+    UnknownCommitment,
 }
 
 /// <summary>The entry written (or found, when the message was seen before) and the project's figures after it.</summary>

@@ -7,6 +7,8 @@ namespace BudgetBot.Domain.Conversation;
 /// <summary>Everything a command needs: who asks, in which office and year, and the stores.</summary>
 public sealed class CommandContext(IncomingMessage message, Person? person, string args, bool inferred, IBudgetStore budget, IChatStore chat, EngineSettings settings)
 {
+    private readonly Dictionary<(string, int), Commitments> _commitments = [];
+
     public IncomingMessage Message { get; } = message;
 
     public Person? Person { get; } = person;
@@ -54,7 +56,22 @@ public sealed class CommandContext(IncomingMessage message, Person? person, stri
 
     public IReadOnlyList<Project> Projects() => OfficeId is null ? [] : Budget.Projects(OfficeId, FiscalYear);
 
-    public Figures FiguresOf(Project project) => Figures.Of(project, Budget.Balance(project.Id));
+    /// <summary>A project's figures with its open commitments.</summary>
+    public Figures FiguresOf(Project project) =>
+        Figures.Of(project, Budget.Balance(project.Id)) with { Committed = CommitmentsOf(project.OfficeId, project.FiscalYear).OpenFor(project.Id) };
+
+    /// <summary>An office year's commitments, folded once per message (a command that records one calls <see cref="CommitmentsChanged"/>).</summary>
+    public Commitments CommitmentsOf(string officeId, int fiscalYear)
+    {
+        if (!_commitments.TryGetValue((officeId, fiscalYear), out var folded))
+        {
+            _commitments[(officeId, fiscalYear)] = folded = Commitments.Of(Budget.BudgetEvents(officeId, fiscalYear));
+        }
+
+        return folded;
+    }
+
+    public void CommitmentsChanged() => _commitments.Clear();
 
     public string NewId() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12];
 

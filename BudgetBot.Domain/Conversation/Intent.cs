@@ -26,4 +26,5 @@ public enum Intent
     Refund,
     Reverse,
     AddProject,
+    Commit,
 }

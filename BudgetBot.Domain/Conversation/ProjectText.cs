@@ -12,7 +12,12 @@ public static class ProjectText
         $"ไตรมาส {quarter}/{fiscalYear}: ผล {Say.Baht(f.Actual[quarter])} / แผน {Say.Baht(f.Plan[quarter])} บาท",
         $"Q{quarter}/{fiscalYear}: actual {Say.Baht(f.Actual[quarter])} / plan {Say.Baht(f.Plan[quarter])} baht"];
 
-    public static string Used(Say say, Figures f) => f.Remaining >= 0
+    /// <summary>What is paid against the allocation and, where money is committed, what is committed and still available, with both rates.</summary>
+    public static string Used(Say say, Figures f) => f.Committed == 0 ? Paid(say, f) : string.Join('\n', Paid(say, f), say[
+        $"ผูกพัน {Say.Baht(f.Committed)} บาท คงเหลือใช้ได้ {Say.Baht(f.Available)} บาท · เบิกจ่าย {Say.Percent(f.PercentUsed)} · ใช้จ่าย (รวมผูกพัน) {Say.Percent(f.PercentUsedOrCommitted)}",
+        $"Committed {Say.Baht(f.Committed)} baht, available {Say.Baht(f.Available)} baht · paid {Say.Percent(f.PercentUsed)} · paid and committed {Say.Percent(f.PercentUsedOrCommitted)}"]);
+
+    private static string Paid(Say say, Figures f) => f.Remaining >= 0
         ? say[
             $"ใช้แล้ว {Say.Baht(f.Used)} จาก {Say.Baht(f.Allocation)} บาท ({Say.Percent(f.PercentUsed)}) คงเหลือ {Say.Baht(f.Remaining)} บาท",
             $"Used {Say.Baht(f.Used)} of {Say.Baht(f.Allocation)} baht ({Say.Percent(f.PercentUsed)}), remaining {Say.Baht(f.Remaining)} baht"]

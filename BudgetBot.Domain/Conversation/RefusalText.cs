@@ -14,6 +14,7 @@ public static class RefusalText
         LedgerRefusal.OutsideFiscalYear => say["วันที่อยู่นอกปีงบประมาณของโครงการ", "the date is outside the project's fiscal year"],
         LedgerRefusal.UnknownEntry => say["ไม่พบรายการนี้", "there is no such entry"],
         LedgerRefusal.IsReversal => say["รายการนี้เป็นการยกเลิกอยู่แล้ว", "that entry is itself a cancellation"],
+        LedgerRefusal.UnknownCommitment => say["ไม่พบสัญญาหรือใบสั่งซื้อเลขที่นี้ของโครงการที่ยังค้างจ่าย ดูได้ด้วย ยอด เลขโครงการ", "no open commitment of this project has that reference; /balance <project> lists them"],
         LedgerRefusal.MoreThanPaid => say["คืนเงินได้ไม่เกินยอดที่เบิกจ่ายไปแล้วของโครงการ", "a refund cannot be more than the project has paid"],
         _ => say["รายการนี้ถูกยกเลิกไปแล้ว", "that entry was already cancelled"],
     };

@@ -1,5 +1,6 @@
 using BudgetBot.Domain.Budget;
 using BudgetBot.Domain.Calendar;
+using BudgetBot.Domain.Conversation.Parsing;
 
 namespace BudgetBot.Domain.Conversation;
 
@@ -54,13 +55,18 @@ public static class SpendFlow
             }];
         }
 
-        var result = new Ledger(ctx.Budget).Spend(project.Id, amount, date, note, ctx.Person?.Id ?? ctx.Message.Identity, sourceKey, ctx.Message.At);
+        var by = ctx.Person?.Id ?? ctx.Message.Identity;
+        var reference = CommitmentRef.In(note);
+        var result = reference is null
+            ? new Ledger(ctx.Budget).Spend(project.Id, amount, date, note, by, sourceKey, ctx.Message.At)
+            : new Ledger(ctx.Budget).SpendAgainst(project.Id, reference, amount, date, note, by, sourceKey, ctx.Message.At);
         if (!result.IsOk)
         {
             return [new Reply(say["บันทึกไม่ได้: ", "Not recorded: "] + RefusalText.Why(say, result.Refusal!.Value))];
         }
 
-        var figures = Figures.Of(project, result.Balance!);
+        ctx.CommitmentsChanged();
+        var figures = ctx.FiguresOf(project) with { Actual = result.Balance!.Actual };
         var lines = new List<string>
         {
             (result.Duplicate ? say["บันทึกไว้แล้ว ", "Already recorded: "] : say["บันทึกแล้ว ", "Recorded: "]) + ProjectText.Title(say, project),

@@ -29,6 +29,7 @@ public static class CommandWords
         ["refund"] = Intent.Refund,
         ["reverse"] = Intent.Reverse,
         ["addproject"] = Intent.AddProject,
+        ["commit"] = Intent.Commit,
     };
 
     /// <summary>Thai words, longest first so "ความก้าวหน้า" is not read as something shorter.</summary>
@@ -45,6 +46,8 @@ public static class CommandWords
         ("คืนเงิน", Intent.Refund),
         ("เข้าร่วม", Intent.Join),
         ("คงเหลือ", Intent.Balance),
+        ("ผูกพัน", Intent.Commit),
+        ("ก่อหนี้", Intent.Commit),
         ("โครงการ", Intent.Projects),
         ("ประวัติ", Intent.History),
         ("วิธีใช้", Intent.Help),

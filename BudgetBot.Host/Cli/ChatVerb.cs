@@ -8,7 +8,7 @@ using BudgetBot.Host.Storage;
 namespace BudgetBot.Host.Cli;
 
 /// <summary>
-/// <c>chat --as &lt;platform:id&gt; [--chat &lt;platform:chatId&gt;]</c>: lines in on stdin, replies out on stdout, through the same
+/// <c>chat --as &lt;platform:id&gt; [--chat &lt;platform:chatId&gt;] [--at &lt;ISO time&gt;]</c>: lines in on stdin, replies out on stdout, through the same
 /// inbox, drainer, engine and outbox as the bots (run here in the foreground, one line at a time). Buttons are printed
 /// as numbered choices; a line with just that number taps the button.
 /// </summary>
@@ -19,6 +19,12 @@ internal sealed class ChatVerb(IInbox inbox, InboxDrainer drainer, OutboxSenders
         if (args.Option("--as") is not { } who || who.Split(':', 2) is not [var platform, var userId] || userId.Length == 0)
         {
             output.WriteLine("usage: chat --as <platform:id> [--chat <platform:chatId>] [--data-dir DIR]   (demo people: local:admin, local:executive, local:head, local:owner, local:auditor)");
+            return 2;
+        }
+
+        if (args.Option("--at") is { } at && !CliTime.TryRead(at, options.Value.TimeZone, out _))
+        {
+            output.WriteLine($"--at '{at}' is not a time; use ISO 8601, e.g. 2023-05-15T09:00+07:00");
             return 2;
         }
 

@@ -21,6 +21,12 @@ internal static class CliVerbs
         ["migrate"] = (sp, a, o, _) => ActivatorUtilities.CreateInstance<MigrateVerb>(sp).Run(a, o),
     };
 
+    /// <summary>The version this build was made as, with the commit the SDK adds to it.</summary>
+    public static string Version =>
+        typeof(CliVerbs).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false) is [System.Reflection.AssemblyInformationalVersionAttribute a, ..]
+            ? a.InformationalVersion
+            : typeof(CliVerbs).Assembly.GetName().Version?.ToString() ?? "unknown";
+
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
 
     /// <summary>
@@ -29,6 +35,12 @@ internal static class CliVerbs
     /// </summary>
     public static int? Usage(string[] args, TextWriter output, TextWriter error)
     {
+        if (args.Length > 0 && args[0] == "--version")
+        {
+            output.WriteLine($"BudgetBot {Version}");
+            return 0;
+        }
+
         if (args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?")))
         {
             return null;
@@ -46,13 +58,13 @@ internal static class CliVerbs
               (no verb)                                  start the service (http://127.0.0.1:5080; --urls to change)
               import <file> [--json] [--accept-repairs]  import a monitoring report
               export <file.xlsx> [--fiscal-year 2566] [--round h1]
-              chat --as <platform:id> [--chat <platform:chatId>]
+              chat --as <platform:id> [--chat <platform:chatId>] [--at <ISO time>]  (--at: the session's clock, for rehearsals)
               remind --dry-run [--at <time>]
               export-ledger <file.csv> [--fiscal-year 2566]  the audit trail as CSV
               backup <file>                              a consistent copy of the data, also while the service runs
               dead-letters [--retry <key> | --retry-all] events set aside after failing; retry needs the service stopped
               migrate --to postgres|litedb [--connection CS]  move the data between the LiteDB file and PostgreSQL
-            Every verb takes --data-dir DIR.
+            Every verb takes --data-dir DIR. --version prints the version.
             """);
         return help ? 0 : 2;
     }
@@ -82,6 +94,12 @@ internal static class CliVerbs
         // Verbs run no platform, but read the same settings: admins are written in the platforms' identity forms.
         builder.Services.AddSingleton(Telegram.TelegramSetup.Identity).AddSingleton(Line.LineSetup.Identity);
         builder.Services.AddBudgetBotOptions().AddStorage();
+        if (args[0] == "chat" && parsed.Option("--at") is { } at && CliTime.TryRead(at, builder.Configuration["BudgetBot:TimeZone"] ?? "Asia/Bangkok", out var start))
+        {
+            // The whole session runs at that time: the engine, the drainer and the senders all read this clock.
+            builder.Services.AddSingleton<TimeProvider>(new RehearsalClock(start));
+        }
+
         builder.Services.AddConversation().AddDemoData().AddReminders();
         using var host = builder.Build();
         try

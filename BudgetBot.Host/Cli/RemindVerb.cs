@@ -16,7 +16,7 @@ internal sealed class RemindVerb(ReminderRun run, IChatStore chat, TimeProvider 
         }
 
         var at = clock.GetUtcNow();
-        if (args.Option("--at") is { } text && !TryReadTime(text, out at))
+        if (args.Option("--at") is { } text && !CliTime.TryRead(text, options.Value.TimeZone, out at))
         {
             output.WriteLine($"--at '{text}' is not a time; use ISO 8601, e.g. 2023-03-24T09:00+07:00");
             return 2;
@@ -38,24 +38,5 @@ internal sealed class RemindVerb(ReminderRun run, IChatStore chat, TimeProvider 
         }
 
         return 0;
-    }
-
-    /// <summary>An ISO time; without an offset it is the office's local time (<c>2023-03-24T09:00</c> is 09:00 in Bangkok).</summary>
-    private bool TryReadTime(string text, out DateTimeOffset at)
-    {
-        if (System.Text.RegularExpressions.Regex.IsMatch(text, @"(Z|[+-][0-9]{2}:?[0-9]{2})$"))
-        {
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out at);
-        }
-
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            at = default;
-            return false;
-        }
-
-        Options.TimeZones.TryFind(options.Value.TimeZone, out var zone);
-        at = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone.GetUtcOffset(local));
-        return true;
     }
 }

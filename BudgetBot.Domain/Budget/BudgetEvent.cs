@@ -52,6 +52,9 @@ public enum BudgetEventKind
 
     /// <summary>A commitment cancelled: what was not paid of it is free again.</summary>
     CommitmentCancelled,
+
+    /// <summary>A reporting period closed and submitted (ปิดรอบรายงาน): <see cref="BudgetEvent.Date"/> is its last day, <see cref="BudgetEvent.Note"/> its round.</summary>
+    PeriodClosed,
 }
 
 /// <summary>The two sources of money that are not projects.</summary>

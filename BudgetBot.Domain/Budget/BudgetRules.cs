@@ -159,6 +159,24 @@ public static class BudgetRules
         return new BudgetOutcome(BudgetStatus.Applied, recorded);
     });
 
+    /// <summary>Closes a period and keeps its report as submitted; a period closed already stays as it was first closed.</summary>
+    public static BudgetOutcome Close(IBudgetStore store, BudgetEvent draft, SubmittedReport report) => store.Run(() =>
+    {
+        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
+        {
+            return new BudgetOutcome(BudgetStatus.Duplicate, seen);
+        }
+
+        if (store.BudgetEvents(draft.OfficeId, draft.FiscalYear).FirstOrDefault(e => e.Kind == BudgetEventKind.PeriodClosed && e.Date == draft.Date) is { } closed)
+        {
+            return new BudgetOutcome(BudgetStatus.AlreadyClosed, closed);
+        }
+
+        store.SaveSubmitted(report);
+        store.AddBudgetEvent(draft);
+        return new BudgetOutcome(BudgetStatus.Applied, draft);
+    });
+
     private static Project? OfYear(Project? project, BudgetEvent e) =>
         project is not null && project.OfficeId == e.OfficeId && project.FiscalYear == e.FiscalYear ? project : null;
 
@@ -184,6 +202,9 @@ public enum BudgetStatus
 
     /// <summary>No open commitment of the project has this reference.</summary>
     UnknownReference,
+
+    /// <summary>The period was closed before; <see cref="BudgetOutcome.Event"/> is that close.</summary>
+    AlreadyClosed,
 }
 
 /// <summary>What recording an event did; <paramref name="Left"/> is what the source has left (or had, when it was not enough).</summary>

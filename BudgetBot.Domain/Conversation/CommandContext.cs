@@ -73,6 +73,28 @@ public sealed class CommandContext(IncomingMessage message, Person? person, stri
 
     public void CommitmentsChanged() => _commitments.Clear();
 
+    /// <summary>
+    /// Whether an entry of money dated <paramref name="date"/> on the project may be recorded: inside a closed period only
+    /// an admin may (the entry is then late); null when it may, the refusal otherwise. <paramref name="late"/> says
+    /// whether it is late.
+    /// </summary>
+    public IReadOnlyList<Reply>? ClosedPeriodGuard(string action, Project project, DateOnly date, out bool late)
+    {
+        var closed = ClosedPeriods.Of(Budget.BudgetEvents(project.OfficeId, project.FiscalYear));
+        late = closed.Contains(date);
+        if (!late || Access.IsAdmin(Person, project.OfficeId))
+        {
+            return null;
+        }
+
+        return Refuse(action, $"project {project.Number}: dated {date:yyyy-MM-dd} in a closed period",
+            $"ส่งรายงานรอบนี้แล้ว (ปิดรอบถึง {ThaiDate.Short(closed.Through!.Value)}) รายการลงวันที่ {ThaiDate.Short(date)} ต้องให้ผู้ดูแลระบบบันทึก หรือใส่วันที่หลัง {ThaiDate.Short(closed.Through!.Value)}",
+            $"That period was submitted (closed through {Say.Date(closed.Through!.Value)}): an entry dated {Say.Date(date)} needs an admin, or use a date after {Say.Date(closed.Through!.Value)}.");
+    }
+
+    /// <summary>The line a late entry's reply carries.</summary>
+    public string LateLine => Say["⚠ บันทึกย้อนหลังในรอบที่ส่งรายงานแล้ว จะแสดงเป็นรายการปรับปรุงในรายงานรอบถัดไป", "⚠ Recorded late, in a period already submitted: the next report lists it as an adjustment."];
+
     public string NewId() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12];
 
     /// <summary>Says no with the reason, and writes the refusal to the audit trail.</summary>

@@ -27,4 +27,5 @@ public enum Intent
     Reverse,
     AddProject,
     Commit,
+    Close,
 }

@@ -31,6 +31,11 @@ public static class SpendFlow
                 $"{say.Date(date)} is outside fiscal year {project.FiscalYear} ({say.Date(start)} – {say.Date(end)}); nothing recorded. {hint}"])];
         }
 
+        if (ctx.ClosedPeriodGuard("spend", project, date, out var late) is { } closed)
+        {
+            return closed;
+        }
+
         var guards = ctx.Settings.GuardsFor(project.OfficeId);
         var before = ctx.FiguresOf(project);
         var after = Figures.Percent(before.Used + amount, before.Allocation);
@@ -74,6 +79,11 @@ public static class SpendFlow
             ProjectText.Quarter(say, figures, FiscalCalendar.Quarter(date), project.FiscalYear),
             ProjectText.Used(say, figures),
         };
+        if (late)
+        {
+            lines.Add(ctx.LateLine);
+        }
+
         if (figures.Remaining < 0)
         {
             lines.Add(say[$"⚠ ใช้เกินงบประมาณแล้ว ({Say.Percent(figures.PercentUsed)} ของงบ)", $"⚠ The allocation is overspent ({Say.Percent(figures.PercentUsed)} of it used)."]);
@@ -106,13 +116,18 @@ public static class SpendFlow
                 $"Too late to undo: the entry is older than {ctx.Settings.UndoWindow.TotalHours:0} hours. Ask an admin to correct it."])];
         }
 
+        var project = ctx.Budget.Project(entry.ProjectId)!;
+        if (ctx.ClosedPeriodGuard("undo", project, entry.Date, out _) is { } closed)
+        {
+            return closed;
+        }
+
         var result = new Ledger(ctx.Budget).Reverse(entry.Id, "ยกเลิก", ctx.Person!.Id, ctx.Message.SourceKey, ctx.Message.At);
         if (!result.IsOk)
         {
             return [ctx.Text("รายการนี้ถูกยกเลิกไปแล้ว", "That entry was already undone.")];
         }
 
-        var project = ctx.Budget.Project(entry.ProjectId)!;
         ctx.Audit("undo", $"entry {entry.Id} reversed by {result.Entry!.Id}", refused: false);
         var figures = Figures.Of(project, result.Balance!);
         return [new Reply(string.Join('\n',

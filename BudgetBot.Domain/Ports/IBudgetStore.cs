@@ -40,6 +40,12 @@ public interface IBudgetStore : ILedgerRows
     /// <summary>An office year's events, in the order they were recorded.</summary>
     IReadOnlyList<BudgetEvent> BudgetEvents(string officeId, int fiscalYear);
 
+    /// <summary>Keeps the report of a period as it was submitted when the period was closed.</summary>
+    void SaveSubmitted(SubmittedReport report);
+
+    /// <summary>The submitted report of an office year's period ending with this quarter; null while that period is open.</summary>
+    SubmittedReport? Submitted(string officeId, int fiscalYear, int lastQuarter);
+
     /// <summary>The latest entry a person recorded, a reversal included.</summary>
     LedgerEntry? LastEntryBy(string personId);
 

@@ -23,6 +23,7 @@ internal sealed partial class LiteDbBudgetStore
         [RowKind.Chats] = ("chats", "json", "group"),
         [RowKind.Feed] = ("local_feed", "json", "feed"),
         [RowKind.BudgetEvents] = ("budget_events", "json", "group"),
+        [RowKind.Submitted] = ("submitted_reports", "json", "group"),
     };
 
     private ILiteCollection<BsonDocument> AuditLog => _db.GetCollection("audit", BsonAutoId.Int64);

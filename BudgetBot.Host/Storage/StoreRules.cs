@@ -103,6 +103,11 @@ internal abstract partial class StoreRules
     public IReadOnlyList<BudgetEvent> BudgetEvents(string officeId, int fiscalYear) =>
         FindRows(RowKind.BudgetEvents, FiscalYearBudget.KeyFor(officeId, fiscalYear), int.MaxValue).Select(r => JsonPayload.Read<BudgetEvent>(r.Value)).Reverse().ToList();
 
+    public void SaveSubmitted(SubmittedReport report) =>
+        Put(RowKind.Submitted, SubmittedKey(report.OfficeId, report.FiscalYear, report.LastQuarter), JsonPayload.Write(report), report.OfficeId, report.ClosedAt);
+
+    public SubmittedReport? Submitted(string officeId, int fiscalYear, int lastQuarter) => Read<SubmittedReport>(RowKind.Submitted, SubmittedKey(officeId, fiscalYear, lastQuarter));
+
     /// <summary>A platform's own cursor (Telegram's update offset, say).</summary>
     public string? State(string key) => GetRow(RowKind.State, key)?.Value;
 
@@ -148,6 +153,9 @@ internal abstract partial class StoreRules
             PutRow(kind, row);
         }
     }
+
+    private static string SubmittedKey(string officeId, int fiscalYear, int lastQuarter) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{FiscalYearBudget.KeyFor(officeId, fiscalYear)}/q{lastQuarter}");
 
     /// <summary>An event is an office's once per message, like a ledger entry.</summary>
     private static string BudgetEventKey(string officeId, string sourceKey) => officeId + "|" + sourceKey;

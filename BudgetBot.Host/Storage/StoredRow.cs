@@ -16,6 +16,9 @@ internal enum RowKind
 
     /// <summary>Changes to a year's money (<see cref="Domain.Budget.BudgetEvent"/>), grouped by office year, in the order they were recorded.</summary>
     BudgetEvents,
+
+    /// <summary>Reports as they were submitted when their period was closed (<see cref="Domain.Budget.SubmittedReport"/>), by office, year and last quarter.</summary>
+    Submitted,
 }
 
 /// <summary>

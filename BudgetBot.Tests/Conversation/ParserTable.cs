@@ -129,6 +129,10 @@ internal static class ParserTable
         ผูกพัน ยกเลิก 7 12/2566 ⇒ Commit ยกเลิก 7 12/2566
         จ่าย 7 20,000 ค่าจ้าง อ้างอิง 12/2566 ⇒ Spend 7 20,000 ค่าจ้าง อ้างอิง 12/2566
         /spend 7 20000 ref 12/2566 ⇒ Spend 7 20000 ref 12/2566
+        /close h1 ⇒ Close h1
+        close year ⇒ Close year
+        ปิดรอบ 6 เดือน ⇒ Close 6 เดือน
+        ปิดรอบ ไตรมาส 1 ⇒ Close ไตรมาส 1
         /refund 7 500 ⇒ Refund 7 500
         refund 7 500 2023-02-01 advance returned ⇒ Refund 7 500 2023-02-01 advance returned
         คืนเงิน 7 500 เงินยืมเหลือ ⇒ Refund 7 500 เงินยืมเหลือ
@@ -187,6 +191,7 @@ internal static class ParserTable
         คืนเงินให้ด้วย ⇒ ?
         เพิ่มโครงการใหม่ ⇒ ?
         ผูกพันไว้ ⇒ ?
+        ปิดรอบแล้ว ⇒ ?
         กลับรายการนี้ ⇒ ?
         โอนเงินให้หน่อย ⇒ ?
         จัดสรรงบ ⇒ ?

@@ -37,6 +37,11 @@ internal sealed class RefundCommand : ICommand
             return ctx.RefuseChange("refund", project, $"บันทึกคืนเงินโครงการ {project.Number} ไม่ได้ เพราะไม่ใช่โครงการที่ท่านรับผิดชอบ", $"You cannot record a refund on project {project.Number}: it is not one of your projects.");
         }
 
+        if (ctx.ClosedPeriodGuard("refund", project, args.Date, out var late) is { } closed)
+        {
+            return closed;
+        }
+
         var note = args.Note.Length > 0 ? args.Note : say["คืนเงิน", "refund"];
         var result = new Ledger(ctx.Budget).Refund(project.Id, args.Amount, args.Date, note, ctx.Person!.Id, ctx.Message.SourceKey, ctx.Message.At);
         if (!result.IsOk)
@@ -54,6 +59,6 @@ internal sealed class RefundCommand : ICommand
         return [new Reply(string.Join('\n',
             (result.Duplicate ? say["บันทึกไว้แล้ว ", "Already recorded: "] : say["บันทึกคืนเงินแล้ว ", "Refund recorded: "]) + ProjectText.Title(say, project),
             say[$"คืน {Say.Baht(args.Amount)} บาท ลงวันที่ {ThaiDate.Short(args.Date)} (รายการ #{result.Entry!.Id})", $"{Say.Baht(args.Amount)} baht returned, dated {say.Date(args.Date)} (entry #{result.Entry!.Id})"],
-            ProjectText.Used(say, figures)))];
+            ProjectText.Used(say, figures)) + (late ? "\n" + ctx.LateLine : ""))];
     }
 }

@@ -30,6 +30,7 @@ public static class CommandWords
         ["reverse"] = Intent.Reverse,
         ["addproject"] = Intent.AddProject,
         ["commit"] = Intent.Commit,
+        ["close"] = Intent.Close,
     };
 
     /// <summary>Thai words, longest first so "ความก้าวหน้า" is not read as something shorter.</summary>
@@ -47,6 +48,7 @@ public static class CommandWords
         ("เข้าร่วม", Intent.Join),
         ("คงเหลือ", Intent.Balance),
         ("ผูกพัน", Intent.Commit),
+        ("ปิดรอบ", Intent.Close),
         ("ก่อหนี้", Intent.Commit),
         ("โครงการ", Intent.Projects),
         ("ประวัติ", Intent.History),

@@ -7,3 +7,11 @@ CREATE TABLE budget_events (
     json text NOT NULL
 );
 CREATE INDEX budget_events_by_year ON budget_events (year_key, seq);
+
+-- Reports as they were submitted when their period was closed, so they can be produced again unchanged.
+CREATE TABLE submitted_reports (
+    key text PRIMARY KEY,
+    office_id text NOT NULL,
+    closed_at timestamptz NOT NULL,
+    json text NOT NULL
+);

@@ -53,6 +53,12 @@ public enum BudgetEventKind
     /// <summary>A commitment cancelled: what was not paid of it is free again.</summary>
     CommitmentCancelled,
 
+    /// <summary>Money committed and unpaid at year end moved to a carry-over line (กันเงินไว้เบิกเหลื่อมปี), payable after 30 Sep against the old year.</summary>
+    CarryOver,
+
+    /// <summary>A payment after the year's end against a carried-over commitment; the new year's figures are not touched.</summary>
+    CarryOverPaid,
+
     /// <summary>A reporting period closed and submitted (ปิดรอบรายงาน): <see cref="BudgetEvent.Date"/> is its last day, <see cref="BudgetEvent.Note"/> its round.</summary>
     PeriodClosed,
 }

@@ -63,7 +63,7 @@ public static class BudgetRules
 
         var left = source is null
             ? YearMoney.Of(year, store.Projects(draft.OfficeId, draft.FiscalYear), store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).Left(draft.From!)
-            : source.Allocation - store.Balance(source.Id).Actual.Total - Commitments.Of(store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).OpenFor(source.Id);
+            : source.Allocation - store.Balance(source.Id).Actual.Total - Commitments.Of(store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).HeldFor(source.Id);
         if (left < draft.Amount)
         {
             return new BudgetOutcome(BudgetStatus.NotEnough, null, Math.Max(left, 0));
@@ -131,7 +131,7 @@ public static class BudgetRules
             return new BudgetOutcome(BudgetStatus.ReferenceInUse, null);
         }
 
-        var available = project.Allocation - store.Balance(project.Id).Actual.Total - commitments.OpenFor(project.Id);
+        var available = project.Allocation - store.Balance(project.Id).Actual.Total - commitments.HeldFor(project.Id);
         if (available < draft.Amount)
         {
             return new BudgetOutcome(BudgetStatus.NotEnough, null, Math.Max(available, 0));
@@ -157,6 +157,51 @@ public static class BudgetRules
         var recorded = draft with { Amount = open.Open };
         store.AddBudgetEvent(recorded);
         return new BudgetOutcome(BudgetStatus.Applied, recorded);
+    });
+
+    /// <summary>Moves (part of) an open commitment to the project's carry-over line at year end.</summary>
+    public static BudgetOutcome CarryOver(IBudgetStore store, BudgetEvent draft) => store.Run(() =>
+    {
+        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
+        {
+            return new BudgetOutcome(BudgetStatus.Duplicate, seen);
+        }
+
+        if (Commitments.Of(store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).OpenOne(draft.To ?? "", draft.Reference ?? "") is not { } open)
+        {
+            return new BudgetOutcome(BudgetStatus.UnknownReference, null);
+        }
+
+        if (open.Open < draft.Amount)
+        {
+            return new BudgetOutcome(BudgetStatus.NotEnough, null, open.Open);
+        }
+
+        store.AddBudgetEvent(draft);
+        return new BudgetOutcome(BudgetStatus.Applied, draft, open.Open - draft.Amount);
+    });
+
+    /// <summary>A payment after the year's end against a carried-over commitment: never more than is left of the carry-over.</summary>
+    public static BudgetOutcome PayCarryOver(IBudgetStore store, BudgetEvent draft) => store.Run(() =>
+    {
+        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
+        {
+            return new BudgetOutcome(BudgetStatus.Duplicate, seen, Commitments.Of(store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).All
+                .Where(c => c.ProjectId == seen.To && string.Equals(c.Reference, seen.Reference, StringComparison.OrdinalIgnoreCase)).Sum(c => c.CarryOverLeft));
+        }
+
+        if (Commitments.Of(store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).CarriedOne(draft.To ?? "", draft.Reference ?? "") is not { } carried)
+        {
+            return new BudgetOutcome(BudgetStatus.UnknownReference, null);
+        }
+
+        if (carried.CarryOverLeft < draft.Amount)
+        {
+            return new BudgetOutcome(BudgetStatus.NotEnough, null, carried.CarryOverLeft);
+        }
+
+        store.AddBudgetEvent(draft with { Reference = carried.Reference });
+        return new BudgetOutcome(BudgetStatus.Applied, draft, carried.CarryOverLeft - draft.Amount);
     });
 
     /// <summary>Closes a period and keeps its report as submitted; a period closed already stays as it was first closed.</summary>

@@ -8,16 +8,22 @@ public sealed record Figures(decimal Allocation, QuarterAmounts Plan, QuarterAmo
     /// <summary>Open commitments: signed contracts and orders not yet paid (ก่อหนี้ผูกพัน).</summary>
     public decimal Committed { get; init; }
 
+    /// <summary>Moved to the carry-over line at year end (กันเงินเหลื่อมปี), paid or not.</summary>
+    public decimal CarriedOver { get; init; }
+
+    /// <summary>What of the carry-over was paid after the year's end.</summary>
+    public decimal CarryOverPaid { get; init; }
+
     /// <summary>Paid (เบิกจ่าย): what cabinet disbursement targets count.</summary>
     public decimal Used => Actual.Total;
 
     public decimal Remaining => Allocation - Used;
 
     /// <summary>What can still be spent or committed: the allocation less what is paid and what is committed.</summary>
-    public decimal Available => Allocation - Used - Committed;
+    public decimal Available => Allocation - Used - Committed - CarriedOver;
 
     /// <summary>Paid and committed (ใช้จ่าย) as a percent of the allocation: what managers watch besides the paid rate.</summary>
-    public decimal PercentUsedOrCommitted => Percent(Used + Committed, Allocation);
+    public decimal PercentUsedOrCommitted => Percent(Used + Committed + CarriedOver, Allocation);
 
     /// <summary>Percent of the allocation used, rounded to two decimals; 0 when nothing was allocated.</summary>
     public decimal PercentUsed => Percent(Used, Allocation);
@@ -29,7 +35,7 @@ public sealed record Figures(decimal Allocation, QuarterAmounts Plan, QuarterAmo
     /// <summary>Actual to date as a percent of the allocation: the disbursement rate compared with targets.</summary>
     public decimal DisbursedPercentToDate(int quarter) => Percent(ActualToDate(quarter), Allocation);
 
-    public Figures Plus(Figures other) => new(Allocation + other.Allocation, Plan.Plus(other.Plan), Actual.Plus(other.Actual)) { Committed = Committed + other.Committed };
+    public Figures Plus(Figures other) => new(Allocation + other.Allocation, Plan.Plus(other.Plan), Actual.Plus(other.Actual)) { Committed = Committed + other.Committed, CarriedOver = CarriedOver + other.CarriedOver, CarryOverPaid = CarryOverPaid + other.CarryOverPaid };
 
     public static Figures Sum(IEnumerable<Figures> parts) => parts.Aggregate(Zero, (a, b) => a.Plus(b));
 

@@ -57,8 +57,12 @@ public sealed class CommandContext(IncomingMessage message, Person? person, stri
     public IReadOnlyList<Project> Projects() => OfficeId is null ? [] : Budget.Projects(OfficeId, FiscalYear);
 
     /// <summary>A project's figures with its open commitments.</summary>
-    public Figures FiguresOf(Project project) =>
-        Figures.Of(project, Budget.Balance(project.Id)) with { Committed = CommitmentsOf(project.OfficeId, project.FiscalYear).OpenFor(project.Id) };
+    public Figures FiguresOf(Project project)
+    {
+        var commitments = CommitmentsOf(project.OfficeId, project.FiscalYear);
+        var (carried, paid) = commitments.CarryOverFor(project.Id);
+        return Figures.Of(project, Budget.Balance(project.Id)) with { Committed = commitments.OpenFor(project.Id), CarriedOver = carried, CarryOverPaid = paid };
+    }
 
     /// <summary>An office year's commitments, folded once per message (a command that records one calls <see cref="CommitmentsChanged"/>).</summary>
     public Commitments CommitmentsOf(string officeId, int fiscalYear)

@@ -28,4 +28,5 @@ public enum Intent
     AddProject,
     Commit,
     Close,
+    CarryOver,
 }

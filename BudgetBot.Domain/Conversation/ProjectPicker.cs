@@ -16,7 +16,9 @@ public static class ProjectPicker
 
         var (cleanReference, page) = PageOf(reference);
         reference = cleanReference;
-        var all = ProjectRefs.Resolve(reference, ctx.Projects());
+        // "7/2566" names an older year's project; a plain number is the current year's.
+        var year = ProjectRefs.YearOf(reference);
+        var all = ProjectRefs.Resolve(reference, year is { } y && y != ctx.FiscalYear && ctx.OfficeId is not null ? ctx.Budget.Projects(ctx.OfficeId, y) : ctx.Projects());
         var matches = all.Where(p => Access.CanRead(ctx.Person, p) || Access.CanRecord(ctx.Person, p)).ToList();
         if (matches.Count == 0 && all.Count > 0)
         {

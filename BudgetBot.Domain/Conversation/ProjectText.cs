@@ -13,9 +13,25 @@ public static class ProjectText
         $"Q{quarter}/{fiscalYear}: actual {Say.Baht(f.Actual[quarter])} / plan {Say.Baht(f.Plan[quarter])} baht"];
 
     /// <summary>What is paid against the allocation and, where money is committed, what is committed and still available, with both rates.</summary>
-    public static string Used(Say say, Figures f) => f.Committed == 0 ? Paid(say, f) : string.Join('\n', Paid(say, f), say[
-        $"ผูกพัน {Say.Baht(f.Committed)} บาท คงเหลือใช้ได้ {Say.Baht(f.Available)} บาท · เบิกจ่าย {Say.Percent(f.PercentUsed)} · ใช้จ่าย (รวมผูกพัน) {Say.Percent(f.PercentUsedOrCommitted)}",
-        $"Committed {Say.Baht(f.Committed)} baht, available {Say.Baht(f.Available)} baht · paid {Say.Percent(f.PercentUsed)} · paid and committed {Say.Percent(f.PercentUsedOrCommitted)}"]);
+    public static string Used(Say say, Figures f)
+    {
+        var lines = new List<string> { Paid(say, f) };
+        if (f.Committed != 0 || f.CarriedOver != 0)
+        {
+            lines.Add(say[
+                $"ผูกพัน {Say.Baht(f.Committed)} บาท คงเหลือใช้ได้ {Say.Baht(f.Available)} บาท · เบิกจ่าย {Say.Percent(f.PercentUsed)} · ใช้จ่าย (รวมผูกพัน) {Say.Percent(f.PercentUsedOrCommitted)}",
+                $"Committed {Say.Baht(f.Committed)} baht, available {Say.Baht(f.Available)} baht · paid {Say.Percent(f.PercentUsed)} · paid and committed {Say.Percent(f.PercentUsedOrCommitted)}"]);
+        }
+
+        if (f.CarriedOver != 0)
+        {
+            lines.Add(say[
+                $"กันเงินเหลื่อมปี {Say.Baht(f.CarriedOver)} บาท เบิกแล้ว {Say.Baht(f.CarryOverPaid)} คงเหลือ {Say.Baht(f.CarriedOver - f.CarryOverPaid)} บาท",
+                $"Carried over {Say.Baht(f.CarriedOver)} baht, {Say.Baht(f.CarryOverPaid)} paid, {Say.Baht(f.CarriedOver - f.CarryOverPaid)} baht left"]);
+        }
+
+        return string.Join('\n', lines);
+    }
 
     private static string Paid(Say say, Figures f) => f.Remaining >= 0
         ? say[

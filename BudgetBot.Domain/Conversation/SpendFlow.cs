@@ -17,6 +17,13 @@ public static class SpendFlow
                 $"You cannot record spending on project {project.Number}: it is not one of your projects.");
         }
 
+        var reference = CommitmentRef.In(note);
+        if (reference is not null && date > FiscalCalendar.FiscalYearEnd(project.FiscalYear)
+            && ctx.CommitmentsOf(project.OfficeId, project.FiscalYear).CarriedOne(project.Id, reference) is not null)
+        {
+            return CarryOverPayment(ctx, project, amount, date, note, reference, sourceKey);
+        }
+
         if (!FiscalCalendar.Contains(project.FiscalYear, date))
         {
             var start = FiscalCalendar.FiscalYearStart(project.FiscalYear);
@@ -61,7 +68,6 @@ public static class SpendFlow
         }
 
         var by = ctx.Person?.Id ?? ctx.Message.Identity;
-        var reference = CommitmentRef.In(note);
         var result = reference is null
             ? new Ledger(ctx.Budget).Spend(project.Id, amount, date, note, by, sourceKey, ctx.Message.At)
             : new Ledger(ctx.Budget).SpendAgainst(project.Id, reference, amount, date, note, by, sourceKey, ctx.Message.At);
@@ -103,6 +109,38 @@ public static class SpendFlow
         var undo = new UndoEntry(ctx.NewId(), project.OfficeId, result.Entry!.By, ctx.Message.At + ctx.Settings.UndoWindow, result.Entry.Id);
         ctx.Chat.SavePending(undo);
         return [new Reply(string.Join('\n', lines)) { Buttons = [[new Button(say["ยกเลิก", "Undo"], undo.Payload)]] }];
+    }
+
+    /// <summary>
+    /// A payment after the year's end against a commitment carried over (<c>จ่าย 7/2566 … อ้างอิง …</c>): kept on the old
+    /// year's carry-over line, never on the new year's figures nor the old year's quarters.
+    /// </summary>
+    private static IReadOnlyList<Reply> CarryOverPayment(CommandContext ctx, Project project, decimal amount, DateOnly date, string note, string reference, string sourceKey)
+    {
+        var say = ctx.Say;
+        var draft = new BudgetEvent(project.OfficeId, project.FiscalYear, BudgetEventKind.CarryOverPaid, amount, date, ctx.Person?.Id ?? ctx.Message.Identity, sourceKey, ctx.Message.At)
+        {
+            To = project.Id,
+            Reference = reference,
+            Note = note,
+        };
+        var outcome = BudgetRules.PayCarryOver(ctx.Budget, draft);
+        ctx.CommitmentsChanged();
+        var title = $"{ProjectText.Title(say, project)}/{project.FiscalYear}";
+        if (outcome.Status == BudgetStatus.NotEnough)
+        {
+            return [ctx.Text($"เงินกันเหลื่อมปีเลขที่ {reference} ของ{title} เหลือ {Say.Baht(outcome.Left)} บาท ไม่พอเบิก {Say.Baht(amount)} บาท ไม่ได้บันทึก", $"{reference} of {title} has {Say.Baht(outcome.Left)} baht carried over left, not {Say.Baht(amount)}; nothing was recorded.")];
+        }
+
+        if (outcome.Status == BudgetStatus.Applied)
+        {
+            ctx.Audit("spend", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"project {project.Number}/{project.FiscalYear}: {amount} on {date:yyyy-MM-dd} against carry-over {reference}"), refused: false);
+        }
+
+        return [new Reply(string.Join('\n',
+            (outcome.Status == BudgetStatus.Duplicate ? say["บันทึกไว้แล้ว ", "Already recorded: "] : say["บันทึกเบิกจ่ายเงินกันเหลื่อมปีแล้ว ", "Carry-over payment recorded: "]) + title,
+            say[$"{Say.Baht(amount)} บาท ลงวันที่ {ThaiDate.Short(date)} อ้างอิง {reference} (ไม่นับในปีงบประมาณ {FiscalCalendar.FiscalYearBE(date)})", $"{Say.Baht(amount)} baht dated {say.Date(date)}, ref {reference} (not counted in fiscal year {FiscalCalendar.FiscalYearBE(date)})"],
+            say[$"เงินกันเหลื่อมปีเลขที่ {reference} คงเหลือ {Say.Baht(outcome.Left)} บาท", $"{reference}: {Say.Baht(outcome.Left)} baht of the carry-over left"]))];
     }
 
     /// <summary>Reverses an entry the caller made, within the undo window, and shows the new balance.</summary>

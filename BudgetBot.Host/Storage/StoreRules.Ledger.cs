@@ -45,7 +45,7 @@ internal abstract partial class StoreRules
             return source == snapshot.SourceId ? ImportWrite.Unchanged : ImportWrite.YearExists;
         }
 
-        AddYear(snapshot);
+        AddYear(snapshot with { Projects = KeepOwners(snapshot) });
         var figures = snapshot.Projects.ToDictionary(p => p.Id, p => ProjectBalance.Empty(p.Id));
         foreach (var draft in snapshot.Entries)
         {
@@ -60,6 +60,18 @@ internal abstract partial class StoreRules
 
         return ImportWrite.Written;
     });
+
+    /// <summary>
+    /// A new year's project that carries on one of the year before (the same name) keeps its owners, so nobody has to be
+    /// invited again each October.
+    /// </summary>
+    private List<Project> KeepOwners(BudgetSnapshot snapshot)
+    {
+        var before = Projects(snapshot.Office.Id, snapshot.Year.FiscalYear - 1);
+        return [.. snapshot.Projects.Select(p => p.Owners.Count == 0 && before.FirstOrDefault(b => Same(b.Name, p.Name)) is { Owners.Count: > 0 } last ? p with { Owners = last.Owners } : p)];
+
+        static bool Same(string a, string b) => string.Join(' ', a.Split(' ', StringSplitOptions.RemoveEmptyEntries)) == string.Join(' ', b.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
 
     /// <summary>Recomputes every running figure from the ledger and lists those that differ (maintenance, after a crash).</summary>
     public IReadOnlyList<BalanceMismatch> VerifyBalances()

@@ -129,6 +129,12 @@ internal static class ParserTable
         ผูกพัน ยกเลิก 7 12/2566 ⇒ Commit ยกเลิก 7 12/2566
         จ่าย 7 20,000 ค่าจ้าง อ้างอิง 12/2566 ⇒ Spend 7 20,000 ค่าจ้าง อ้างอิง 12/2566
         /spend 7 20000 ref 12/2566 ⇒ Spend 7 20000 ref 12/2566
+        /carryover 8 30000 12/2566 ⇒ CarryOver 8 30000 12/2566
+        กันเงินเหลื่อมปี 8 30,000 12/2566 ⇒ CarryOver 8 30,000 12/2566
+        จ่าย 8/2566 10,000 อ้างอิง 12/2566 ⇒ Spend 8/2566 10,000 อ้างอิง 12/2566
+        ยอด 7/2566 ⇒ Balance 7/2566
+        รายงาน ทั้งปี 2566 ⇒ Report ทั้งปี 2566
+        /report year 2566 ⇒ Report year 2566
         /close h1 ⇒ Close h1
         close year ⇒ Close year
         ปิดรอบ 6 เดือน ⇒ Close 6 เดือน

@@ -48,6 +48,7 @@ public sealed class RoleMatrixTests
         { "คืนเงิน 8 100", false, "A" },
         { "/reverse 1 test", false, "A" },
         { "ปิดรอบ 6 เดือน", false, "A" },
+        { "กันเงินเหลื่อมปี 8 100 12/2566", false, "A" },
         { "/commit 17 100 PO-9", false, "AHO" },
         { "ก่อหนี้ 8 100 PO-9", false, "A" },
         { "เพิ่มโครงการ กลุ่มนิเทศ 1 อบรมครู", false, "A" },

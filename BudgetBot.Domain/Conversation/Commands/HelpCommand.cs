@@ -40,6 +40,7 @@ internal sealed class HelpCommand : ICommand
             lines.Add(say["จัดสรร 500,000 ศธ 04006/ว 1234 15 มิ.ย. 66 — หนังสือจัดสรรครั้งถัดไป (/round)", "/round 500000 <letter no> <date> [projects|reserve|recurring] — a further allocation letter (จัดสรร)"]);
             lines.Add(say["เพิ่มโครงการ กลุ่มนิเทศ 50,000 ชื่อโครงการ — โครงการใหม่จากงบที่ยังไม่จัดสรร (/addproject)", "/addproject <division> 50000 <name> — a new project from unallocated money (เพิ่มโครงการ)"]);
             lines.Add(say["ปิดรอบ 6 เดือน — ส่งรายงานแล้ว รายการย้อนหลังต้องให้ผู้ดูแลระบบบันทึก (/close)", "/close h1 — the period is submitted; later entries dated in it need an admin (ปิดรอบ)"]);
+            lines.Add(say["กันเงินเหลื่อมปี 8 30,000 12/2566 — ย้ายการผูกพันไปเบิกหลังสิ้นปี (/carryover)", "/carryover 8 30000 12/2566 — move a commitment to the carry-over line (กันเงินเหลื่อมปี)"]);
             lines.Add(say["กลับรายการ 123 เหตุผล — กลับรายการใดก็ได้ (/reverse)", "/reverse 123 reason — reverse any entry (กลับรายการ)"]);
             lines.Add(say["โอน 5,000 จาก 9 ไป 7 — โอนงบระหว่างโครงการ หรือจากเงินสำรอง (/transfer)", "/transfer 5000 9 7 — move money between projects, or from the reserve (โอน)"]);
         }

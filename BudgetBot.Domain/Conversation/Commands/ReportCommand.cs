@@ -16,26 +16,53 @@ internal sealed class ReportCommand : ICommand
             return ctx.Refuse("report", "not allowed", "รายงานติดตามสำหรับผู้ดูแลระบบ ผู้บริหาร หัวหน้ากลุ่ม และผู้ตรวจสอบ", "The monitoring report is for admins, executives, division heads and auditors.");
         }
 
-        // Without a round, the one the year's date has reached: the same default as the export verb.
-        var round = ctx.Args.Length == 0 ? ReportRound.For(ctx.FiscalYear, ctx.AsOf) : ReportRound.Parse(ctx.Args);
-        if (round is null)
+        // An older year is named after the round: "ทั้งปี 2566".
+        var (args, fiscalYear) = YearAtEnd(ctx.Args, ctx.FiscalYear);
+        if (!ctx.Budget.FiscalYears(ctx.OfficeId!).Contains(fiscalYear))
         {
-            return [ctx.Text("พิมพ์เช่น รายงาน 6 เดือน (ไตรมาส 1–4, 6 เดือน, ทั้งปี)", "Type e.g. /report h1 (h1, q1-q4, year).")];
+            return [ctx.Text($"ไม่มีข้อมูลปีงบประมาณ {fiscalYear} (มี: {string.Join(", ", ctx.Budget.FiscalYears(ctx.OfficeId!))})", $"There is no fiscal year {fiscalYear} (there are: {string.Join(", ", ctx.Budget.FiscalYears(ctx.OfficeId!))}).")];
         }
 
-        var f = Figures.Sum(ctx.Projects().Select(ctx.FiguresOf));
+        // Without a round, the one the year's date has reached: the same default as the export verb.
+        var asOf = ctx.Budget.FiscalYear(ctx.OfficeId!, fiscalYear)!.AnswerDate(ctx.Today);
+        var round = args.Length == 0 ? ReportRound.For(fiscalYear, asOf) : ReportRound.Parse(args);
+        if (round is null)
+        {
+            return [ctx.Text("พิมพ์เช่น รายงาน 6 เดือน (ไตรมาส 1–4, 6 เดือน, ทั้งปี) และปีงบประมาณถ้าเป็นปีก่อน เช่น รายงาน ทั้งปี 2566", "Type e.g. /report h1 (h1, q1-q4, year), and the fiscal year for an earlier one, e.g. /report year 2566.")];
+        }
+
+        var f = Figures.Sum(ctx.Budget.Projects(ctx.OfficeId!, fiscalYear).Select(ctx.FiguresOf));
         // A link to the same report as a phone-sized web page: 128 random bits, kept only as a hash, one office, expiring.
         var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var expires = ctx.Message.At + ctx.Settings.ReportLinkLifetime;
-        ctx.Chat.SaveReportLink(new Ports.ReportLink(Ports.ReportLink.Hash(token), ctx.OfficeId!, ctx.FiscalYear, round.Name, expires));
+        ctx.Chat.SaveReportLink(new Ports.ReportLink(Ports.ReportLink.Hash(token), ctx.OfficeId!, fiscalYear, round.Name, expires));
         var link = $"{ctx.Settings.PublicBaseUrl?.TrimEnd('/')}/reports/{token}";
         var until = Calendar.FiscalCalendar.LocalDate(expires, ctx.Settings.TimeZone);
         return [new Reply(string.Join('\n',
-            say[$"รายงานการกำกับ ติดตาม การใช้จ่ายงบประมาณ ปี {ctx.FiscalYear} รอบ {round.LastQuarter * 3} เดือน", $"Monitoring report, fiscal year {ctx.FiscalYear}, {round.LastQuarter * 3} months"],
+            say[$"รายงานการกำกับ ติดตาม การใช้จ่ายงบประมาณ ปี {fiscalYear} รอบ {round.LastQuarter * 3} เดือน", $"Monitoring report, fiscal year {fiscalYear}, {round.LastQuarter * 3} months"],
             ProjectText.ToDate(say, f, round.LastQuarter), ProjectText.Used(say, f),
             say[$"ดูบนมือถือ (ใช้ได้ถึง {Calendar.ThaiDate.Short(until)}): {link}", $"On a phone (until {say.Date(until)}): {link}"]))
         {
-            Attachments = [Attachment.Report(ctx.OfficeId!, ctx.FiscalYear, round.Name)],
+            Attachments = [Attachment.Report(ctx.OfficeId!, fiscalYear, round.Name)],
         }];
+    }
+
+    /// <summary>A Buddhist-era year as the last word (<c>ทั้งปี 2566</c>, <c>year 2566</c>), and the rest.</summary>
+    private static (string Args, int FiscalYear) YearAtEnd(string args, int current)
+    {
+        var tokens = Calendar.ThaiDigits.ToAscii(args).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (tokens.Count == 0 || !System.Text.RegularExpressions.Regex.IsMatch(tokens[^1], "^25[0-9]{2}$"))
+        {
+            return (args, current);
+        }
+
+        var year = int.Parse(tokens[^1], System.Globalization.CultureInfo.InvariantCulture);
+        tokens.RemoveAt(tokens.Count - 1);
+        if (tokens.Count > 0 && tokens[^1] is "ปี" or "ปีงบประมาณ" or "fy")
+        {
+            tokens.RemoveAt(tokens.Count - 1);
+        }
+
+        return (string.Join(' ', tokens), year);
     }
 }

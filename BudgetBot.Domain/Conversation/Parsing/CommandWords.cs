@@ -31,6 +31,7 @@ public static class CommandWords
         ["addproject"] = Intent.AddProject,
         ["commit"] = Intent.Commit,
         ["close"] = Intent.Close,
+        ["carryover"] = Intent.CarryOver,
     };
 
     /// <summary>Thai words, longest first so "ความก้าวหน้า" is not read as something shorter.</summary>
@@ -38,6 +39,7 @@ public static class CommandWords
     [
         ("ความก้าวหน้า", Intent.Progress),
         ("เพิ่มโครงการ", Intent.AddProject),
+        ("กันเงินเหลื่อมปี", Intent.CarryOver),
         ("ได้รับจัดสรร", Intent.Round),
         ("กลับรายการ", Intent.Reverse),
         ("ฉันคือใคร", Intent.WhoAmI),

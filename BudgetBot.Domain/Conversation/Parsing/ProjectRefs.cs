@@ -37,8 +37,9 @@ public static partial class ProjectRefs
         var (number, next) = Leading(r.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (number is not null && next == r.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length)
         {
-            var n = int.Parse(number, CultureInfo.InvariantCulture);
-            return projects.Where(p => p.Number == n).ToList();
+            var n = int.Parse(number.Split('/')[0], CultureInfo.InvariantCulture);
+            var year = YearOf(number);
+            return projects.Where(p => p.Number == n && (year is null || p.FiscalYear == year)).ToList();
         }
 
         if (r.Length < 2)
@@ -50,9 +51,16 @@ public static partial class ProjectRefs
         return exact.Count > 0 ? exact : projects.Where(p => p.Name.Contains(r, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 
-    [GeneratedRegex(@"^(?:#|โครงการ(?:ที่)?)?(?<n>[0-9]{1,4})$")]
+    /// <summary>The fiscal year a reference names, as in <c>7/2566</c> (an older year's project 7); null for the current year.</summary>
+    public static int? YearOf(string reference)
+    {
+        var (number, _) = Leading(ThaiDigits.ToAscii(reference.Trim()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return number?.Split('/') is [_, var year] ? int.Parse(year, CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex(@"^(?:#|โครงการ(?:ที่)?)?(?<n>[0-9]{1,4}(?:/25[0-9]{2})?)$")]
     private static partial Regex Numbered();
 
-    [GeneratedRegex(@"^#?[0-9]{1,4}$")]
+    [GeneratedRegex(@"^#?[0-9]{1,4}(?:/25[0-9]{2})?$")]
     private static partial Regex Bare();
 }

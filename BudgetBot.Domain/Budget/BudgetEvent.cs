@@ -30,6 +30,9 @@ public sealed record BudgetEvent(
     /// <summary>A commitment's contract or purchase order number (เลขที่สัญญา / ใบสั่งซื้อ), as written.</summary>
     public string? Reference { get; init; }
 
+    /// <summary>Who asked for it, when an admin approved someone else's request (a transfer asked for by an owner, say).</summary>
+    public string? RequestedBy { get; init; }
+
     public string Note { get; init; } = "";
 }
 

@@ -35,7 +35,7 @@ public static class BudgetRules
 
     /// <summary>
     /// Moves allocation to a project from another project of the same year, the reserve or unallocated money. A source
-    /// never gives more than it has left: a project what it has not used, a pool what it still holds.
+    /// never gives more than it has left: a project what it has neither paid nor committed, a pool what it still holds.
     /// </summary>
     public static BudgetOutcome Transfer(IBudgetStore store, BudgetEvent draft) => store.Run(() =>
     {
@@ -44,6 +44,26 @@ public static class BudgetRules
             return new BudgetOutcome(BudgetStatus.Duplicate, seen);
         }
 
+        var check = CheckTransfer(store, draft);
+        if (check.Status != BudgetStatus.Applied)
+        {
+            return check;
+        }
+
+        if (draft.From is { } from && !MoneyPool.IsPool(from) && store.Project(from) is { } source)
+        {
+            store.SaveProject(source with { Allocation = source.Allocation - draft.Amount });
+        }
+
+        var target = store.Project(draft.To!)!;
+        store.SaveProject(target with { Allocation = target.Allocation + draft.Amount });
+        store.AddBudgetEvent(draft);
+        return check with { Event = draft, Left = check.Left - draft.Amount };
+    });
+
+    /// <summary>Whether a transfer could be made now, without making it: Applied with what the source has left, or why not.</summary>
+    public static BudgetOutcome CheckTransfer(IBudgetStore store, BudgetEvent draft)
+    {
         if (store.FiscalYear(draft.OfficeId, draft.FiscalYear) is not { } year)
         {
             return new BudgetOutcome(BudgetStatus.UnknownYear, null);
@@ -61,23 +81,12 @@ public static class BudgetRules
             return new BudgetOutcome(BudgetStatus.SameProject, null);
         }
 
+        var events = store.BudgetEvents(draft.OfficeId, draft.FiscalYear);
         var left = source is null
-            ? YearMoney.Of(year, store.Projects(draft.OfficeId, draft.FiscalYear), store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).Left(draft.From!)
-            : source.Allocation - store.Balance(source.Id).Actual.Total - Commitments.Of(store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).HeldFor(source.Id);
-        if (left < draft.Amount)
-        {
-            return new BudgetOutcome(BudgetStatus.NotEnough, null, Math.Max(left, 0));
-        }
-
-        if (source is not null)
-        {
-            store.SaveProject(source with { Allocation = source.Allocation - draft.Amount });
-        }
-
-        store.SaveProject(target with { Allocation = target.Allocation + draft.Amount });
-        store.AddBudgetEvent(draft);
-        return new BudgetOutcome(BudgetStatus.Applied, draft, left - draft.Amount);
-    });
+            ? YearMoney.Of(year, store.Projects(draft.OfficeId, draft.FiscalYear), events).Left(draft.From!)
+            : source.Allocation - store.Balance(source.Id).Actual.Total - Commitments.Of(events).HeldFor(source.Id);
+        return left < draft.Amount ? new BudgetOutcome(BudgetStatus.NotEnough, null, Math.Max(left, 0)) : new BudgetOutcome(BudgetStatus.Applied, null, left);
+    }
 
     /// <summary>
     /// A project approved mid-year: the year's next number, in its division, its allocation taken from the projects

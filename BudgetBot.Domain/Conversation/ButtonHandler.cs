@@ -25,6 +25,8 @@ internal sealed class ButtonHandler(ConversationEngine engine, IBudgetStore budg
         }
 
         var id = payload[PendingAction.PayloadPrefix.Length..];
+        var reject = id.EndsWith(PendingAction.NoSuffix, StringComparison.Ordinal);
+        id = reject ? id[..^PendingAction.NoSuffix.Length] : id;
         var peek = chat.Pending(id);
         if (peek is null)
         {
@@ -41,6 +43,12 @@ internal sealed class ButtonHandler(ConversationEngine engine, IBudgetStore budg
                 : say["ปุ่มนี้เป็นของผู้ที่สั่งคำสั่งนั้น", "This button belongs to the person who asked."])];
         }
 
+        if (reject && peek is not (TransferRequest or SpendToConfirm { ByAdmin: true }))
+        {
+            // Only a request has a reject button: anything else carrying one is forged.
+            return [gone];
+        }
+
         var action = chat.TakePending(id, message.At);
         if (action is null)
         {
@@ -49,16 +57,18 @@ internal sealed class ButtonHandler(ConversationEngine engine, IBudgetStore budg
 
         switch (action)
         {
+            case TransferRequest request:
+                return TransferRequests.Decide(ctx, request, approve: !reject);
             case SpendToConfirm spend:
                 var project = budget.Project(spend.ProjectId)!;
                 var requester = spend.RequestedBy is { } r ? chat.Person(r) : person;
                 var spender = new CommandContext(message, requester ?? person, "", false, budget, chat, settings);
                 if (spend.ByAdmin)
                 {
-                    ctx.Audit("confirm", $"project {project.Number}: {spend.Amount} confirmed over allocation", refused: false);
+                    return reject ? HeldSpends.Reject(ctx, spend) : HeldSpends.Approve(ctx, spender, spend);
                 }
 
-                return SpendFlow.Record(spender, project, spend.Amount, spend.Date, spend.Note, spend.SourceKey, adminConfirmed: spend.ByAdmin);
+                return SpendFlow.Record(spender, project, spend.Amount, spend.Date, spend.Note, spend.SourceKey, adminConfirmed: false);
             case UndoEntry undo:
                 return budget.Entry(undo.EntryId) is { } entry ? SpendFlow.Undo(ctx, entry) : [gone];
             case RunCommand command:

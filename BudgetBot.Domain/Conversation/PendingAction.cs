@@ -6,6 +6,7 @@ public enum PendingKind
     AdminConfirmSpend,
     Undo,
     Command,
+    ApproveTransfer,
 }
 
 /// <summary>
@@ -18,7 +19,13 @@ public abstract record PendingAction(string Id, string OfficeId, string? Allowed
 
     public abstract PendingKind Kind { get; }
 
+    /// <summary>What a reject button of a request carries after the id: the same state, decided the other way.</summary>
+    public const string NoSuffix = ":no";
+
     public string Payload => PayloadPrefix + Id;
+
+    /// <summary>The payload of the button that turns a request down; whichever button is tapped first decides.</summary>
+    public string RejectPayload => PayloadPrefix + Id + NoSuffix;
 }
 
 /// <summary>
@@ -48,6 +55,28 @@ public sealed record UndoEntry(string Id, string OfficeId, string? AllowedPerson
     : PendingAction(Id, OfficeId, AllowedPersonId, ExpiresAt)
 {
     public override PendingKind Kind => PendingKind.Undo;
+}
+
+/// <summary>
+/// A transfer asked for by someone who is not an admin, waiting for any admin to approve or reject it. It is recorded
+/// under <see cref="SourceKey"/>, the message that asked, so it counts once; the asker is told the outcome.
+/// </summary>
+public sealed record TransferRequest(string Id, string OfficeId, string? AllowedPersonId, DateTimeOffset ExpiresAt)
+    : PendingAction(Id, OfficeId, AllowedPersonId, ExpiresAt)
+{
+    public override PendingKind Kind => PendingKind.ApproveTransfer;
+
+    public required int FiscalYear { get; init; }
+
+    public required string From { get; init; }
+
+    public required string To { get; init; }
+
+    public required decimal Amount { get; init; }
+
+    public required string SourceKey { get; init; }
+
+    public required string RequestedBy { get; init; }
 }
 
 /// <summary>A button that runs a command text for the same person (a page, a picked project, a reminder's shortcut).</summary>

@@ -55,7 +55,8 @@ public static class SpendFlow
             ctx.Chat.SavePending(hold);
             ctx.Audit("spend", $"project {project.Number}: {amount} held over {guards.HoldPercent}%", refused: false);
             var askedAdmins = AskAdmins(ctx, project, amount, date, after, before, hold);
-            var confirm = new Button(say["ยืนยัน (ผู้ดูแลระบบ)", "Confirm (admin)"], hold.Payload);
+            var confirm = new Button(say["อนุมัติ (ผู้ดูแลระบบ)", "Approve (admin)"], hold.Payload);
+            var reject = new Button(say["ไม่อนุมัติ", "Reject"], hold.RejectPayload);
             var whoThai = askedAdmins.Count > 0 ? $" ส่งคำขอให้ผู้ดูแลระบบแล้ว: {string.Join(", ", askedAdmins)}" : " แต่ยังไม่มีผู้ดูแลระบบในระบบ โปรดแจ้งกลุ่มนโยบายและแผน";
             var whoEnglish = askedAdmins.Count > 0 ? $" Sent to the admins: {string.Join(", ", askedAdmins)}." : " There is no admin yet; please tell the planning group.";
             return [new Reply(say[
@@ -63,7 +64,7 @@ public static class SpendFlow
                 $"Not recorded yet: {Say.Baht(amount)} baht would take {ProjectText.Title(say, project)} over its allocation ({Say.Percent(after)} of {Say.Baht(before.Allocation)} baht). An admin must confirm.{whoEnglish}"])
             {
                 // An admin asking for it can confirm at once; anyone else waits for an admin.
-                Buttons = Access.IsAdmin(ctx.Person, project.OfficeId) ? [[confirm]] : [],
+                Buttons = Access.IsAdmin(ctx.Person, project.OfficeId) ? [[confirm, reject]] : [],
             }];
         }
 
@@ -184,10 +185,11 @@ public static class SpendFlow
         foreach (var admin in admins.Where(a => a.Id != ctx.Person?.Id))
         {
             var say = new Say(admin.Language);
+            var shortfall = amount - before.Available;
             var text = say[
-                $"คำขอยืนยัน: {asker} บันทึก {Say.Baht(amount)} บาท ลงวันที่ {ThaiDate.Short(date)} ใน{ProjectText.Title(say, project)} ซึ่งจะใช้เกินงบ ({Say.Percent(after)} ของ {Say.Baht(before.Allocation)} บาท) กดยืนยันเพื่อบันทึก",
-                $"Please confirm: {asker} records {Say.Baht(amount)} baht dated {say.Date(date)} on {ProjectText.Title(say, project)}, which takes it over its allocation ({Say.Percent(after)} of {Say.Baht(before.Allocation)} baht). Tap confirm to record it."];
-            var reply = new Reply(text) { Buttons = [[new Button(say["ยืนยัน (ผู้ดูแลระบบ)", "Confirm (admin)"], hold.Payload)]] };
+                $"คำขออนุมัติ: {asker} บันทึก {Say.Baht(amount)} บาท ลงวันที่ {ThaiDate.Short(date)} ใน{ProjectText.Title(say, project)} ซึ่งจะใช้เกินงบ ({Say.Percent(after)} ของ {Say.Baht(before.Allocation)} บาท) อนุมัติแล้วจะโอน {Say.Baht(shortfall)} บาท จากเงินสำรองให้โครงการนี้ด้วย",
+                $"Please decide: {asker} records {Say.Baht(amount)} baht dated {say.Date(date)} on {ProjectText.Title(say, project)}, which takes it over its allocation ({Say.Percent(after)} of {Say.Baht(before.Allocation)} baht). Approving also moves {Say.Baht(shortfall)} baht from the reserve to the project."];
+            var reply = new Reply(text) { Buttons = [[new Button(say["อนุมัติ (ผู้ดูแลระบบ)", "Approve (admin)"], hold.Payload), new Button(say["ไม่อนุมัติ", "Reject"], hold.RejectPayload)]] };
             ctx.Chat.Enqueue(new Ports.OutboxItem($"hold:{hold.Id}:{admin.Id}", "HoldConfirm", project.OfficeId, admin.Id, null, reply, ctx.Message.At));
         }
 

@@ -33,6 +33,15 @@ internal sealed class PendingActionJson : JsonConverter<PendingAction>
                 RequestedBy = e.TryGetProperty("RequestedBy", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null,
             },
             PendingKind.Undo => new UndoEntry(id, office, allowed, expires, e.GetProperty("EntryId").GetInt64()),
+            PendingKind.ApproveTransfer => new TransferRequest(id, office, allowed, expires)
+            {
+                FiscalYear = e.GetProperty("FiscalYear").GetInt32(),
+                From = Text(e, "From"),
+                To = Text(e, "To"),
+                Amount = e.GetProperty("Amount").GetDecimal(),
+                SourceKey = Text(e, "SourceKey"),
+                RequestedBy = Text(e, "RequestedBy"),
+            },
             _ => new RunCommand(id, office, allowed, expires, Text(e, "CommandText")),
         };
     }
@@ -42,6 +51,7 @@ internal sealed class PendingActionJson : JsonConverter<PendingAction>
         var fields = JsonSerializer.SerializeToNode(value, value.GetType(), Plain)!.AsObject();
         fields["Kind"] = value.Kind.ToString();
         fields.Remove("Payload");
+        fields.Remove("RejectPayload");
         fields.Remove("ByAdmin");
         fields.WriteTo(writer);
     }

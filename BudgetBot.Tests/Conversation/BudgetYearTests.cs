@@ -152,6 +152,43 @@ public abstract class BudgetYearContract(StoreKind kind) : IDisposable
     }
 
     [SkippableFact]
+    public void OwnersRequest_GoesToTheAdmins_AndMovesMoneyOnlyWhenApproved_AndTheOwnerIsTold()
+    {
+        var (seven, nine) = (Allocation(7), Allocation(9));
+
+        Assert.StartsWith("ส่งคำขอโอน 1,000 บาท จากโครงการ 9 ไปโครงการ 7 ให้ผู้ดูแลระบบแล้ว", _chat.Say("local:owner", "โอน 1,000 จาก 9 ไป 7")[0].Text, StringComparison.Ordinal);
+        Assert.Equal((seven, nine), (Allocation(7), Allocation(9)));
+        var asked = Assert.Single(_chat.Store.Outbox(Domain.Ports.OutboxStatus.Pending, 100), o => o.Kind == "TransferRequest");
+        var (approve, reject) = (asked.Reply.AllButtons.First(), asked.Reply.AllButtons.Last());
+
+        Assert.StartsWith("อนุมัติการโอน", _chat.Tap("local:admin", approve)[0].Text, StringComparison.Ordinal);
+        Assert.Contains("ใช้ไปแล้ว", _chat.Tap("local:admin", reject)[0].Text, StringComparison.Ordinal);
+
+        Assert.Equal((seven + 1_000m, nine - 1_000m), (Allocation(7), Allocation(9)));
+        var recorded = Assert.Single(_chat.Store.BudgetEvents(_chat.OfficeId, 2566));
+        Assert.Equal(("local:admin", "local:owner"), (Identity(recorded.By), Identity(recorded.RequestedBy!)));
+        var told = Assert.Single(_chat.Store.Outbox(Domain.Ports.OutboxStatus.Pending, 100), o => o.Kind == "TransferOutcome");
+        Assert.Contains("ได้รับอนุมัติแล้ว", told.Reply.Text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void RejectedRequest_MovesNothing_AndTheOwnerIsTold()
+    {
+        var seven = Allocation(7);
+        _chat.Say("local:owner", "/transfer 500 reserve 7");
+        var asked = Assert.Single(_chat.Store.Outbox(Domain.Ports.OutboxStatus.Pending, 100), o => o.Kind == "TransferRequest");
+
+        Assert.Contains("ปุ่มนี้สำหรับผู้ดูแลระบบเท่านั้น", _chat.Tap("local:owner", asked.Reply.AllButtons.First())[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("ไม่อนุมัติการโอน", _chat.Tap("local:admin", asked.Reply.AllButtons.Last())[0].Text, StringComparison.Ordinal);
+
+        Assert.Equal(seven, Allocation(7));
+        Assert.Empty(_chat.Store.BudgetEvents(_chat.OfficeId, 2566));
+        Assert.Contains("ไม่ได้รับอนุมัติ", Assert.Single(_chat.Store.Outbox(Domain.Ports.OutboxStatus.Pending, 100), o => o.Kind == "TransferOutcome").Reply.Text, StringComparison.Ordinal);
+    }
+
+    private string Identity(string personId) => _chat.Store.Person(personId)!.Identities[0];
+
+    [SkippableFact]
     public void SameMessageTwice_MovesMoneyOnce()
     {
         var message = _chat.Message("local:admin", "โอน 1,000 จาก 9 ไป 7");

@@ -1,3 +1,4 @@
+using BudgetBot.Domain.Budget;
 using BudgetBot.Domain.Conversation;
 using BudgetBot.Tests.Storage;
 
@@ -110,12 +111,50 @@ public abstract class ConversationContract(StoreKind kind) : IDisposable
 
         Assert.Empty(held.AllButtons);
         var asked = Assert.Single(_chat.Store.Outbox(Domain.Ports.OutboxStatus.Pending, 100), i => i.Key.StartsWith("hold:", StringComparison.Ordinal));
-        var button = Assert.Single(asked.Reply.AllButtons);
+        var button = asked.Reply.AllButtons.First();
         Assert.Contains("ผู้ดูแลระบบเท่านั้น", _chat.Tap("local:owner", button)[0].Text, StringComparison.Ordinal);
         Assert.Equal(37_100m, _chat.Figures(17).Used);
+        var allocation = _chat.Figures(17).Allocation;
+        var lacks = 77_100m - allocation;
 
-        Assert.StartsWith("บันทึกแล้ว", _chat.Tap("local:admin", button)[0].Text, StringComparison.Ordinal);
+        var approved = _chat.Tap("local:admin", button)[0].Text;
+        Assert.StartsWith("บันทึกแล้ว", approved, StringComparison.Ordinal);
+        Assert.Contains($"โอน {Say.Baht(lacks)} บาท จากเงินสำรอง", approved, StringComparison.Ordinal);
         Assert.Equal(77_100m, _chat.Figures(17).Used);
+
+        // No project below zero without a recorded transfer: the reserve covered what it lacked.
+        Assert.Equal(allocation + lacks, _chat.Figures(17).Allocation);
+        Assert.Equal(0m, _chat.Figures(17).Remaining);
+        Assert.Equal(BudgetEventKind.Transfer, Assert.Single(_chat.Store.BudgetEvents(_chat.OfficeId, 2566)).Kind);
+        Assert.Contains("ได้รับอนุมัติและบันทึกแล้ว", Assert.Single(_chat.Store.Outbox(Domain.Ports.OutboxStatus.Pending, 100), i => i.Kind == "HoldOutcome").Reply.Text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void HeldSpend_Rejected_RecordsNothing_AndTheOwnerIsTold()
+    {
+        _chat.Say("local:owner", "/spend 17 40,000 15/3/2566 อุปกรณ์");
+        var asked = Assert.Single(_chat.Store.Outbox(Domain.Ports.OutboxStatus.Pending, 100), i => i.Key.StartsWith("hold:", StringComparison.Ordinal));
+
+        Assert.StartsWith("ไม่อนุมัติ", _chat.Tap("local:admin", asked.Reply.AllButtons.Last())[0].Text, StringComparison.Ordinal);
+        Assert.Contains("ใช้ไปแล้ว", _chat.Tap("local:admin", asked.Reply.AllButtons.First())[0].Text, StringComparison.Ordinal);
+
+        Assert.Equal(37_100m, _chat.Figures(17).Used);
+        Assert.Contains("ไม่ได้รับอนุมัติ", Assert.Single(_chat.Store.Outbox(Domain.Ports.OutboxStatus.Pending, 100), i => i.Kind == "HoldOutcome").Reply.Text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void HeldSpend_TheReserveCannotCover_AsksForATransferFirst_AndTheButtonStays()
+    {
+        _chat.Say("local:admin", "/transfer 472020 reserve 9");
+        _chat.Say("local:owner", "/spend 17 40,000 15/3/2566 อุปกรณ์");
+        var approve = Assert.Single(_chat.Store.Outbox(Domain.Ports.OutboxStatus.Pending, 100), i => i.Key.StartsWith("hold:", StringComparison.Ordinal)).Reply.AllButtons.First();
+
+        Assert.Contains("โอนจากโครงการอื่นก่อน", _chat.Tap("local:admin", approve)[0].Text, StringComparison.Ordinal);
+        Assert.Equal(37_100m, _chat.Figures(17).Used);
+        _chat.Say("local:admin", $"โอน {77_100m - _chat.Figures(17).Allocation} จาก 9 ไป 17");
+
+        Assert.StartsWith("บันทึกแล้ว", _chat.Tap("local:admin", approve)[0].Text, StringComparison.Ordinal);
+        Assert.Equal((77_100m, 0m), (_chat.Figures(17).Used, _chat.Figures(17).Remaining));
         Assert.Equal(new DateOnly(2023, 3, 15), _chat.Store.History(_chat.Figures(17) is var _ ? Domain.Budget.Project.KeyFor(_chat.OfficeId, 2566, 17) : "", 1)[0].Date);
     }
 

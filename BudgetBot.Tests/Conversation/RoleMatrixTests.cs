@@ -43,7 +43,8 @@ public sealed class RoleMatrixTests
         { "/audit 17", false, "AU" },
         { "/round 500000 ศธ 04006/ว 1234 15/2/2566", false, "A" },
         { "จัดสรร 500,000 ศธ 04006/ว 1234 15 ก.พ. 66 สำรอง", false, "A" },
-        { "/transfer 1000 9 7", false, "A" },
+        { "/transfer 1000 9 7", false, "AO" },
+        { "/transfer 1000 9 8", false, "A" },
         { "/refund 17 100", false, "AHO" },
         { "คืนเงิน 8 100", false, "A" },
         { "/reverse 1 test", false, "A" },
@@ -52,8 +53,8 @@ public sealed class RoleMatrixTests
         { "/commit 17 100 PO-9", false, "AHO" },
         { "ก่อหนี้ 8 100 PO-9", false, "A" },
         { "เพิ่มโครงการ กลุ่มนิเทศ 1 อบรมครู", false, "A" },
-        { "โอน 1,000 จาก 17 ไป 7", false, "A" },
-        { "/transfer 1000 reserve 17", false, "A" },
+        { "โอน 1,000 จาก 17 ไป 7", false, "AHO" },
+        { "/transfer 1000 reserve 17", false, "AHO" },
     };
 
     [Theory]

@@ -55,23 +55,24 @@ public sealed class StrictInputTests : IDisposable
         var admin = _chat.Store.Person("demo-admin")!;
         var asked = _chat.Store.Outbox(Domain.Ports.OutboxStatus.Pending, 100)
             .Single(i => i.PersonId == admin.Id && i.Key.StartsWith("hold:", StringComparison.Ordinal));
-        Assert.Contains("คำขอยืนยัน", asked.Reply.Text, StringComparison.Ordinal);
-        Assert.Equal("ยืนยัน (ผู้ดูแลระบบ)", Assert.Single(asked.Reply.AllButtons).Label);
+        Assert.Contains("คำขออนุมัติ", asked.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("จะโอน 24,900 บาท จากเงินสำรอง", asked.Reply.Text, StringComparison.Ordinal);
+        Assert.Equal(["อนุมัติ (ผู้ดูแลระบบ)", "ไม่อนุมัติ"], asked.Reply.AllButtons.Select(b => b.Label));
     }
 
     [Fact]
-    public void OverTheAllocation_AfterAnAdminConfirms_SaysTheRealPercentage()
+    public void OverTheAllocation_AfterAnAdminApproves_TheReserveCoversIt_AndTheReplySaysSo()
     {
         _chat.Say("local:owner", "/spend 7 100000 15/2/2566");
         var asked = _chat.Store.Outbox(Domain.Ports.OutboxStatus.Pending, 100).Single(i => i.Key.StartsWith("hold:", StringComparison.Ordinal));
-        var confirm = asked.Reply.AllButtons.Single();
-        var reply = _chat.Engine.Handle(_chat.Message("local:admin", "") with { ButtonPayload = confirm.Payload })[0].Text;
+        var approve = asked.Reply.AllButtons.First();
+        var reply = _chat.Engine.Handle(_chat.Message("local:admin", "") with { ButtonPayload = approve.Payload })[0].Text;
 
-        // 11,760 + 100,000 of 86,860: 128.7%, 24,900 over.
-        Assert.Contains("128.7%", reply, StringComparison.Ordinal);
-        Assert.Contains("เกินงบ 24,900 บาท", reply, StringComparison.Ordinal);
+        // 11,760 + 100,000 of 86,860 would be 24,900 over: the reserve gives that, and the project ends at 100%.
+        Assert.Contains("โอน 24,900 บาท จากเงินสำรอง", reply, StringComparison.Ordinal);
+        Assert.True(reply.Contains("ใช้แล้ว 111,760 จาก 111,760 บาท (100.0%) คงเหลือ 0 บาท", StringComparison.Ordinal), reply);
         Assert.DoesNotContain("คงเหลือ -", reply, StringComparison.Ordinal);
-        Assert.DoesNotContain("เกิน 80%", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("เกินงบ", reply, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,9 +17,9 @@ internal sealed class TransferCommand : ICommand
     public IReadOnlyList<Reply> Run(CommandContext ctx)
     {
         var say = ctx.Say;
-        if (!Access.IsAdmin(ctx.Person, ctx.OfficeId))
+        if (!Access.Has(ctx.Person, ctx.OfficeId, Role.Admin, Role.DivisionHead, Role.Owner))
         {
-            return ctx.Refuse("transfer", "not allowed", "เฉพาะผู้ดูแลระบบ (กลุ่มนโยบายและแผน) โอนเงินระหว่างโครงการได้", "Only an admin (policy and planning) can move money between projects.");
+            return ctx.Refuse("transfer", "not allowed", "ผู้ดูแลระบบโอนเงินได้ ผู้รับผิดชอบโครงการและหัวหน้ากลุ่มส่งคำขอโอนได้", "Admins move money; project owners and division heads can ask for a transfer.");
         }
 
         var parsed = TransferArgs.Parse(ctx.Args);
@@ -33,19 +33,27 @@ internal sealed class TransferCommand : ICommand
             From = Id(ctx, parsed.From!),
             To = Id(ctx, parsed.To!),
         };
-        var outcome = BudgetRules.Transfer(ctx.Budget, draft);
         var from = Name(say, parsed.From!);
         var to = Name(say, parsed.To!);
-        switch (outcome.Status)
+        if (!Access.IsAdmin(ctx.Person, ctx.OfficeId))
         {
-            case BudgetStatus.UnknownProject or BudgetStatus.UnknownYear:
-                return [ctx.Text($"ไม่พบโครงการนี้ในปีงบประมาณ {ctx.FiscalYear} ดูเลขโครงการได้ด้วย /projects", $"No such project in fiscal year {ctx.FiscalYear}; /projects lists them.")];
-            case BudgetStatus.SameProject:
-                return [ctx.Text("ต้นทางและปลายทางเป็นโครงการเดียวกัน ไม่ได้โอน", "The source and the target are the same project; nothing was moved.")];
-            case BudgetStatus.NotEnough:
-                return [ctx.Text(
-                    $"{from}เหลือให้โอนได้ {Say.Baht(outcome.Left)} บาท ไม่พอโอน {Say.Baht(parsed.Amount)} บาท ไม่ได้โอน",
-                    $"The {from} has {Say.Baht(outcome.Left)} baht it can give, not {Say.Baht(parsed.Amount)}; nothing was moved.")];
+            // An owner or a division head asks: for a project of theirs, and an admin decides.
+            var mine = new[] { draft.From!, draft.To! }.Select(ctx.Budget.Project).OfType<Project>().Any(p => Access.CanRecord(ctx.Person, p));
+            var check = BudgetRules.CheckTransfer(ctx.Budget, draft);
+            if (check.Status is BudgetStatus.UnknownProject or BudgetStatus.UnknownYear or BudgetStatus.SameProject)
+            {
+                return Refusal(ctx, check.Status, from, parsed.Amount, check.Left)!;
+            }
+
+            return mine
+                ? TransferRequests.Ask(ctx, draft, from, to)
+                : ctx.Refuse("transfer", $"{draft.From} to {draft.To}: not allowed", "ขอโอนได้เฉพาะโครงการที่ท่านรับผิดชอบ", "You can ask for transfers only for your own projects.");
+        }
+
+        var outcome = BudgetRules.Transfer(ctx.Budget, draft);
+        if (Refusal(ctx, outcome.Status, from, parsed.Amount, outcome.Left) is { } refused)
+        {
+            return refused;
         }
 
         if (outcome.Status == BudgetStatus.Applied)
@@ -71,6 +79,17 @@ internal sealed class TransferCommand : ICommand
         lines.Add(say[$"{to}: งบหลังโอน {Say.Baht(target.Allocation)} บาท", $"{to}: allocation now {Say.Baht(target.Allocation)} baht"]);
         return [new Reply(string.Join('\n', lines))];
     }
+
+    private static IReadOnlyList<Reply>? Refusal(CommandContext ctx, BudgetStatus status, string from, decimal amount, decimal left) => status switch
+    {
+        BudgetStatus.UnknownProject or BudgetStatus.UnknownYear =>
+            [ctx.Text($"ไม่พบโครงการนี้ในปีงบประมาณ {ctx.FiscalYear} ดูเลขโครงการได้ด้วย /projects", $"No such project in fiscal year {ctx.FiscalYear}; /projects lists them.")],
+        BudgetStatus.SameProject => [ctx.Text("ต้นทางและปลายทางเป็นโครงการเดียวกัน ไม่ได้โอน", "The source and the target are the same project; nothing was moved.")],
+        BudgetStatus.NotEnough => [ctx.Text(
+            $"{from}เหลือให้โอนได้ {Say.Baht(left)} บาท ไม่พอโอน {Say.Baht(amount)} บาท ไม่ได้โอน",
+            $"The {from} has {Say.Baht(left)} baht it can give, not {Say.Baht(amount)}; nothing was moved.")],
+        _ => null,
+    };
 
     private static Reply? Problem(CommandContext ctx, TransferParse parsed) => parsed.Problem switch
     {

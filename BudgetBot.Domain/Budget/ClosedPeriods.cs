@@ -28,4 +28,7 @@ public sealed record SubmittedReport(string OfficeId, int FiscalYear, int LastQu
     public IReadOnlyList<Division> Divisions { get; init; } = [];
 
     public IReadOnlyList<SubmittedProject> Projects { get; init; } = [];
+
+    /// <summary>The lines under the table as they were at the close.</summary>
+    public Reconciliation.ReportExtras Extras { get; init; } = Reconciliation.ReportExtras.None;
 }

@@ -39,7 +39,7 @@ public sealed record LayoutRow(LayoutRowKind Kind, IReadOnlyList<LayoutCell> Cel
 public static class ReportLayout
 {
     public static IReadOnlyList<LayoutRow> Build(Office office, FiscalYearBudget year, IReadOnlyList<Division> divisions,
-        IReadOnlyList<(Project Project, Figures Figures)> projects, ReportRound round, DateOnly asOf, IReadOnlyList<(LedgerEntry Entry, int Project)>? adjustments = null)
+        IReadOnlyList<(Project Project, Figures Figures)> projects, ReportRound round, DateOnly asOf, ReportExtras? extras = null)
     {
         var rows = new List<LayoutRow>();
         void Line(string text, bool bold = false) => rows.Add(new LayoutRow(LayoutRowKind.Preamble, [LayoutCell.Of(text, bold)]));
@@ -109,16 +109,7 @@ public static class ReportLayout
                 $"หมายเหตุ: แถวรวมของรายงานที่นำเข้าระบุใช้จริง {ThaiAmount.Format(reported)} ต่างจากยอดรวมนี้ {ThaiAmount.Format(total.Used - reported)}")]));
         }
 
-        if (adjustments is { Count: > 0 })
-        {
-            // Entries recorded after their period's report was submitted: counted in the figures above, listed here.
-            rows.Add(new LayoutRow(LayoutRowKind.Words, [LayoutCell.Of($"รายการปรับปรุงหลังส่งรายงานรอบก่อน {adjustments.Count} รายการ (รวมอยู่ในตัวเลขข้างต้นแล้ว)", bold: true)]));
-            foreach (var (entry, number) in adjustments)
-            {
-                rows.Add(new LayoutRow(LayoutRowKind.Words, [LayoutCell.Of(
-                    $"- รายการที่ {entry.Id} โครงการที่ {number} ลงวันที่ {ThaiDate.Long(entry.Date)} จำนวน {ThaiAmount.Format(entry.Amount)} {entry.Note}".TrimEnd())]));
-            }
-        }
+        rows.AddRange((extras ?? ReportExtras.None).Rows());
 
         foreach (var finding in year.Findings)
         {

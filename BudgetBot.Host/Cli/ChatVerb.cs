@@ -38,6 +38,11 @@ internal sealed class ChatVerb(IInbox inbox, InboxDrainer drainer, OutboxSenders
             demo.EnsurePeople();
         }
         var choices = new List<Button>();
+        if (platform == LocalChannel.Platform)
+        {
+            ShowNotices($"{platform}:{chatId}", output, choices);
+        }
+
         while (input.ReadLine() is { } line)
         {
             var text = line.Trim();
@@ -53,27 +58,54 @@ internal sealed class ChatVerb(IInbox inbox, InboxDrainer drainer, OutboxSenders
             }
 
             choices.Clear();
-            foreach (var reply in Ask(message))
-            {
-                output.WriteLine(reply.Text);
-                foreach (var attachment in reply.Attachments)
-                {
-                    // The terminal has no web page to link to: show where the file is.
-                    output.WriteLine($"📎 {attachment.Name}: {media.Find((attachment.Url ?? "").Replace("/media/", "", StringComparison.Ordinal)) ?? attachment.Url}");
-                }
-
-                foreach (var button in reply.AllButtons)
-                {
-                    choices.Add(button);
-                    output.WriteLine($"[{choices.Count}] {button.Label}");
-                }
-            }
-
+            Print(Ask(message), output, choices);
             output.WriteLine();
             output.Flush();
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// What reached this chat since its last session (a request to approve, the outcome of one), with its buttons, so a
+    /// rehearsal can play every part: each person's session shows what the others sent them.
+    /// </summary>
+    private void ShowNotices(string feed, TextWriter output, List<Button> choices)
+    {
+        var sender = senders.For(LocalChannel.Platform);
+        for (var round = 0; round < 10 && store.Outbox(Domain.Ports.OutboxStatus.Pending, 1).Count > 0; round++)
+        {
+            sender.RoundAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        var cursor = $"chat-verb:{feed}:shown";
+        var all = store.LocalFeed(feed, int.MaxValue);
+        var shown = int.TryParse(store.State(cursor), System.Globalization.CultureInfo.InvariantCulture, out var n) ? Math.Min(n, all.Count) : 0;
+        if (all.Count > shown)
+        {
+            Print([.. all.Skip(shown).Select(x => x.Reply)], output, choices);
+            output.WriteLine();
+            store.SetState(cursor, all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    private void Print(IEnumerable<Reply> replies, TextWriter output, List<Button> choices)
+    {
+        foreach (var reply in replies)
+        {
+            output.WriteLine(reply.Text);
+            foreach (var attachment in reply.Attachments)
+            {
+                // The terminal has no web page to link to: show where the file is.
+                output.WriteLine($"📎 {attachment.Name}: {media.Find((attachment.Url ?? "").Replace("/media/", "", StringComparison.Ordinal)) ?? attachment.Url}");
+            }
+
+            foreach (var button in reply.AllButtons)
+            {
+                choices.Add(button);
+                output.WriteLine($"[{choices.Count}] {button.Label}");
+            }
+        }
     }
 
     private List<Reply> Ask(IncomingMessage message)

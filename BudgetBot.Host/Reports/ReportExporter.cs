@@ -16,30 +16,15 @@ internal sealed class ReportExporter(IBudgetStore store)
         var office = store.Office(officeId) ?? throw new InvalidOperationException($"No office '{officeId}'.");
         if (store.Submitted(officeId, fiscalYear, round.LastQuarter) is { } submitted)
         {
-            return ReportLayout.Build(office, submitted.Year, submitted.Divisions, [.. submitted.Projects.Select(p => (p.Project, p.Figures))], round, submitted.AsOf);
+            return ReportLayout.Build(office, submitted.Year, submitted.Divisions, [.. submitted.Projects.Select(p => (p.Project, p.Figures))], round, submitted.AsOf, submitted.Extras);
         }
 
         var year = store.FiscalYear(officeId, fiscalYear) ?? throw new InvalidOperationException($"No fiscal year {fiscalYear} for '{office.Name}'.");
-        var projects = store.Projects(officeId, fiscalYear)
-            .Select(p => (p, Figures.Of(p, store.Balance(p.Id))))
-            .ToList();
+        var projects = store.Projects(officeId, fiscalYear);
         var periodEnd = FiscalCalendar.QuarterEnd(fiscalYear, round.LastQuarter);
         var asOf = today < periodEnd ? today : periodEnd;
-        return ReportLayout.Build(office, year, store.Divisions(officeId), projects, round, asOf, LateEntries(officeId, fiscalYear, round, projects.Select(p => p.p)));
-    }
-
-    /// <summary>Entries recorded after the close of the period they are dated in (read only when a period of the year was closed).</summary>
-    private List<(LedgerEntry Entry, int Project)> LateEntries(string officeId, int fiscalYear, ReportRound round, IEnumerable<Project> projects)
-    {
-        var events = store.BudgetEvents(officeId, fiscalYear);
-        if (!events.Any(e => e.Kind == BudgetEventKind.PeriodClosed))
-        {
-            return [];
-        }
-
-        var numbers = projects.ToDictionary(p => p.Id, p => p.Number);
-        var periodEnd = FiscalCalendar.QuarterEnd(fiscalYear, round.LastQuarter);
-        return [.. store.Ledger(officeId, fiscalYear).Where(e => e.Date <= periodEnd && ClosedPeriods.IsLate(e, events)).Select(e => (e, numbers.GetValueOrDefault(e.ProjectId)))];
+        var extras = ReportExtras.Of(projects, store.BudgetEvents(officeId, fiscalYear), store.Ledger(officeId, fiscalYear), periodEnd);
+        return ReportLayout.Build(office, year, store.Divisions(officeId), [.. projects.Select(p => (p, Figures.Of(p, store.Balance(p.Id))))], round, asOf, extras);
     }
 
     /// <summary>A report attachment as that report's XLSX; null when its round is not one.</summary>

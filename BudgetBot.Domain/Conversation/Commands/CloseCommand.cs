@@ -38,7 +38,8 @@ internal sealed class CloseCommand : ICommand
         var report = new SubmittedReport(office, fiscalYear, round.LastQuarter, round.Name, ctx.Message.At, ctx.Today < end ? ctx.Today : end, year)
         {
             Divisions = ctx.Budget.Divisions(office),
-            Projects = [.. ctx.Budget.Projects(office, fiscalYear).Select(p => new SubmittedProject(p, ctx.FiguresOf(p)))],
+            Projects = [.. ctx.Budget.Projects(office, fiscalYear).Select(p => new SubmittedProject(p, Figures.Of(p, ctx.Budget.Balance(p.Id))))],
+            Extras = ReportExtras.Of(ctx.Budget.Projects(office, fiscalYear), ctx.Budget.BudgetEvents(office, fiscalYear), ctx.Budget.Ledger(office, fiscalYear), end),
         };
         var draft = new BudgetEvent(office, fiscalYear, BudgetEventKind.PeriodClosed, 0, end, ctx.Person!.Id, ctx.Message.SourceKey, ctx.Message.At) { Note = round.Name };
         var outcome = BudgetRules.Close(ctx.Budget, draft, report);

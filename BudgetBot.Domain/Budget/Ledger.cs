@@ -6,20 +6,20 @@ namespace BudgetBot.Domain.Budget;
 /// <summary>Records spending and reversals after checking them; <see cref="LedgerRules"/> makes each one atomic and idempotent.</summary>
 public sealed class Ledger(IBudgetStore store)
 {
-    public LedgerResult Spend(string projectId, decimal amount, DateOnly date, string note, string by, string sourceKey, DateTimeOffset at) =>
+    public LedgerResult Spend(string projectId, decimal amount, DateOnly date, string note, string by, string sourceKey, DateTimeOffset at, EntryFacts? facts = null) =>
         Checked(projectId, amount, date) is var (project, refusal) && project is null
             ? LedgerResult.Refused(refusal!.Value)
-            : From(LedgerRules.Append(store, new LedgerEntry(0, project!.OfficeId, project.Id, amount, date, note, by, sourceKey, at)));
+            : From(LedgerRules.Append(store, new LedgerEntry(0, project!.OfficeId, project.Id, amount, date, note, by, sourceKey, at) { Category = facts?.Category, Document = facts?.Document }));
 
     /// <summary>
     /// A payment that names a commitment's reference: the spend and what it pays of the commitment (at most what is
     /// open; any more is an ordinary spend) are recorded together, once.
     /// </summary>
-    public LedgerResult SpendAgainst(string projectId, string reference, decimal amount, DateOnly date, string note, string by, string sourceKey, DateTimeOffset at) => store.Run(() =>
+    public LedgerResult SpendAgainst(string projectId, string reference, decimal amount, DateOnly date, string note, string by, string sourceKey, DateTimeOffset at, EntryFacts? facts = null) => store.Run(() =>
     {
         if (store.Project(projectId) is not { } project || store.EntryBySource(project.OfficeId, sourceKey) is not null)
         {
-            return Spend(projectId, amount, date, note, by, sourceKey, at);
+            return Spend(projectId, amount, date, note, by, sourceKey, at, facts);
         }
 
         if (Commitments.Of(store.BudgetEvents(project.OfficeId, project.FiscalYear)).OpenOne(project.Id, reference) is not { } open)
@@ -27,7 +27,7 @@ public sealed class Ledger(IBudgetStore store)
             return LedgerResult.Refused(LedgerRefusal.UnknownCommitment);
         }
 
-        var result = Spend(projectId, amount, date, note, by, sourceKey, at);
+        var result = Spend(projectId, amount, date, note, by, sourceKey, at, facts);
         if (result.IsOk && !result.Duplicate)
         {
             store.AddBudgetEvent(new BudgetEvent(project.OfficeId, project.FiscalYear, BudgetEventKind.CommitmentPaid, Math.Min(amount, open.Open), date, by, sourceKey, at)
@@ -44,7 +44,7 @@ public sealed class Ledger(IBudgetStore store)
     /// Money returned to a project (an advance partly returned, a refund): an entry of its own that lowers what was paid,
     /// never by more than the project has paid, and not a reversal of any earlier entry.
     /// </summary>
-    public LedgerResult Refund(string projectId, decimal amount, DateOnly date, string note, string by, string sourceKey, DateTimeOffset at)
+    public LedgerResult Refund(string projectId, decimal amount, DateOnly date, string note, string by, string sourceKey, DateTimeOffset at, EntryFacts? facts = null)
     {
         var (project, refusal) = Checked(projectId, amount, date);
         if (project is null)
@@ -59,7 +59,7 @@ public sealed class Ledger(IBudgetStore store)
                 return LedgerResult.Refused(LedgerRefusal.MoreThanPaid);
             }
 
-            return From(LedgerRules.Append(store, new LedgerEntry(0, project.OfficeId, project.Id, -amount, date, note, by, sourceKey, at)));
+            return From(LedgerRules.Append(store, new LedgerEntry(0, project.OfficeId, project.Id, -amount, date, note, by, sourceKey, at) { Category = facts?.Category, Document = facts?.Document }));
         });
     }
 
@@ -114,6 +114,9 @@ public sealed class Ledger(IBudgetStore store)
         _ => LedgerResult.Refused(LedgerRefusal.UnknownProject),
     };
 }
+
+/// <summary>What an entry says for auditors besides its note: its expense category and the document it rests on.</summary>
+public sealed record EntryFacts(string? Category, string? Document);
 
 public enum LedgerRefusal
 {

@@ -19,6 +19,12 @@ public sealed record LedgerEntry(
     long? Reverses = null)
 {
     public int Quarter => FiscalCalendar.Quarter(Date);
+
+    /// <summary>The expense category auditors ask for (ค่าตอบแทน, ค่าใช้สอย, ค่าวัสดุ …), when the person gave one.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>The document the payment rests on (เลขที่ฎีกา, เลขที่สัญญา), as written.</summary>
+    public string? Document { get; init; }
 }
 
 /// <summary>Running figures of one project, kept with every append so a balance never reads the ledger.</summary>

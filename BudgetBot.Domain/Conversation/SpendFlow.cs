@@ -69,9 +69,11 @@ public static class SpendFlow
         }
 
         var by = ctx.Person?.Id ?? ctx.Message.Identity;
+        var (category, document) = EntryTags.Read(note);
+        var facts = new EntryFacts(category, document);
         var result = reference is null
-            ? new Ledger(ctx.Budget).Spend(project.Id, amount, date, note, by, sourceKey, ctx.Message.At)
-            : new Ledger(ctx.Budget).SpendAgainst(project.Id, reference, amount, date, note, by, sourceKey, ctx.Message.At);
+            ? new Ledger(ctx.Budget).Spend(project.Id, amount, date, note, by, sourceKey, ctx.Message.At, facts)
+            : new Ledger(ctx.Budget).SpendAgainst(project.Id, reference, amount, date, note, by, sourceKey, ctx.Message.At, facts);
         if (!result.IsOk)
         {
             return [new Reply(say["บันทึกไม่ได้: ", "Not recorded: "] + RefusalText.Why(say, result.Refusal!.Value))];

@@ -15,7 +15,7 @@ namespace BudgetBot.Host.Reports;
 internal sealed class LedgerCsv(IBudgetStore store, IChatStore chat, IOptions<BudgetBotOptions> options)
 {
     public static readonly string[] Columns =
-        ["entry_id", "recorded_at", "date", "project", "project_name", "amount", "note", "person", "person_id", "platform", "message", "reverses_entry"];
+        ["entry_id", "recorded_at", "date", "project", "project_name", "amount", "note", "person", "person_id", "platform", "message", "reverses_entry", "category", "document"];
 
     public byte[] Write(string officeId, int fiscalYear, string? projectId = null)
     {
@@ -43,6 +43,8 @@ internal sealed class LedgerCsv(IBudgetStore store, IChatStore chat, IOptions<Bu
                 platform,
                 e.SourceKey,
                 e.Reverses?.ToString(CultureInfo.InvariantCulture) ?? "",
+                e.Category ?? "",
+                e.Document ?? "",
             ];
             sb.AppendJoin(',', cells.Select(Quote)).Append("\r\n");
         }

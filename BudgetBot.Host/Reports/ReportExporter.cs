@@ -34,16 +34,35 @@ internal sealed class ReportExporter(IBudgetStore store)
     public byte[] Xlsx(string officeId, int fiscalYear, ReportRound round, DateOnly today)
     {
         using var buffer = new MemoryStream();
-        XlsxReportWriter.Write(buffer, Layout(officeId, fiscalYear, round, today));
+        XlsxReportWriter.Write(buffer, Layout(officeId, fiscalYear, round, today), Entries(officeId, fiscalYear, round));
         return buffer.ToArray();
     }
 
     public void WriteXlsx(string path, string officeId, int fiscalYear, ReportRound round, DateOnly today)
     {
         var layout = Layout(officeId, fiscalYear, round, today);
+        var entries = Entries(officeId, fiscalYear, round);
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         using var file = File.Create(full);
-        XlsxReportWriter.Write(file, layout);
+        XlsxReportWriter.Write(file, layout, entries);
+    }
+
+    /// <summary>
+    /// The entries behind the report, one row each with what auditors ask (category, document), for the spreadsheet's
+    /// second sheet. For a submitted period, those recorded before its close: the ledger only grows, so they are the
+    /// same rows as then.
+    /// </summary>
+    private List<IReadOnlyList<LayoutCell>> Entries(string officeId, int fiscalYear, ReportRound round)
+    {
+        var periodEnd = FiscalCalendar.QuarterEnd(fiscalYear, round.LastQuarter);
+        var closedAt = store.Submitted(officeId, fiscalYear, round.LastQuarter)?.ClosedAt;
+        var numbers = store.Projects(officeId, fiscalYear).ToDictionary(p => p.Id, p => p.Number);
+        return [.. store.Ledger(officeId, fiscalYear)
+            .Where(e => e.Date <= periodEnd && (closedAt is null || e.RecordedAt <= closedAt))
+            .Select(e => (IReadOnlyList<LayoutCell>)[
+                LayoutCell.Whole((int)Math.Min(e.Id, int.MaxValue)), LayoutCell.Of(ThaiDate.Short(e.Date)), LayoutCell.Whole(numbers.GetValueOrDefault(e.ProjectId)),
+                LayoutCell.Money(e.Amount), LayoutCell.Of(e.Category ?? ""), LayoutCell.Of(e.Document ?? ""),
+                LayoutCell.Of(e.Reverses is { } r ? $"กลับรายการ #{r} {e.Note}".Trim() : e.Note)])];
     }
 }

@@ -14,7 +14,9 @@ internal static class XlsxReportWriter
 
     public const string FindingsSheetName = "ข้อสังเกต";
 
-    public static void Write(Stream output, IReadOnlyList<LayoutRow> rows)
+    public const string EntriesSheetName = "รายการบัญชี";
+
+    public static void Write(Stream output, IReadOnlyList<LayoutRow> rows, IReadOnlyList<IReadOnlyList<LayoutCell>>? entries = null)
     {
         using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = doc.AddWorkbookPart();
@@ -64,9 +66,17 @@ internal static class XlsxReportWriter
         var sheetPart = workbook.AddNewPart<WorksheetPart>();
         sheetPart.Worksheet = worksheet;
         var sheets = workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName }));
+        uint next = 2;
         if (findings.Count > 0)
         {
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(FindingsSheet(workbook, findings)), SheetId = 2, Name = FindingsSheetName });
+            LayoutCell[] head = [LayoutCell.Of("โครงการที่", bold: true), LayoutCell.Of("การตรวจ", bold: true), LayoutCell.Of("สิ่งที่พบ", bold: true)];
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(ListSheet(workbook, head, findings.Select(f => f.Cells), [12, 24, 120])), SheetId = next++, Name = FindingsSheetName });
+        }
+
+        if (entries is { Count: > 0 })
+        {
+            LayoutCell[] head = [.. new[] { "รายการที่", "วันที่", "โครงการที่", "จำนวนเงิน", "หมวดรายจ่าย", "เลขที่ฎีกา/เอกสาร", "หมายเหตุ" }.Select(h => LayoutCell.Of(h, bold: true))];
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(ListSheet(workbook, head, entries, [10, 14, 10, 16, 18, 20, 60])), SheetId = next, Name = EntriesSheetName });
         }
 
         if (headerRows.Count > 0)
@@ -76,12 +86,11 @@ internal static class XlsxReportWriter
         }
     }
 
-    /// <summary>What the import found, one row each: project, check, what was found.</summary>
-    private static WorksheetPart FindingsSheet(WorkbookPart workbook, List<LayoutRow> findings)
+    /// <summary>A sheet of one row per item under a bold head: what the import found, or the entries behind the report.</summary>
+    private static WorksheetPart ListSheet(WorkbookPart workbook, IReadOnlyList<LayoutCell> head, IEnumerable<IReadOnlyList<LayoutCell>> items, double[] widths)
     {
         var data = new SheetData();
-        LayoutCell[] head = [LayoutCell.Of("โครงการที่", bold: true), LayoutCell.Of("การตรวจ", bold: true), LayoutCell.Of("สิ่งที่พบ", bold: true)];
-        foreach (var (cells, i) in findings.Select(f => f.Cells).Prepend(head).Select((c, i) => (c, (uint)(i + 1))))
+        foreach (var (cells, i) in items.Prepend(head).Select((c, i) => (c, (uint)(i + 1))))
         {
             var row = new Row { RowIndex = i };
             for (var c = 0; c < cells.Count; c++)
@@ -97,7 +106,7 @@ internal static class XlsxReportWriter
 
         Column Width(uint at, double width) => new() { Min = at, Max = at, Width = width, CustomWidth = true };
         var part = workbook.AddNewPart<WorksheetPart>();
-        part.Worksheet = new Worksheet(new Columns(Width(1, 12), Width(2, 24), Width(3, 120)), data,
+        part.Worksheet = new Worksheet(new Columns(widths.Select((w, i) => Width((uint)(i + 1), w))), data,
             new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 },
             new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape });
         return part;

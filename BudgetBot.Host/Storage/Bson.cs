@@ -18,6 +18,8 @@ internal static class Bson
         ["key"] = e.SourceKey,
         ["at"] = e.RecordedAt.UtcDateTime,
         ["rev"] = e.Reverses is { } r ? new BsonValue(r) : BsonValue.Null,
+        ["cat"] = e.Category is { } c ? new BsonValue(c) : BsonValue.Null,
+        ["doc"] = e.Document is { } doc ? new BsonValue(doc) : BsonValue.Null,
     };
 
     public static LedgerEntry Entry(BsonDocument d) => new(
@@ -30,7 +32,12 @@ internal static class Bson
         d["by"].AsString,
         d["key"].AsString,
         new DateTimeOffset(DateTime.SpecifyKind(d["at"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)),
-        d["rev"].IsNull ? null : d["rev"].AsInt64);
+        d["rev"].IsNull ? null : d["rev"].AsInt64)
+    {
+        // Entries written before entries had them have no such fields.
+        Category = d["cat"].IsString ? d["cat"].AsString : null,
+        Document = d["doc"].IsString ? d["doc"].AsString : null,
+    };
 
     public static BsonDocument Balance(ProjectBalance b) => new()
     {

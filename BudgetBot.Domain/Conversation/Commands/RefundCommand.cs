@@ -43,7 +43,8 @@ internal sealed class RefundCommand : ICommand
         }
 
         var note = args.Note.Length > 0 ? args.Note : say["คืนเงิน", "refund"];
-        var result = new Ledger(ctx.Budget).Refund(project.Id, args.Amount, args.Date, note, ctx.Person!.Id, ctx.Message.SourceKey, ctx.Message.At);
+        var (category, document) = EntryTags.Read(note);
+        var result = new Ledger(ctx.Budget).Refund(project.Id, args.Amount, args.Date, note, ctx.Person!.Id, ctx.Message.SourceKey, ctx.Message.At, new EntryFacts(category, document));
         if (!result.IsOk)
         {
             return [new Reply(say["ไม่ได้บันทึก: ", "Not recorded: "] + RefusalText.Why(say, result.Refusal!.Value)

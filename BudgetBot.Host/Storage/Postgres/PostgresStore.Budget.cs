@@ -7,7 +7,7 @@ namespace BudgetBot.Host.Storage.Postgres;
 /// <summary>Offices, years, projects, the ledger and each project's running figures.</summary>
 internal sealed partial class PostgresStore
 {
-    private const string EntryColumns = "id, office_id, project_id, amount, date, note, by_person, source_key, recorded_at, reverses";
+    private const string EntryColumns = "id, office_id, project_id, amount, date, note, by_person, source_key, recorded_at, reverses, category, document";
 
     public override IReadOnlyList<Office> Offices() =>
         Query("SELECT office_id, name FROM offices ORDER BY office_id", r => new Office(r.GetString(0), r.GetString(1)));
@@ -105,8 +105,8 @@ internal sealed partial class PostgresStore
     /// <summary>One statement: the entry goes in under the next id of the ledger's sequence, which it comes back with.</summary>
     public override LedgerEntry Insert(LedgerEntry draft) => draft with
     {
-        Id = (long)Scalar($"INSERT INTO ledger ({EntryColumns}) VALUES (nextval('ledger_ids'), $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-            draft.OfficeId, draft.ProjectId, draft.Amount, draft.Date, draft.Note, draft.By, draft.SourceKey, draft.RecordedAt, draft.Reverses)!,
+        Id = (long)Scalar($"INSERT INTO ledger ({EntryColumns}) VALUES (nextval('ledger_ids'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+            draft.OfficeId, draft.ProjectId, draft.Amount, draft.Date, draft.Note, draft.By, draft.SourceKey, draft.RecordedAt, draft.Reverses, draft.Category, draft.Document)!,
     };
 
     /// <remarks>
@@ -169,7 +169,7 @@ internal sealed partial class PostgresStore
 
     private static LedgerEntry ReadEntry(NpgsqlDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDecimal(3), r.GetFieldValue<DateOnly>(4), r.GetString(5), r.GetString(6), r.GetString(7),
-        At(r, 8), r.IsDBNull(9) ? null : r.GetInt64(9));
+        At(r, 8), r.IsDBNull(9) ? null : r.GetInt64(9)) { Category = Text(r, 10), Document = Text(r, 11) };
 
     private static ProjectBalance ReadBalance(NpgsqlDataReader r, int i) => new(
         r.GetString(i), new QuarterAmounts(r.GetDecimal(i + 1), r.GetDecimal(i + 2), r.GetDecimal(i + 3), r.GetDecimal(i + 4)), r.GetInt32(i + 5), r.GetInt64(i + 6));

@@ -57,6 +57,18 @@ internal sealed partial class PostgresStore
             {
                 copy.WriteNull();
             }
+
+            foreach (var text in new[] { e.Category, e.Document })
+            {
+                if (text is null)
+                {
+                    copy.WriteNull();
+                }
+                else
+                {
+                    copy.Write(text, NpgsqlDbType.Text);
+                }
+            }
         }
 
         copy.Complete();

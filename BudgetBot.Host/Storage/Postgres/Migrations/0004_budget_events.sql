@@ -15,3 +15,6 @@ CREATE TABLE submitted_reports (
     closed_at timestamptz NOT NULL,
     json text NOT NULL
 );
+
+-- What auditors ask of each entry: its expense category and the document it rests on.
+ALTER TABLE ledger ADD COLUMN category text, ADD COLUMN document text;

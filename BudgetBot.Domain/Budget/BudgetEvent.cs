@@ -62,6 +62,9 @@ public enum BudgetEventKind
     /// <summary>A payment after the year's end against a carried-over commitment; the new year's figures are not touched.</summary>
     CarryOverPaid,
 
+    /// <summary>A project's allocation or plans set again by a revised report (<c>import --update</c>); <see cref="BudgetEvent.Amount"/> is the change of allocation.</summary>
+    Revised,
+
     /// <summary>A reporting period closed and submitted (ปิดรอบรายงาน): <see cref="BudgetEvent.Date"/> is its last day, <see cref="BudgetEvent.Note"/> its round.</summary>
     PeriodClosed,
 }

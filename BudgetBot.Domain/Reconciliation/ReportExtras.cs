@@ -30,6 +30,7 @@ public sealed record ReportExtras
         {
             MoneyPool.Reserve => "เงินสำรอง",
             MoneyPool.Unallocated => "งบโครงการที่ยังไม่จัดสรร",
+            YearRevision.FromReport => "รายงานฉบับแก้ไข",
             null => "",
             _ => $"โครงการที่ {numbers.GetValueOrDefault(id)}",
         };
@@ -38,9 +39,12 @@ public sealed record ReportExtras
         var commitments = Budget.Commitments.Of(inPeriod);
         return new ReportExtras
         {
-            Changes = [.. inPeriod.Where(e => e.Kind is BudgetEventKind.Transfer or BudgetEventKind.ProjectAdded).Select(e => e.Kind == BudgetEventKind.Transfer
-                ? $"- {ThaiDate.Long(e.Date)} โอน {ThaiAmount.Format(e.Amount)} จาก{Name(e.From)} ไป{Name(e.To)}"
-                : $"- {ThaiDate.Long(e.Date)} เพิ่ม{Name(e.To)} งบ {ThaiAmount.Format(e.Amount)} จาก{Name(e.From)}")],
+            Changes = [.. inPeriod.Where(e => e.Kind is BudgetEventKind.Transfer or BudgetEventKind.ProjectAdded || (e.Kind == BudgetEventKind.Revised && e.Amount != 0)).Select(e => e.Kind switch
+            {
+                BudgetEventKind.Transfer => $"- {ThaiDate.Long(e.Date)} โอน {ThaiAmount.Format(e.Amount)} จาก{Name(e.From)} ไป{Name(e.To)}",
+                BudgetEventKind.Revised => $"- {ThaiDate.Long(e.Date)} ปรับงบ{Name(e.To)} {(e.Amount > 0 ? "+" : "")}{ThaiAmount.Format(e.Amount)} ตามรายงานฉบับแก้ไข",
+                _ => $"- {ThaiDate.Long(e.Date)} เพิ่ม{Name(e.To)} งบ {ThaiAmount.Format(e.Amount)} จาก{Name(e.From)}",
+            })],
             Commitments = [.. commitments.All.Where(c => c.Open > 0).Select(c => $"- {Name(c.ProjectId)} เลขที่ {c.Reference} คงค้าง {ThaiAmount.Format(c.Open)}")],
             CarryOver = [.. Budget.Commitments.Of(events).All.Where(c => c.CarriedOver > 0)
                 .Select(c => $"- {Name(c.ProjectId)} เลขที่ {c.Reference} กันไว้ {ThaiAmount.Format(c.CarriedOver)} เบิกแล้ว {ThaiAmount.Format(c.CarryOverPaid)}")],

@@ -57,6 +57,7 @@ internal static class CliVerbs
             Usage: dotnet run --project BudgetBot.Host [-- VERB ...]
               (no verb)                                  start the service (http://127.0.0.1:5080; --urls to change)
               import <file> [--json] [--accept-repairs]  import a monitoring report
+              import <file> --update                     a revised report of a year held, as dated adjustments
               export <file.xlsx> [--fiscal-year 2566] [--round h1]
               chat --as <platform:id> [--chat <platform:chatId>] [--at <ISO time>]  (--at: the session's clock, for rehearsals)
               remind --dry-run [--at <time>]

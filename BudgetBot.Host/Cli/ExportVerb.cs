@@ -35,7 +35,9 @@ internal sealed class ExportVerb(IBudgetStore store, ReportExporter exporter, Ti
         var asOf = store.FiscalYear(office.Id, fiscalYear)!.AnswerDate(today);
         round ??= ReportRound.For(fiscalYear, asOf);
         exporter.WriteXlsx(args.Positional[0], office.Id, fiscalYear, round, today);
-        output.WriteLine($"บันทึกรายงานแล้ว {args.Positional[0]}: {office.Name} ปีงบประมาณ {fiscalYear} รอบ {round.LastQuarter * 3} เดือน ข้อมูล ณ {ThaiDate.Long(asOf)}");
+        // The date the report itself stands at: the round's last day once it is over.
+        var end = Domain.Calendar.FiscalCalendar.QuarterEnd(fiscalYear, round.LastQuarter);
+        output.WriteLine($"บันทึกรายงานแล้ว {args.Positional[0]}: {office.Name} ปีงบประมาณ {fiscalYear} รอบ {round.LastQuarter * 3} เดือน ข้อมูล ณ {ThaiDate.Long(today < end ? today : end)}");
         return 0;
     }
 }

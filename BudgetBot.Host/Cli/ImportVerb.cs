@@ -1,3 +1,4 @@
+using BudgetBot.Domain.Budget;
 using BudgetBot.Domain.Calendar;
 using BudgetBot.Domain.Ports;
 using BudgetBot.Domain.Reconciliation;
@@ -5,14 +6,17 @@ using BudgetBot.Host.Reports;
 
 namespace BudgetBot.Host.Cli;
 
-/// <summary><c>import &lt;file&gt; [--json] [--accept-repairs]</c>: reads, reconciles and stores a monitoring report (text or XLSX).</summary>
+/// <summary>
+/// <c>import &lt;file&gt; [--json] [--accept-repairs] [--update]</c>: reads, reconciles and stores a monitoring report (text or
+/// XLSX); with <c>--update</c>, a revised report of a year already held becomes dated adjustments (<see cref="YearRevision"/>).
+/// </summary>
 internal sealed class ImportVerb(IBudgetStore store, ReportFileReader reader, TimeProvider clock)
 {
     public int Run(CliArgs args, TextWriter output)
     {
         if (args.Positional.Count != 1)
         {
-            output.WriteLine("usage: import <file> [--json] [--accept-repairs] [--english] [--data-dir DIR]");
+            output.WriteLine("usage: import <file> [--json] [--accept-repairs] [--update] [--english] [--data-dir DIR]");
             return 2;
         }
 
@@ -31,6 +35,11 @@ internal sealed class ImportVerb(IBudgetStore store, ReportFileReader reader, Ti
             return 2;
         }
 
+        if (args.Flags.Contains("--update"))
+        {
+            return Update(output, result, file.SourceId, args.Flags.Contains("--english"));
+        }
+
         // A row that does not add up has no single figure to store: its quarters, its used column and the total row
         // disagree. Storing one of them silently would put a third number in the ledger, so the choice is the user's.
         var written = result.RepairsOffered > 0 && !result.RepairsApplied
@@ -46,6 +55,41 @@ internal sealed class ImportVerb(IBudgetStore store, ReportFileReader reader, Ti
         }
 
         return written switch { ImportWrite.YearExists => 3, ImportWrite.RepairsNotAccepted => 4, _ => 0 };
+    }
+
+    /// <summary>Exit 0 when applied, 5 when the file and the ledger disagree somewhere (reported, not changed), 2 without the year.</summary>
+    private int Update(TextWriter o, ImportResult r, string sourceId, bool english)
+    {
+        string L(string thai, string en) => english ? en : thai;
+        if (r.RepairsOffered > 0 && !r.RepairsApplied)
+        {
+            o.WriteLine(L($"ยังไม่ได้ปรับ: มี {r.RepairsOffered} แถวที่ตัวเลขในไฟล์ขัดกันเอง เพิ่ม --accept-repairs หรือแก้ไฟล์", $"Not applied: {r.RepairsOffered} rows contradict themselves; pass --accept-repairs or correct the file."));
+            return 4;
+        }
+
+        var revised = YearRevision.Apply(store, r.ToSnapshot(clock.GetUtcNow(), sourceId), "import", clock.GetUtcNow());
+        if (!revised.YearHeld)
+        {
+            o.WriteLine(L($"ยังไม่มีปีงบประมาณ {r.Facts.FiscalYear} ของหน่วยงานนี้: นำเข้าโดยไม่ใส่ --update", $"Fiscal year {r.Facts.FiscalYear} is not held for this office yet: import it without --update."));
+            return 2;
+        }
+
+        o.WriteLine(L($"{r.Facts.OfficeName} ปีงบประมาณ {r.Facts.FiscalYear}: ปรับตามรายงานฉบับแก้ไข {revised.Changes.Count} รายการ", $"{r.Facts.OfficeName}, fiscal year {r.Facts.FiscalYear}: {revised.Changes.Count} changes from the revised report"));
+        foreach (var change in revised.Changes)
+        {
+            o.WriteLine("  " + change);
+        }
+
+        if (revised.Contradictions.Count > 0)
+        {
+            o.WriteLine(L($"ไฟล์ไม่ตรงกับข้อมูลในระบบ {revised.Contradictions.Count} จุด (ไม่ได้แก้ รายการที่บันทึกทางแชตยังอยู่ครบ):", $"{revised.Contradictions.Count} points where the file and the ledger disagree (nothing overwritten; every entry recorded by chat stays):"));
+            foreach (var problem in revised.Contradictions)
+            {
+                o.WriteLine("  " + problem);
+            }
+        }
+
+        return revised.Contradictions.Count > 0 ? 5 : 0;
     }
 
     private static void WriteText(TextWriter o, ImportResult r, ImportWrite written, bool english)
@@ -85,7 +129,7 @@ internal sealed class ImportVerb(IBudgetStore store, ReportFileReader reader, Ti
             ImportWrite.RepairsNotAccepted => L(
                 $"ยังไม่ได้บันทึก: มี {r.RepairsOffered} แถวที่ตัวเลขในไฟล์ขัดกันเอง นำเข้าอีกครั้งพร้อม --accept-repairs เพื่อบันทึกตามที่เสนอแก้ไข หรือแก้ไฟล์แล้วนำเข้าใหม่",
                 $"Not stored: {r.RepairsOffered} rows contradict themselves. Import again with --accept-repairs to store the repairs shown, or correct the file."),
-            _ => L("ไม่ได้บันทึก: หน่วยงานนี้มีปีงบประมาณนี้จากรายงานอื่นแล้ว", "Not stored: this office already has that fiscal year from another report."),
+            _ => L("ไม่ได้บันทึก: หน่วยงานนี้มีปีงบประมาณนี้จากรายงานอื่นแล้ว ถ้าเป็นรายงานฉบับแก้ไข นำเข้าด้วย --update", "Not stored: this office already has that fiscal year from another report; for a revised report, import it with --update."),
         });
     }
 

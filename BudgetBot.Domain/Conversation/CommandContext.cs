@@ -7,6 +7,7 @@ namespace BudgetBot.Domain.Conversation;
 /// <summary>Everything a command needs: who asks, in which office and year, and the stores.</summary>
 public sealed class CommandContext(IncomingMessage message, Person? person, string args, bool inferred, IBudgetStore budget, IChatStore chat, EngineSettings settings)
 {
+    private readonly Dictionary<(string, int), IReadOnlyList<BudgetEvent>> _events = [];
     private readonly Dictionary<(string, int), Commitments> _commitments = [];
 
     public IncomingMessage Message { get; } = message;
@@ -69,13 +70,28 @@ public sealed class CommandContext(IncomingMessage message, Person? person, stri
     {
         if (!_commitments.TryGetValue((officeId, fiscalYear), out var folded))
         {
-            _commitments[(officeId, fiscalYear)] = folded = Commitments.Of(Budget.BudgetEvents(officeId, fiscalYear));
+            _commitments[(officeId, fiscalYear)] = folded = Commitments.Of(EventsOf(officeId, fiscalYear));
         }
 
         return folded;
     }
 
-    public void CommitmentsChanged() => _commitments.Clear();
+    /// <summary>An office year's budget events, read once per message (until a command records one).</summary>
+    public IReadOnlyList<BudgetEvent> EventsOf(string officeId, int fiscalYear)
+    {
+        if (!_events.TryGetValue((officeId, fiscalYear), out var events))
+        {
+            _events[(officeId, fiscalYear)] = events = Budget.BudgetEvents(officeId, fiscalYear);
+        }
+
+        return events;
+    }
+
+    public void CommitmentsChanged()
+    {
+        _events.Clear();
+        _commitments.Clear();
+    }
 
     /// <summary>
     /// Whether an entry of money dated <paramref name="date"/> on the project may be recorded: inside a closed period only
@@ -84,7 +100,7 @@ public sealed class CommandContext(IncomingMessage message, Person? person, stri
     /// </summary>
     public IReadOnlyList<Reply>? ClosedPeriodGuard(string action, Project project, DateOnly date, out bool late)
     {
-        var closed = ClosedPeriods.Of(Budget.BudgetEvents(project.OfficeId, project.FiscalYear));
+        var closed = ClosedPeriods.Of(EventsOf(project.OfficeId, project.FiscalYear));
         late = closed.Contains(date);
         if (!late || Access.IsAdmin(Person, project.OfficeId))
         {

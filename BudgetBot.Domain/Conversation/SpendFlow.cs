@@ -79,7 +79,11 @@ public static class SpendFlow
             return [new Reply(say["บันทึกไม่ได้: ", "Not recorded: "] + RefusalText.Why(say, result.Refusal!.Value))];
         }
 
-        ctx.CommitmentsChanged();
+        if (reference is not null)
+        {
+            ctx.CommitmentsChanged();
+        }
+
         var figures = ctx.FiguresOf(project) with { Actual = result.Balance!.Actual };
         var lines = new List<string>
         {

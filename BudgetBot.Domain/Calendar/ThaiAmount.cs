@@ -77,7 +77,7 @@ public static partial class ThaiAmount
     }
 
     // Currency words before or after the number are optional; unit words scale it.
-    [GeneratedRegex(@"^(?<neg>-)?\s*(?:฿|บาท)?\s*(?<n>[0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*(?<u>ล้านบาท|ล้าน|ลบ\.?|แสน|หมื่น|พัน|[Mm]illion|mn|thousand|[kKmM])?\s*(?:บาท|บ\.|บ|฿|thb|THB|baht)?$")]
+    [GeneratedRegex(@"^(?<neg>-)?\s*(?:฿|บาท)?\s*(?<n>[0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*(?<u>ล้านบาท|ล้าน|ลบ\.?|แสน|หมื่น|พัน|[Mm]illion|mn|thousand|[kKmM])?\s*(?:บาท|บ\.|บ|฿|thb|THB|baht)?(?:\.-)?$")]
     private static partial Regex AmountPattern();
 
     [GeneratedRegex(@"^[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?$")]

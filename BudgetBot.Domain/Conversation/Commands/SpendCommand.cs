@@ -41,7 +41,9 @@ internal sealed class SpendCommand : ICommand
 
         if (args is null)
         {
-            return [ctx.Text("ไม่เข้าใจรายการจ่าย พิมพ์เช่น จ่าย 7 2,400 ค่าอาหารว่าง", "I could not read the spending. Type e.g. /spend 7 2400 snacks")];
+            return [ctx.Inferred && SpendSentence.MissingProject(ctx.Args)
+                ? ctx.Text("ยังไม่ได้บันทึก: ไม่พบเลขโครงการ ระบุเช่น จ่ายค่าอาหารว่าง 2,400 บาท โครงการ 17", "Not recorded: no project number. Name it, e.g. snacks 2,400 baht project 17")
+                : ctx.Text("ไม่เข้าใจรายการจ่าย พิมพ์เช่น จ่าย 7 2,400 ค่าอาหารว่าง", "I could not read the spending. Type e.g. /spend 7 2400 snacks")];
         }
 
         if (args.Amount <= 0)

@@ -22,18 +22,20 @@ public static partial class CommandParser
             return Slash(t, botUsername);
         }
 
+        var addressed = chat == ChatKind.Private || mentionsBot;
         if (LeadingWord(t) is { } command)
         {
-            return command;
+            // "โครงการ 17 จ่ายค่าที่พัก 4,500 บาท": a sentence about spending that names its project first.
+            return command.Intent == Intent.Projects && addressed && SpendSentence.Looks(t) ? new ParseOutcome.Command(Intent.Spend, t, Inferred: true) : command;
         }
 
-        var addressed = chat == ChatKind.Private || mentionsBot;
         if (!addressed)
         {
             return new ParseOutcome.NotForUs();
         }
 
-        if (SpendSentence.Looks(t))
+        // An amount in baht makes it a sentence about spending, even when the project is missing: the answer says so.
+        if (SpendSentence.Looks(t) || SpendSentence.HasAmount(t))
         {
             return new ParseOutcome.Command(Intent.Spend, t, Inferred: true);
         }

@@ -80,6 +80,6 @@ public static partial class SpendArgsParser
         return (new SpendArgs(project, amount.Value, date, string.Join(' ', tokens.Skip(at))), SpendArgsError.None, null);
     }
 
-    [GeneratedRegex(@"^-?[0-9.,]*[0-9][0-9.,]*(?:บาท|บ\.|฿|ล้าน|ล้านบาท|[kKmM])?$|^฿[0-9][0-9.,]*$")]
+    [GeneratedRegex(@"^-?[0-9.,]*[0-9][0-9.,]*(?:บาท|บ\.|฿|ล้าน|ล้านบาท|[kKmM])?(?:\.-)?$|^฿[0-9][0-9.,]*$")]
     private static partial Regex NumberToken();
 }

@@ -1,0 +1,47 @@
+using BudgetBot.Domain.Conversation.Parsing;
+
+namespace BudgetBot.Tests.Conversation;
+
+/// <summary>Sentences as a planning officer types them on 10 May 2566: the date wherever it is written, the project first or last.</summary>
+public sealed class SentenceReadingTests
+{
+    private static readonly DateOnly May10 = new(2023, 5, 10);
+
+    [Theory]
+    [InlineData("เมื่อวานจ่ายค่าเบี้ยเลี้ยงกรรมการ 1,500 บาท โครงการ 17", "17", 1_500, "2023-05-09", "ค่าเบี้ยเลี้ยงกรรมการ")]
+    [InlineData("จ่ายค่าวิทยากร 3,600 บาท โครงการที่ 17 เมื่อวันที่ 3 พฤษภาคม 2566", "17", 3_600, "2023-05-03", "ค่าวิทยากร")]
+    [InlineData("โครงการ 17 จ่ายค่าที่พัก 4,500 บาท 8/5/2566", "17", 4_500, "2023-05-08", "ค่าที่พัก")]
+    [InlineData("ค่าวัสดุ 1,200.- โครงการ 7 วันนี้", "7", 1_200, "2023-05-10", "ค่าวัสดุ")]
+    [InlineData("จ่ายค่าอาหารว่าง 2,400 บาท โครงการ 17 วันที่ 15 ก.พ. 66", "17", 2_400, "2023-02-15", "ค่าอาหารว่าง")]
+    public void Sentence_IsRead(string text, string project, double amount, string date, string note)
+    {
+        var args = SpendSentence.Read(text, May10)!;
+
+        Assert.Equal((project, (decimal)amount, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), note), (args.Project, args.Amount, args.Date, args.Note));
+    }
+
+    [Fact]
+    public void ThaiOfficeAmount_WithADotDash_IsRead() =>
+        Assert.Equal(1_200m, SpendArgsParser.Parse("17 1,200.- ค่าวัสดุ", May10).Args!.Amount);
+
+    [Fact]
+    public void Sentence_WithoutAProject_SaysWhatIsMissing_AndRecordsNothing()
+    {
+        using var chat = new ChatFixture();
+        var totals = chat.Store.LedgerTotals();
+
+        Assert.StartsWith("ยังไม่ได้บันทึก: ไม่พบเลขโครงการ", chat.Say("local:owner", "จ่ายค่าอาหาร 2,400 บาท")[0].Text, StringComparison.Ordinal);
+
+        Assert.Equal(totals, chat.Store.LedgerTotals());
+    }
+
+    [Fact]
+    public void ProjectFirst_IsConfirmedAndRecorded_OnTheDateWritten()
+    {
+        using var chat = new ChatFixture();
+        var ask = chat.Say("local:owner", "โครงการ 17 จ่ายค่าที่พัก 4,500 บาท 15/2/2566")[0];
+
+        Assert.Contains("15 ก.พ. 2566", ask.Text, StringComparison.Ordinal);
+        Assert.StartsWith("บันทึกแล้ว โครงการ 17", chat.Tap("local:owner", Assert.Single(ask.AllButtons))[0].Text, StringComparison.Ordinal);
+    }
+}

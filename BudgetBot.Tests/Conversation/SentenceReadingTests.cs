@@ -45,3 +45,23 @@ public sealed class SentenceReadingTests
         Assert.StartsWith("บันทึกแล้ว โครงการ 17", chat.Tap("local:owner", Assert.Single(ask.AllButtons))[0].Text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Plans never promise more than the allocation.</summary>
+public sealed class PlanAboveAllocationTests
+{
+    [Fact]
+    public void Plan_AboveTheAllocation_IsRefusedWithTheFigures_AndABelowOneIsSaved()
+    {
+        using var chat = new ChatFixture();
+        var before = chat.Figures(7);
+        var room = before.Allocation - before.Plan.Total + before.Plan.Q4;
+
+        var refused = chat.Say("local:admin", $"/plan 7 q4 {room + 6_600}")[0].Text;
+
+        Assert.StartsWith("ไม่ได้บันทึก: แผนทั้งปีจะเป็น", refused, StringComparison.Ordinal);
+        Assert.Contains($"ตั้งแผนไตรมาส 4 ได้ไม่เกิน {BudgetBot.Domain.Conversation.Say.Baht(room)} บาท", refused, StringComparison.Ordinal);
+        Assert.Equal(before.Plan, chat.Figures(7).Plan);
+        Assert.Contains("ตั้งแผนไตรมาส 4", chat.Say("local:admin", $"/plan 7 q4 {room}")[0].Text, StringComparison.Ordinal);
+        Assert.Equal(before.Allocation, chat.Figures(7).Plan.Total);
+    }
+}

@@ -37,6 +37,15 @@ internal sealed partial class PlanCommand : ICommand
 
         var quarter = int.Parse(m.Groups["q"].Value, System.Globalization.CultureInfo.InvariantCulture);
         var updated = project with { Plan = project.Plan.With(quarter, amount.Value) };
+        if (updated.Plan.Total > updated.Allocation && updated.Plan.Total > project.Plan.Total)
+        {
+            // Plans never promise more than the allocation: move money to the project first.
+            var over = updated.Plan.Total - updated.Allocation;
+            return [ctx.Text(
+                $"ไม่ได้บันทึก: แผนทั้งปีจะเป็น {Say.Baht(updated.Plan.Total)} บาท เกินงบที่ได้รับจัดสรร {Say.Baht(updated.Allocation)} บาท อยู่ {Say.Baht(over)} บาท ตั้งแผนไตรมาส {quarter} ได้ไม่เกิน {Say.Baht(Math.Max(amount.Value - over, 0))} บาท หรือโอนงบเพิ่มก่อนด้วย โอน",
+                $"Not saved: the year's plans would be {Say.Baht(updated.Plan.Total)} baht, {Say.Baht(over)} over the allocation of {Say.Baht(updated.Allocation)}. Q{quarter} can be at most {Say.Baht(Math.Max(amount.Value - over, 0))} baht, or move money to the project first with /transfer.")];
+        }
+
         ctx.Budget.SaveProject(updated);
         ctx.Audit("plan", $"project {project.Number} Q{quarter}: {project.Plan[quarter]} -> {amount.Value}", refused: false);
         var lines = new List<string>

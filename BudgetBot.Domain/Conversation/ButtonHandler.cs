@@ -43,7 +43,7 @@ internal sealed class ButtonHandler(ConversationEngine engine, IBudgetStore budg
                 : say["ปุ่มนี้เป็นของผู้ที่สั่งคำสั่งนั้น", "This button belongs to the person who asked."])];
         }
 
-        if (reject && peek is not (TransferRequest or SpendToConfirm { ByAdmin: true }))
+        if (reject && peek is not (TransferRequest or SpendToConfirm { ByAdmin: true } or UndoEntry))
         {
             // Only a request has a reject button: anything else carrying one is forged.
             return [gone];
@@ -69,6 +69,8 @@ internal sealed class ButtonHandler(ConversationEngine engine, IBudgetStore budg
                 }
 
                 return SpendFlow.Record(spender, project, spend.Amount, spend.Date, spend.Note, spend.SourceKey, adminConfirmed: false);
+            case UndoEntry when reject:
+                return [new Reply(say["ไม่ได้ยกเลิก รายการยังอยู่", "Kept: nothing was undone."])];
             case UndoEntry undo:
                 return budget.Entry(undo.EntryId) is { } entry ? SpendFlow.Undo(ctx, entry) : [gone];
             case RunCommand command:

@@ -49,6 +49,13 @@ internal sealed class ChatFixture : IDisposable
     public IReadOnlyList<Reply> Say(string who, string text, ChatKind chat = ChatKind.Private, DateTimeOffset? at = null) =>
         Engine.Handle(Message(who, text, chat, at));
 
+    /// <summary><c>/undo</c> and its confirm button, as a person undoes an entry.</summary>
+    public IReadOnlyList<Reply> Undo(string who, string text = "/undo", DateTimeOffset? at = null)
+    {
+        var asked = Say(who, text, at: at);
+        return asked[0].AllButtons.FirstOrDefault() is { } confirm ? Tap(who, confirm, at) : asked;
+    }
+
     public IReadOnlyList<Reply> Tap(string who, Button button, DateTimeOffset? at = null) =>
         Engine.Handle(Message(who, "", at: at) with { ButtonPayload = button.Payload });
 

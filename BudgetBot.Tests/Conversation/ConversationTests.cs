@@ -45,7 +45,7 @@ public abstract class ConversationContract(StoreKind kind) : IDisposable
     public void Undo_AfterSpend_ReversesAndShowsTheNewBalance()
     {
         _chat.Say("local:owner", "spend 17 1,000 today snacks");
-        var reply = Assert.Single(_chat.Say("local:owner", "ยกเลิก"));
+        var reply = Assert.Single(_chat.Undo("local:owner", "ยกเลิก"));
 
         Assert.Contains("ยกเลิกแล้ว 1,000 บาท", reply.Text, StringComparison.Ordinal);
         Assert.Contains("ใช้แล้ว 37,100 จาก 70,200 บาท", reply.Text, StringComparison.Ordinal);

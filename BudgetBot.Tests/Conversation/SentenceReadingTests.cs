@@ -65,3 +65,41 @@ public sealed class PlanAboveAllocationTests
         Assert.Equal(before.Allocation, chat.Figures(7).Plan.Total);
     }
 }
+
+/// <summary><c>/undo</c> says what it would cancel and asks first.</summary>
+public sealed class UndoAsksFirstTests
+{
+    [Fact]
+    public void Undo_ShowsTheEntry_AndCancelsOnlyOnConfirm()
+    {
+        using var chat = new ChatFixture();
+        chat.Say("local:owner", "จ่าย 7 1,000 15 ก.พ. 66 ค่าวัสดุ");
+        chat.Say("local:owner", "จ่าย 7 1,200.x ค่าวัสดุ");
+        var used = chat.Figures(7).Used;
+
+        var asked = chat.Say("local:owner", "ยกเลิก")[0];
+
+        Assert.StartsWith("ยกเลิกรายการนี้ใช่หรือไม่? โครงการ 7", asked.Text, StringComparison.Ordinal);
+        Assert.Contains("1,000 บาท ลงวันที่ 15 ก.พ. 2566 \"ค่าวัสดุ\"", asked.Text, StringComparison.Ordinal);
+        Assert.Equal(used, chat.Figures(7).Used);
+        Assert.Equal(["ยืนยันยกเลิก", "ไม่ยกเลิก"], asked.AllButtons.Select(b => b.Label));
+        Assert.StartsWith("ไม่ได้ยกเลิก", chat.Tap("local:owner", asked.AllButtons.Last())[0].Text, StringComparison.Ordinal);
+        Assert.Contains("ใช้ไปแล้ว", chat.Tap("local:owner", asked.AllButtons.First())[0].Text, StringComparison.Ordinal);
+        Assert.Equal(used, chat.Figures(7).Used);
+
+        Assert.StartsWith("ยกเลิกแล้ว 1,000 บาท", chat.Undo("local:owner")[0].Text, StringComparison.Ordinal);
+        Assert.Equal(used - 1_000m, chat.Figures(7).Used);
+    }
+
+    [Fact]
+    public void Undo_NeverReachesAnEntryOlderThanADay()
+    {
+        using var chat = new ChatFixture();
+        chat.Say("local:owner", "จ่าย 7 1,000 15 ก.พ. 66 ค่าวัสดุ");
+
+        var reply = chat.Say("local:owner", "ยกเลิก", at: ChatFixture.Now.AddHours(25))[0];
+
+        Assert.Contains("ไม่มีรายการล่าสุดให้ยกเลิก", reply.Text, StringComparison.Ordinal);
+        Assert.Empty(reply.AllButtons);
+    }
+}

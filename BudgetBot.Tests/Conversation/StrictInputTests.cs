@@ -82,7 +82,7 @@ public sealed class StrictInputTests : IDisposable
         _chat.Say("local:owner", "/spend 7 200 15/2/2566");
         _chat.Say("local:owner", "/spend 7 300 15/2/2566");
 
-        Assert.Contains("ยกเลิกแล้ว 300", _chat.Say("local:owner", "/undo")[0].Text, StringComparison.Ordinal);
+        Assert.Contains("ยกเลิกแล้ว 300", _chat.Undo("local:owner")[0].Text, StringComparison.Ordinal);
         Assert.Contains("ไม่มีรายการล่าสุดให้ยกเลิก", _chat.Say("local:owner", "/undo")[0].Text, StringComparison.Ordinal);
         Assert.Contains("ไม่มีรายการล่าสุดให้ยกเลิก", _chat.Say("local:owner", "ยกเลิก")[0].Text, StringComparison.Ordinal);
         Assert.Equal(11_760m + 300m, _chat.Figures(7).Used);

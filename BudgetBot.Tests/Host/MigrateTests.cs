@@ -19,7 +19,7 @@ public sealed class MigrateTests
         {
             chat.Say("local:owner", "/spend 7 1,250.50 15/2/2566");
             chat.Say("local:owner", "/spend 8 300 1/11/2565");
-            chat.Say("local:owner", "/undo");
+            chat.Undo("local:owner");
             chat.Say("local:admin", "/subscribe weekly", Domain.Conversation.ChatKind.Group);
             chat.Store.Enqueue(new Domain.Ports.OutboxItem("weekly:test:demo-owner", "Reply", chat.OfficeId, null, "local:owner", new Domain.Conversation.Reply("สรุป"), ChatFixture.Now));
             chat.Store.Dispose();

@@ -20,7 +20,7 @@ public sealed class LedgerCsvTests : IDisposable
         _chat.Say("local:owner", "/spend 7 1,250.50 15/2/2566 ค่าอาหารว่าง, \"ประชุม\"");
         _chat.Say("local:owner", "/spend 17 =SUM(A1) 15/2/2566");
         _chat.Say("local:owner", "/spend 17 300 15/2/2566 =HYPERLINK(\"x\")");
-        _chat.Say("local:owner", "/undo");
+        _chat.Undo("local:owner");
 
         var bytes = Csv().Write(_chat.OfficeId, 2566);
 

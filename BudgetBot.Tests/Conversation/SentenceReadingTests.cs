@@ -103,3 +103,29 @@ public sealed class UndoAsksFirstTests
         Assert.Empty(reply.AllButtons);
     }
 }
+
+/// <summary>The office's own words for roles and statuses, and invites that say what they are for.</summary>
+public sealed class OfficeWordsTests
+{
+    [Theory]
+    [InlineData("สถานะ 7 เสร็จสิ้น", "จบโครงการ")]
+    [InlineData("สถานะ 7 กำลังดำเนินการ", "อยู่ระหว่างดำเนินการ")]
+    [InlineData("สถานะ 7 เลื่อนการดำเนินการ", "เลื่อน")]
+    public void ReportStatusWords_AreUnderstood(string text, string shown)
+    {
+        using var chat = new ChatFixture();
+        Assert.Contains($"สถานะ {shown}", chat.Say("local:admin", text)[0].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("เชิญ ผู้อำนวยการกลุ่ม กลุ่มนิเทศ", "หัวหน้ากลุ่ม กลุ่มนิเทศ")]
+    [InlineData("เชิญ ผู้ตรวจสอบภายใน", "ผู้ตรวจสอบ)")]
+    [InlineData("เชิญ ผู้รับผิดชอบ 7", "ผู้รับผิดชอบโครงการ โครงการ 7")]
+    public void Invite_AcceptsTheOfficesTitles_AndNamesItsProjectOrDivision(string text, string named)
+    {
+        using var chat = new ChatFixture();
+        var reply = chat.Say("local:admin", text)[0].Text;
+        Assert.StartsWith("รหัสเชิญ (", reply, StringComparison.Ordinal);
+        Assert.Contains(named, reply, StringComparison.Ordinal);
+    }
+}

@@ -13,9 +13,9 @@ internal sealed class InviteCommand : ICommand
     {
         ["admin"] = Role.Admin, ["ผู้ดูแลระบบ"] = Role.Admin,
         ["executive"] = Role.Executive, ["ผู้บริหาร"] = Role.Executive,
-        ["divisionhead"] = Role.DivisionHead, ["head"] = Role.DivisionHead, ["หัวหน้ากลุ่ม"] = Role.DivisionHead,
+        ["divisionhead"] = Role.DivisionHead, ["head"] = Role.DivisionHead, ["หัวหน้ากลุ่ม"] = Role.DivisionHead, ["ผู้อำนวยการกลุ่ม"] = Role.DivisionHead,
         ["owner"] = Role.Owner, ["ผู้รับผิดชอบ"] = Role.Owner, ["ผู้รับผิดชอบโครงการ"] = Role.Owner,
-        ["auditor"] = Role.Auditor, ["ผู้ตรวจสอบ"] = Role.Auditor,
+        ["auditor"] = Role.Auditor, ["ผู้ตรวจสอบ"] = Role.Auditor, ["ผู้ตรวจสอบภายใน"] = Role.Auditor,
     };
 
     public Intent Intent => Intent.Invite;
@@ -41,11 +41,12 @@ internal sealed class InviteCommand : ICommand
 
         if (parts.Length == 0 || !Roles.TryGetValue(parts[0], out var role))
         {
-            return [ctx.Text("พิมพ์เช่น เชิญ ผู้รับผิดชอบ 7 หรือ เชิญ หัวหน้ากลุ่ม กลุ่มอำนวยการ (ผู้ดูแลระบบ ผู้บริหาร หัวหน้ากลุ่ม ผู้รับผิดชอบ ผู้ตรวจสอบ)",
+            return [ctx.Text("พิมพ์เช่น เชิญ ผู้รับผิดชอบ 7 หรือ เชิญ หัวหน้ากลุ่ม กลุ่มอำนวยการ (ผู้ดูแลระบบ ผู้บริหาร หัวหน้ากลุ่ม/ผู้อำนวยการกลุ่ม ผู้รับผิดชอบ ผู้ตรวจสอบ/ผู้ตรวจสอบภายใน)",
                 "Type e.g. /invite owner 7 or /invite divisionhead กลุ่มอำนวยการ (admin, executive, divisionhead, owner, auditor).")];
         }
 
         string? scope = null;
+        string? scopeName = null;
         var target = parts.Length > 1 ? parts[1] : "";
         if (role == Role.Owner)
         {
@@ -56,6 +57,7 @@ internal sealed class InviteCommand : ICommand
             }
 
             scope = project.Id;
+            scopeName = ProjectText.Title(say, project);
         }
         else if (role == Role.DivisionHead)
         {
@@ -66,14 +68,15 @@ internal sealed class InviteCommand : ICommand
             }
 
             scope = division.Id;
+            scopeName = division.Name;
         }
 
         var invite = new Invite(NewCode(), ctx.OfficeId!, role, scope, ctx.Person!.Id, expires);
         ctx.Chat.SaveInvite(invite);
         ctx.Audit("invite", $"{role} {scope}", refused: false);
         return [new Reply(say[
-            $"รหัสเชิญ ({RoleText.Name(say, role)}): {invite.Code}\nส่งให้ผู้ได้รับเชิญพิมพ์ /join {invite.Code} ใช้ได้ครั้งเดียว ภายใน {say.Date(FiscalDate(expires, ctx))}",
-            $"Invite code ({RoleText.Name(say, role)}): {invite.Code}\nThe invitee types /join {invite.Code}; it works once, before {say.Date(FiscalDate(expires, ctx))}."])];
+            $"รหัสเชิญ ({RoleText.Name(say, role)}{(scopeName is null ? "" : " " + scopeName)}): {invite.Code}\nส่งให้ผู้ได้รับเชิญพิมพ์ /join {invite.Code} ใช้ได้ครั้งเดียว ภายใน {say.Date(FiscalDate(expires, ctx))}",
+            $"Invite code ({RoleText.Name(say, role)}{(scopeName is null ? "" : ", " + scopeName)}): {invite.Code}\nThe invitee types /join {invite.Code}; it works once, before {say.Date(FiscalDate(expires, ctx))}."])];
     }
 
     private static DateOnly FiscalDate(DateTimeOffset at, CommandContext ctx) => Calendar.FiscalCalendar.LocalDate(at, ctx.Settings.TimeZone);

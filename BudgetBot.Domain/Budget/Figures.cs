@@ -35,6 +35,10 @@ public sealed record Figures(decimal Allocation, QuarterAmounts Plan, QuarterAmo
     /// <summary>Actual to date as a percent of the allocation: the disbursement rate compared with targets.</summary>
     public decimal DisbursedPercentToDate(int quarter) => Percent(ActualToDate(quarter), Allocation);
 
+    /// <summary>The figures a report of the year up to <paramref name="lastQuarter"/> shows: results after it are not part of it.</summary>
+    public Figures Through(int lastQuarter) =>
+        this with { Actual = new QuarterAmounts(Actual.Q1, lastQuarter >= 2 ? Actual.Q2 : 0, lastQuarter >= 3 ? Actual.Q3 : 0, lastQuarter >= 4 ? Actual.Q4 : 0) };
+
     public Figures Plus(Figures other) => new(Allocation + other.Allocation, Plan.Plus(other.Plan), Actual.Plus(other.Actual)) { Committed = Committed + other.Committed, CarriedOver = CarriedOver + other.CarriedOver, CarryOverPaid = CarryOverPaid + other.CarryOverPaid };
 
     public static Figures Sum(IEnumerable<Figures> parts) => parts.Aggregate(Zero, (a, b) => a.Plus(b));

@@ -92,7 +92,7 @@ public static class ReportLayout
             rows.Add(new LayoutRow(LayoutRowKind.Division, [LayoutCell.Of($"{division.Name} {inDivision.Count} โครงการ", bold: true)]));
             foreach (var (project, figures) in inDivision)
             {
-                var shown = Through(figures, lastQuarter);
+                var shown = figures.Through(lastQuarter);
                 total = total.Plus(shown);
                 var note = Narrative(project);
                 rows.Add(new LayoutRow(LayoutRowKind.Project,
@@ -126,10 +126,6 @@ public static class ReportLayout
     /// </summary>
     public static string Narrative(Project project) => string.Join('\n', project.Notes.Select(n =>
         n.By == SnapshotBuilder.ImportActor ? n.Text : $"{Calendar.ThaiDate.Short(n.Date)}: {n.Text}"));
-
-    /// <summary>Results after the round's last quarter are not part of this report.</summary>
-    private static Figures Through(Figures f, int lastQuarter) =>
-        f with { Actual = new QuarterAmounts(f.Actual.Q1, lastQuarter >= 2 ? f.Actual.Q2 : 0, lastQuarter >= 3 ? f.Actual.Q3 : 0, lastQuarter >= 4 ? f.Actual.Q4 : 0) };
 
     private static IEnumerable<LayoutCell> FigureCells(Figures f, bool bold)
     {

@@ -129,3 +129,24 @@ public sealed class OfficeWordsTests
         Assert.Contains(named, reply, StringComparison.Ordinal);
     }
 }
+
+/// <summary>One answer, one set of figures: the report's text says what its file says, as of the same date.</summary>
+public sealed class ReportAnswerTests
+{
+    [Fact]
+    public void HalfYearReport_InMay_SaysTheFilesFigures_AsOfTheEndOfMarch()
+    {
+        using var chat = new ChatFixture();
+        var may10 = new DateTimeOffset(2023, 5, 10, 3, 0, 0, TimeSpan.Zero);
+        chat.Say("local:owner", "จ่าย 7 1,000 5 พ.ค. 66 ค่าวัสดุ", at: may10);
+        var h1 = chat.Store.Projects(chat.OfficeId, 2566).Sum(p => BudgetBot.Domain.Budget.Figures.Of(p, chat.Store.Balance(p.Id)).Through(2).Used);
+
+        var reply = chat.Say("local:admin", "รายงาน 6 เดือน", at: may10)[0];
+
+        Assert.Contains($"ใช้แล้ว {BudgetBot.Domain.Conversation.Say.Baht(h1)} จาก", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("ข้อมูล ณ 31 มี.ค. 2566", reply.Text, StringComparison.Ordinal);
+        var layout = new BudgetBot.Host.Reports.ReportExporter(chat.Store).Layout(chat.OfficeId, 2566, BudgetBot.Domain.Reconciliation.ReportRound.Parse("h1")!, new DateOnly(2023, 5, 10));
+        var total = layout.Single(r => r.Kind == BudgetBot.Domain.Reconciliation.LayoutRowKind.Total);
+        Assert.Equal(h1, total.Cells[^2].Amount);
+    }
+}

@@ -31,7 +31,13 @@ internal sealed class ReportCommand : ICommand
             return [ctx.Text("พิมพ์เช่น รายงาน 6 เดือน (ไตรมาส 1–4, 6 เดือน, ทั้งปี) และปีงบประมาณถ้าเป็นปีก่อน เช่น รายงาน ทั้งปี 2566", "Type e.g. /report h1 (h1, q1-q4, year), and the fiscal year for an earlier one, e.g. /report year 2566.")];
         }
 
-        var f = Figures.Sum(ctx.Budget.Projects(ctx.OfficeId!, fiscalYear).Select(ctx.FiguresOf));
+        // One answer, one set of figures: the text says what the attached file and the page show, as of the same date.
+        var end = Calendar.FiscalCalendar.QuarterEnd(fiscalYear, round.LastQuarter);
+        var submitted = ctx.Budget.Submitted(ctx.OfficeId!, fiscalYear, round.LastQuarter);
+        var reportDate = submitted?.AsOf ?? (ctx.Today < end ? ctx.Today : end);
+        var f = submitted is not null
+            ? Figures.Sum(submitted.Projects.Select(p => p.Figures.Through(round.LastQuarter)))
+            : Figures.Sum(ctx.Budget.Projects(ctx.OfficeId!, fiscalYear).Select(p => Figures.Of(p, ctx.Budget.Balance(p.Id)).Through(round.LastQuarter)));
         // A link to the same report as a phone-sized web page: 128 random bits, kept only as a hash, one office, expiring.
         var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var expires = ctx.Message.At + ctx.Settings.ReportLinkLifetime;
@@ -41,6 +47,7 @@ internal sealed class ReportCommand : ICommand
         return [new Reply(string.Join('\n',
             say[$"รายงานการกำกับ ติดตาม การใช้จ่ายงบประมาณ ปี {fiscalYear} รอบ {round.LastQuarter * 3} เดือน", $"Monitoring report, fiscal year {fiscalYear}, {round.LastQuarter * 3} months"],
             ProjectText.ToDate(say, f, round.LastQuarter), ProjectText.Used(say, f),
+            say[$"ข้อมูล ณ {Calendar.ThaiDate.Short(reportDate)} (ตรงกับไฟล์และหน้าเว็บที่แนบ){(submitted is null ? "" : " ฉบับที่ส่งแล้ว")}", $"Figures as of {say.Date(reportDate)} (the same as the attached file and page){(submitted is null ? "" : ", as submitted")}"],
             say[$"ดูบนมือถือ (ใช้ได้ถึง {Calendar.ThaiDate.Short(until)}): {link}", $"On a phone (until {say.Date(until)}): {link}"]))
         {
             Attachments = [Attachment.Report(ctx.OfficeId!, fiscalYear, round.Name)],

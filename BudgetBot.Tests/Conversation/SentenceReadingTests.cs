@@ -150,3 +150,20 @@ public sealed class ReportAnswerTests
         Assert.Equal(h1, total.Cells[^2].Amount);
     }
 }
+
+/// <summary>In the middle of a quarter, behind plan is measured to the last whole quarter; the running quarter's need is said apart.</summary>
+public sealed class LaggingMidQuarterTests
+{
+    [Fact]
+    public void Lagging_OnTenthOfMay_IsToTheEndOfMarch_AndSaysWhatTheThirdQuarterStillNeeds()
+    {
+        using var chat = new ChatFixture();
+        var may10 = new DateTimeOffset(2023, 5, 10, 3, 0, 0, TimeSpan.Zero);
+
+        var reply = chat.Say("local:admin", "ล่าช้า", at: may10)[0].Text;
+
+        Assert.StartsWith("ต่ำกว่าแผนถึงไตรมาส 2/2566", reply, StringComparison.Ordinal);
+        Assert.Contains("ไตรมาส 3 (ถึง 30 มิ.ย. 2566) ยังต้องเบิกจ่ายอีก", reply, StringComparison.Ordinal);
+        Assert.Equal(chat.Say("local:admin", "ล่าช้า ไตรมาส 2", at: may10)[0].Text.Split('\n')[0], reply.Split('\n')[0]);
+    }
+}

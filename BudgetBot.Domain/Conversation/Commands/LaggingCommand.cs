@@ -13,7 +13,12 @@ internal sealed class LaggingCommand : ICommand
         var say = ctx.Say;
         var (args, page) = Paging.Split(ctx.Args);
         var arg = ThaiDigits.ToAscii(args).Trim().ToLowerInvariant().Replace("ไตรมาส", "q", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        var quarter = ProjectText.CurrentQuarter(ctx.AsOf, ctx.FiscalYear);
+        // In the middle of a quarter, "behind" is measured to the end of the last whole quarter; what the running
+        // quarter still needs is said apart. A quarter asked for by name is measured to its end.
+        var current = ProjectText.CurrentQuarter(ctx.AsOf, ctx.FiscalYear);
+        var ended = ctx.AsOf >= FiscalCalendar.QuarterEnd(ctx.FiscalYear, current);
+        var quarter = ended ? current : current - 1;
+        int? running = ended ? null : current;
         if (arg.Length > 0)
         {
             if (arg is not ("q1" or "q2" or "q3" or "q4"))
@@ -22,12 +27,18 @@ internal sealed class LaggingCommand : ICommand
             }
 
             quarter = arg[1] - '0';
+            running = null;
         }
 
-        var behind = BehindPlan.Of(ctx.Projects().Where(p => Access.CanRead(ctx.Person, p)).Select(p => (p, ctx.FiguresOf(p))), quarter);
+        var readable = ctx.Projects().Where(p => Access.CanRead(ctx.Person, p)).Select(p => (Project: p, Figures: ctx.FiguresOf(p))).ToList();
+        var needs = running is { } q ? Needs(say, readable, q, ctx.FiscalYear) : null;
+        var behind = quarter == 0 ? [] : BehindPlan.Of(readable, quarter);
         if (behind.Count == 0)
         {
-            return [new Reply(say[$"ไม่มีโครงการที่ต่ำกว่าแผนถึงไตรมาส {quarter}", $"No project is behind its plan to Q{quarter}."])];
+            var none = quarter == 0
+                ? say["ยังไม่จบไตรมาสใดของปีนี้", "No quarter of this year has ended yet."]
+                : say[$"ไม่มีโครงการที่ต่ำกว่าแผนถึงไตรมาส {quarter}", $"No project is behind its plan to Q{quarter}."];
+            return [new Reply(needs is null ? none : none + "\n" + needs)];
         }
 
         var (shown, buttons) = Paging.Page(ctx, behind, page, $"/lagging q{quarter}");
@@ -36,6 +47,22 @@ internal sealed class LaggingCommand : ICommand
             $"{x.Project.Number}. {x.Project.Name} — {Say.Baht(x.Gap)} behind (plan {Say.Baht(x.Figures.PlanToDate(quarter))}, actual {Say.Baht(x.Figures.ActualToDate(quarter))})"]);
         var head = say[$"ต่ำกว่าแผนถึงไตรมาส {quarter}/{ctx.FiscalYear}: {behind.Count} โครงการ", $"Behind plan to Q{quarter}/{ctx.FiscalYear}: {Say.Count(behind.Count, "project")}"]
             + (ctx.AsOfLine is { } asOf ? $" ({asOf})" : "");
-        return [new Reply(head + "\n" + string.Join('\n', lines)) { Buttons = buttons }];
+        return [new Reply(head + "\n" + string.Join('\n', lines) + (needs is null ? "" : "\n" + needs)) { Buttons = buttons }];
+    }
+
+    /// <summary>What the running quarter still needs: plan to its end above what is paid so far, over the projects still running.</summary>
+    private static string? Needs(Say say, List<(Project Project, Figures Figures)> projects, int quarter, int fiscalYear)
+    {
+        var wanting = projects.Where(x => BehindPlan.Running(x.Project) && BehindPlan.Gap(x.Figures, quarter) > 0).ToList();
+        if (wanting.Count == 0)
+        {
+            return null;
+        }
+
+        var total = wanting.Sum(x => BehindPlan.Gap(x.Figures, quarter));
+        var end = FiscalCalendar.QuarterEnd(fiscalYear, quarter);
+        return say[
+            $"ไตรมาส {quarter} (ถึง {ThaiDate.Short(end)}) ยังต้องเบิกจ่ายอีก {Say.Baht(total)} บาท ตามแผน ใน {wanting.Count} โครงการ",
+            $"Q{quarter} (to {say.Date(end)}) still needs {Say.Baht(total)} baht paid to meet its plans, across {Say.Count(wanting.Count, "project")}"];
     }
 }

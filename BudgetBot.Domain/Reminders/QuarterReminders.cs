@@ -51,6 +51,16 @@ internal static class QuarterReminders
                 yield return Private(NoticeKind.UnownedReminder, $"unowned:{period}:{admin.Id}", input, admin, unowned, q, end);
             }
 
+            // The head of a division hears of its projects that nobody owns: the person who can name an owner.
+            foreach (var head in input.People.Where(p => !admins.Contains(p)))
+            {
+                var theirs = unowned.Where(u => Access.HeadsDivision(head, u.Project.DivisionId)).ToList();
+                if (theirs.Count > 0)
+                {
+                    yield return Private(NoticeKind.UnownedReminder, $"unowned:{period}:{head.Id}", input, head, theirs, q, end);
+                }
+            }
+
             if (admins.Count == 0)
             {
                 // No one to send it to: the dry run still shows what is behind, and says who to invite.
@@ -100,7 +110,7 @@ internal static class QuarterReminders
             .ToList();
         var lines = projects.Select(x => Line(say, x.Project, x.Figures, q)).ToList();
         var text = string.Join('\n', [
-            $"ไตรมาส {q}/{input.FiscalYear} สิ้นสุด {say.Date(end)} ยังไม่ได้รายงานผลตามแผน {projects.Count} โครงการ",
+            $"ไตรมาส {q}/{input.FiscalYear} สิ้นสุด {say.Date(end)} ผลการเบิกจ่ายต่ำกว่าแผน {projects.Count} โครงการ",
             "ผู้รับผิดชอบ: " + string.Join(", ", names),
             .. lines.Take(10),
             lines.Count > 10 ? $"และอีก {lines.Count - 10} โครงการ" : ""]);

@@ -66,6 +66,31 @@ public abstract class ReminderContract : IDisposable
         Assert.Contains("7. เสริมสร้างและพัฒนาประสิทธิภาพการบริหารงานบุคคล (ประชุมงานประจำ) — ถึงไตรมาส 2: แผน ", owner.Reply.Text, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public void UnownedProjectsBehind_GoToTheAdmins_AndTheHeadOfTheirDivision_WithTheirOwnOnly()
+    {
+        var notices = _run.Due(Bangkok("2023-03-24T09:00")).Where(n => n.Kind == NoticeKind.UnownedReminder).ToList();
+        var head = _chat.Store.Person("demo-head")!;
+        var division = head.Roles.Single(r => r.Role == Role.DivisionHead).Scope;
+        var theirs = Assert.Single(notices, n => n.PersonId == head.Id);
+        var admin = Assert.Single(notices, n => n.PersonId == "demo-admin");
+
+        var numbers = theirs.Reasons.Select(r => int.Parse(r.Split('.')[0], CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(numbers);
+        Assert.All(numbers, n => Assert.Equal(division, _chat.Store.Project(Project.KeyFor(_chat.OfficeId, 2566, n))!.DivisionId));
+        Assert.True(admin.Reasons.Count > theirs.Reasons.Count);
+    }
+
+    [SkippableFact]
+    public void GroupReminder_SaysResultsAreBelowPlan_NotThatNobodyReported()
+    {
+        _chat.Store.SaveSubscription(new Subscription("local:group-1", _chat.OfficeId, SubscriptionKind.Weekly, null, "demo-admin"));
+        var group = Assert.Single(_run.Due(Bangkok("2023-03-24T09:00")), n => n.Kind == NoticeKind.GroupReminder);
+
+        Assert.Contains("ผลการเบิกจ่ายต่ำกว่าแผน", group.Reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ยังไม่ได้รายงาน", group.Reply.Text, StringComparison.Ordinal);
+    }
+
     private static readonly DateTimeOffset StoreAt = ChatFixture.Now;
 
     [SkippableTheory]

@@ -16,7 +16,9 @@ public static class ReminderPlanner
         var local = TimeZoneInfo.ConvertTime(now, input.Zone).DateTime;
         var date = DateOnly.FromDateTime(local);
         var time = TimeOnly.FromDateTime(local);
-        if (input.Settings.IsQuiet(time))
+        // Scheduled notices go out on working mornings only: one missed while the host was down waits for the next
+        // working day, never a weekend or a holiday.
+        if (input.Settings.IsQuiet(time) || !input.WorkingDays.IsWorkingDay(date))
         {
             return [];
         }

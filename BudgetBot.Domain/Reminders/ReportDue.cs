@@ -12,8 +12,9 @@ internal static class ReportDue
         for (var q = 1; q <= 4; q++)
         {
             var end = FiscalCalendar.QuarterEnd(input.FiscalYear, q);
-            var deadline = end.AddDays(input.Settings.ReportDueDays);
-            if (now.Date <= end || now.Date > deadline || !now.Reached(end.AddDays(1), input.Settings.ReminderTime))
+            // The notice goes on the first working day after the quarter, and the deadline is a working day too.
+            var deadline = input.WorkingDays.OnOrAfter(end.AddDays(input.Settings.ReportDueDays));
+            if (now.Date <= end || now.Date > deadline || !now.Reached(input.WorkingDays.OnOrAfter(end.AddDays(1)), input.Settings.ReminderTime))
             {
                 continue;
             }

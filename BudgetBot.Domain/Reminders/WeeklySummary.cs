@@ -24,7 +24,7 @@ internal static class WeeklySummary
         var q = now.Quarter;
         foreach (var group in input.Subscriptions.Where(s => s.Kind is SubscriptionKind.Weekly or SubscriptionKind.Monthly))
         {
-            var start = group.Kind == SubscriptionKind.Weekly ? weekStart : monthStart;
+            var start = input.WorkingDays.OnOrAfter(group.Kind == SubscriptionKind.Weekly ? weekStart : monthStart);
             if (!now.Reached(start, input.Settings.WeeklyTime))
             {
                 continue;

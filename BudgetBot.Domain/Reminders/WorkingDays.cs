@@ -11,6 +11,17 @@ public sealed class WorkingDays(IEnumerable<DateOnly> holidays, IEnumerable<int>
 
     public bool IsWorkingDay(DateOnly date) => date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(date);
 
+    /// <summary>The day itself when it is a working day, else the next one (a Monday holiday's summary goes on Tuesday).</summary>
+    public DateOnly OnOrAfter(DateOnly date)
+    {
+        while (!IsWorkingDay(date))
+        {
+            date = date.AddDays(1);
+        }
+
+        return date;
+    }
+
     public DateOnly OnOrBefore(DateOnly date)
     {
         while (!IsWorkingDay(date))

@@ -91,6 +91,29 @@ public abstract class ReminderContract : IDisposable
         Assert.DoesNotContain("ยังไม่ได้รายงาน", group.Reply.Text, StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [InlineData("2023-04-17", "2023-04-18")]
+    [InlineData("2023-07-31", "2023-08-03")]
+    [InlineData("2023-08-14", "2023-08-15")]
+    public void WeeklySummary_OnAHolidayMonday_GoesOnTheNextWorkingDay(string holiday, string next)
+    {
+        _chat.Store.SaveSubscription(new Subscription("local:group-1", _chat.OfficeId, SubscriptionKind.Weekly, null, "demo-admin"));
+
+        Assert.DoesNotContain(_run.Due(Bangkok(holiday + "T09:00")), n => n.Kind == NoticeKind.WeeklySummary);
+        Assert.Contains(_run.Due(Bangkok(next + "T09:00")), n => n.Kind == NoticeKind.WeeklySummary);
+    }
+
+    [SkippableFact]
+    public void ReportDue_GoesOnAWorkingDay_WithAWorkingDayDeadline_AndAMissedOneWaitsForAWorkingMorning()
+    {
+        // Q2 ends Friday 31 Mar 2566: not on Saturday 1 Apr, but Monday 3 Apr; 15 Apr falls in Songkran, so the deadline is the 18th.
+        Assert.DoesNotContain(_run.Due(Bangkok("2023-04-01T09:00")), n => n.Kind == NoticeKind.ReportDue);
+        Assert.DoesNotContain(_run.Due(Bangkok("2023-04-02T09:00")), n => n.Kind == NoticeKind.ReportDue);
+        var due = Assert.Single(_run.Due(Bangkok("2023-04-03T09:00")), n => n.Kind == NoticeKind.ReportDue);
+        Assert.Contains("18 เม.ย. 2566", due.Reply.Text, StringComparison.Ordinal);
+        Assert.Empty(_run.Due(Bangkok("2023-04-13T09:00")));
+    }
+
     private static readonly DateTimeOffset StoreAt = ChatFixture.Now;
 
     [SkippableTheory]
@@ -123,9 +146,10 @@ public abstract class ReminderContract : IDisposable
         Assert.DoesNotContain(notices, n => n.Kind is NoticeKind.QuarterReminder or NoticeKind.UnownedReminder);
         var due = Assert.Single(notices, n => n.Kind == NoticeKind.ReportDue);
         Assert.Contains("ไตรมาส 4/2566", due.Reply.Text, StringComparison.Ordinal);
-        Assert.Contains("15 ต.ค. 2566", due.Reply.Text, StringComparison.Ordinal);
+        // Fifteen days after the quarter is Sunday 15 Oct: the deadline given is the working day after, Monday 16 Oct.
+        Assert.Contains("16 ต.ค. 2566", due.Reply.Text, StringComparison.Ordinal);
         Assert.Equal(Domain.Conversation.Attachment.Report(_chat.OfficeId, 2566, "q4"), Assert.Single(due.Reply.Attachments));
-        Assert.DoesNotContain(_run.Due(Bangkok("2023-10-16T09:00")), n => n.Kind == NoticeKind.ReportDue);
+        Assert.DoesNotContain(_run.Due(Bangkok("2023-10-17T09:00")), n => n.Kind == NoticeKind.ReportDue);
     }
 
     [SkippableTheory]

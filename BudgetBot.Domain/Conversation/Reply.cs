@@ -40,12 +40,23 @@ public sealed record Attachment(AttachmentKind Kind, string Name, string OfficeI
 
     public string? Url { get; init; }
 
+    /// <summary>For the audit trail: the office's reading copy (Thai headers, Buddhist-era dates) beside the machine-readable file.</summary>
+    public bool ReadingCopy { get; init; }
+
     public static Attachment Chart(string officeId, int fiscalYear, ChartScope scope, string? scopeId = null) =>
         new(AttachmentKind.Image, "chart.png", officeId, fiscalYear) { Scope = scope, ScopeId = scopeId };
 
     /// <summary>The audit trail of a year, or of one project when <paramref name="projectId"/> is set.</summary>
     public static Attachment Ledger(string officeId, int fiscalYear, string? projectId, int? projectNumber) =>
         new(AttachmentKind.Csv, projectNumber is { } n ? $"ledger-{fiscalYear}-{n}.csv" : $"ledger-{fiscalYear}.csv", officeId, fiscalYear) { ScopeId = projectId };
+
+    /// <summary>The same audit trail for people to read: Thai headers and Buddhist-era dates (ทะเบียนคุมการเบิกจ่าย).</summary>
+    public static Attachment LedgerToRead(string officeId, int fiscalYear, string? projectId, int? projectNumber) =>
+        new(AttachmentKind.Csv, projectNumber is { } n ? $"ทะเบียนคุมการเบิกจ่าย-{fiscalYear}-{n}.csv" : $"ทะเบียนคุมการเบิกจ่าย-{fiscalYear}.csv", officeId, fiscalYear)
+        {
+            ScopeId = projectId,
+            ReadingCopy = true,
+        };
 
     public static Attachment Report(string officeId, int fiscalYear, string round) =>
         new(AttachmentKind.Spreadsheet, $"report-{fiscalYear}-{round}.xlsx", officeId, fiscalYear) { Round = round };

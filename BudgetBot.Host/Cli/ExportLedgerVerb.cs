@@ -11,7 +11,7 @@ internal sealed class ExportLedgerVerb(IBudgetStore store, LedgerCsv csv)
     {
         if (args.Positional.Count != 1 || !args.Positional[0].EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            output.WriteLine("usage: export-ledger <file.csv> [--fiscal-year 2566] [--office ID] [--data-dir DIR]");
+            output.WriteLine("usage: export-ledger <file.csv> [--fiscal-year 2566] [--office ID] [--thai] [--data-dir DIR]");
             return 2;
         }
 
@@ -22,7 +22,7 @@ internal sealed class ExportLedgerVerb(IBudgetStore store, LedgerCsv csv)
 
         var full = Path.GetFullPath(args.Positional[0]);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllBytes(full, csv.Write(office.Id, fiscalYear));
+        File.WriteAllBytes(full, csv.Write(office.Id, fiscalYear, toRead: args.Flags.Contains("--thai")));
         var entries = store.Ledger(office.Id, fiscalYear);
         output.WriteLine($"บันทึกแล้ว {full}: {office.Name} ปีงบประมาณ {fiscalYear} {entries.Count} รายการ รวม {ThaiAmount.Format(entries.Sum(e => e.Amount))}");
         return 0;

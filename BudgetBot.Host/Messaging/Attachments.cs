@@ -11,7 +11,7 @@ internal sealed class Attachments(ChartRenderer charts, ReportExporter reports, 
     public byte[]? Bytes(Attachment attachment, bool english) => attachment.Kind switch
     {
         AttachmentKind.Image => charts.Render(attachment, english),
-        AttachmentKind.Csv => ledger.Write(attachment.OfficeId, attachment.FiscalYear, attachment.ScopeId),
+        AttachmentKind.Csv => ledger.Write(attachment.OfficeId, attachment.FiscalYear, attachment.ScopeId, attachment.ReadingCopy),
         _ => reports.XlsxFor(attachment, TimeZones.Today(options.Value.TimeZone, clock.GetUtcNow())),
     };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BudgetBot.Domain.Calendar;
 using BudgetBot.Domain.Conversation;
 using BudgetBot.Domain.Ports;
 using BudgetBot.Host.Options;
@@ -17,13 +18,18 @@ internal sealed class LedgerCsv(IBudgetStore store, IChatStore chat, IOptions<Bu
     public static readonly string[] Columns =
         ["entry_id", "recorded_at", "date", "project", "project_name", "amount", "note", "person", "person_id", "platform", "message", "reverses_entry", "category", "document"];
 
-    public byte[] Write(string officeId, int fiscalYear, string? projectId = null)
+    /// <summary>The reading copy's headers, column for column.</summary>
+    public static readonly string[] ThaiColumns =
+        ["เลขที่รายการ", "บันทึกเมื่อ", "วันที่", "โครงการที่", "ชื่อโครงการ", "จำนวนเงิน (บาท)", "รายละเอียด", "ผู้บันทึก", "รหัสผู้บันทึก", "ช่องทาง", "ข้อความต้นทาง", "กลับรายการที่", "หมวดรายจ่าย", "เลขที่เอกสาร"];
+
+    /// <param name="toRead">The office's reading copy: Thai headers, Buddhist-era dates and amounts with thousands separators.</param>
+    public byte[] Write(string officeId, int fiscalYear, string? projectId = null, bool toRead = false)
     {
         TimeZones.TryFind(options.Value.TimeZone, out var zone);
         var projects = store.Projects(officeId, fiscalYear).ToDictionary(p => p.Id);
         var names = new Dictionary<string, string>();
         var sb = new StringBuilder();
-        sb.AppendJoin(',', Columns).Append("\r\n");
+        sb.AppendJoin(',', toRead ? ThaiColumns : Columns).Append("\r\n");
         foreach (var e in store.Ledger(officeId, fiscalYear, projectId))
         {
             var project = projects.GetValueOrDefault(e.ProjectId);
@@ -32,11 +38,12 @@ internal sealed class LedgerCsv(IBudgetStore store, IChatStore chat, IOptions<Bu
             string[] cells =
             [
                 e.Id.ToString(CultureInfo.InvariantCulture),
-                TimeZoneInfo.ConvertTime(e.RecordedAt, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-                e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                toRead ? $"{ThaiDate.Short(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.RecordedAt, zone).DateTime))} {TimeZoneInfo.ConvertTime(e.RecordedAt, zone):HH:mm}"
+                    : TimeZoneInfo.ConvertTime(e.RecordedAt, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+                toRead ? ThaiDate.Short(e.Date) : e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 project?.Number.ToString(CultureInfo.InvariantCulture) ?? "",
                 project?.Name ?? "",
-                e.Amount.ToString("0.00", CultureInfo.InvariantCulture),
+                e.Amount.ToString(toRead ? "#,##0.00" : "0.00", CultureInfo.InvariantCulture),
                 e.Note,
                 person,
                 e.By,

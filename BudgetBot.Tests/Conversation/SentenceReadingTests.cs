@@ -167,3 +167,23 @@ public sealed class LaggingMidQuarterTests
         Assert.Equal(chat.Say("local:admin", "ล่าช้า ไตรมาส 2", at: may10)[0].Text.Split('\n')[0], reply.Split('\n')[0]);
     }
 }
+
+/// <summary>The audit trail comes with a reading copy: Thai headers and Buddhist-era dates.</summary>
+public sealed class LedgerReadingCopyTests
+{
+    [Fact]
+    public void Audit_SendsTheMachineFile_AndTheOfficesReadingCopy()
+    {
+        using var chat = new ChatFixture();
+        chat.Say("local:owner", "จ่าย 7 1,250.50 15 ก.พ. 66 ค่าวัสดุ");
+
+        var reply = chat.Say("local:admin", "ตรวจสอบ 7")[0];
+
+        Assert.Equal([false, true], reply.Attachments.Select(a => a.ReadingCopy));
+        var csv = new BudgetBot.Host.Reports.LedgerCsv(chat.Store, chat.Store, Microsoft.Extensions.Options.Options.Create(new BudgetBot.Host.Options.BudgetBotOptions()));
+        var text = System.Text.Encoding.UTF8.GetString(csv.Write(chat.OfficeId, 2566, Domain.Budget.Project.KeyFor(chat.OfficeId, 2566, 7), toRead: true));
+        Assert.StartsWith("\uFEFFเลขที่รายการ,บันทึกเมื่อ,วันที่,โครงการที่", text, StringComparison.Ordinal);
+        Assert.Contains(",15 ก.พ. 2566,7,", text, StringComparison.Ordinal);
+        Assert.Contains("\"1,250.50\"", text, StringComparison.Ordinal);
+    }
+}

@@ -49,9 +49,9 @@ public sealed class LedgerCsvTests : IDisposable
     public void Audit_ForAuditorsAndAdmins_SendsTheFile_OthersAreRefused()
     {
         var reply = _chat.Say("local:auditor", "ตรวจสอบ")[0];
-        Assert.Equal(AttachmentKind.Csv, Assert.Single(reply.Attachments).Kind);
+        Assert.All(reply.Attachments, a => Assert.Equal(AttachmentKind.Csv, a.Kind));
         Assert.Contains("รายการ", reply.Text, StringComparison.Ordinal);
-        Assert.Equal("ledger-2566-7.csv", Assert.Single(_chat.Say("local:admin", "/audit 7")[0].Attachments).Name);
+        Assert.Equal(["ledger-2566-7.csv", "ทะเบียนคุมการเบิกจ่าย-2566-7.csv"], _chat.Say("local:admin", "/audit 7")[0].Attachments.Select(a => a.Name));
         Assert.Empty(_chat.Say("local:owner", "/audit")[0].Attachments);
         Assert.Empty(_chat.Say("local:executive", "/audit")[0].Attachments);
     }

@@ -36,7 +36,7 @@ internal sealed class AuditCommand : ICommand
             $"บันทึกบัญชี {what}: {entries.Count.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)} รายการ รวม {Say.Baht(sum)} บาท (ไฟล์ CSV เปิดด้วย Excel ได้)",
             $"Ledger of {what}: {Say.Count(entries.Count, "entry").Replace("entrys", "entries", StringComparison.Ordinal)}, {Say.Baht(sum)} baht in all (CSV, opens in Excel)"])
         {
-            Attachments = [Attachment.Ledger(ctx.OfficeId!, ctx.FiscalYear, project?.Id, project?.Number)],
+            Attachments = [Attachment.Ledger(ctx.OfficeId!, ctx.FiscalYear, project?.Id, project?.Number), Attachment.LedgerToRead(ctx.OfficeId!, ctx.FiscalYear, project?.Id, project?.Number)],
         }];
     }
 }

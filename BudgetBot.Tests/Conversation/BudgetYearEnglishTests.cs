@@ -14,7 +14,7 @@ public sealed class BudgetYearEnglishTests
     [InlineData("/refund 7", "Name the project and the amount returned")]
     [InlineData("/refund 7 -5", "That amount is not valid")]
     [InlineData("/reverse", "Type the entry number")]
-    [InlineData("/reverse 12", "Type the entry number")]
+    [InlineData("/reverse 99999 twice", "There is no entry #99999")]
     [InlineData("/close h3", "Type the period to close")]
     [InlineData("/close h1", "has not ended yet")]
     [InlineData("/carryover 8", "Name the project, the amount and the commitment's reference")]

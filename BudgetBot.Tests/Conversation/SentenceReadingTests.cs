@@ -187,3 +187,18 @@ public sealed class LedgerReadingCopyTests
         Assert.Contains("\"1,250.50\"", text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The brief's form of <c>/reverse</c>: the entry number alone.</summary>
+public sealed class ReverseWithoutReasonTests
+{
+    [Fact]
+    public void Reverse_ByNumberAlone_Works()
+    {
+        using var chat = new ChatFixture();
+        chat.Say("local:owner", "จ่าย 7 1,000 15 ก.พ. 66 ค่าวัสดุ");
+        var entry = chat.Store.History(BudgetBot.Domain.Budget.Project.KeyFor(chat.OfficeId, 2566, 7), 1)[0];
+
+        Assert.StartsWith($"กลับรายการ #{entry.Id} แล้ว", chat.Say("local:admin", $"/reverse {entry.Id}")[0].Text, StringComparison.Ordinal);
+        Assert.Equal($"กลับรายการ #{entry.Id}", chat.Store.History(entry.ProjectId, 1)[0].Note);
+    }
+}

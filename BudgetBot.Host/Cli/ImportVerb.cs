@@ -98,8 +98,10 @@ internal sealed class ImportVerb(IBudgetStore store, ReportFileReader reader, Ti
         var t = r.Totals;
         o.WriteLine(L($"{r.Facts.OfficeName} ปีงบประมาณ {r.Facts.FiscalYear} ({ThaiDate.Long(r.Facts.PeriodStart)} – {ThaiDate.Long(r.Facts.PeriodEnd)})",
             $"{r.Facts.OfficeName}, fiscal year {r.Facts.FiscalYear} ({ThaiDate.Long(r.Facts.PeriodStart)} – {ThaiDate.Long(r.Facts.PeriodEnd)})"));
-        o.WriteLine(L($"{r.ProjectCount} โครงการ {r.Document.Sections.Count} กลุ่ม งบจัดสรร {ThaiAmount.Format(t.Allocation)} ใช้จริง {ThaiAmount.Format(t.Result.Total)} คงเหลือ {ThaiAmount.Format(t.Allocation - t.Result.Total)}",
-            $"{r.ProjectCount} projects in {r.Document.Sections.Count} divisions; allocated {ThaiAmount.Format(t.Allocation)}, used {ThaiAmount.Format(t.Result.Total)}, remaining {ThaiAmount.Format(t.Allocation - t.Result.Total)}"));
+        // One used figure, and where it comes from: the quarters' results are what is stored; a total row or a used
+        // column that says otherwise is a finding below, never a second "used".
+        o.WriteLine(L($"{r.ProjectCount} โครงการ {r.Document.Sections.Count} กลุ่ม งบจัดสรร {ThaiAmount.Format(t.Allocation)} ใช้จริง {ThaiAmount.Format(t.Result.Total)} (รวมผลรายไตรมาสของทุกโครงการ ที่จะบันทึก) คงเหลือ {ThaiAmount.Format(t.Allocation - t.Result.Total)}",
+            $"{r.ProjectCount} projects in {r.Document.Sections.Count} divisions; allocated {ThaiAmount.Format(t.Allocation)}, used {ThaiAmount.Format(t.Result.Total)} (the projects' quarterly results, as they will be stored), remaining {ThaiAmount.Format(t.Allocation - t.Result.Total)}"));
         o.WriteLine(L($"พบ {r.Findings.Count} จุดที่ไม่สอดคล้อง เสนอแก้ไข {r.RepairsOffered} แถว{(r.RepairsApplied ? " (ใช้การแก้ไขแล้ว)" : " (ยังไม่ใช้: เพิ่ม --accept-repairs)")}:",
             $"{r.Findings.Count} findings, {r.RepairsOffered} repairs offered{(r.RepairsApplied ? " and applied" : " (not applied: pass --accept-repairs)")}:"));
         // One block per project (in project order), then the report-wide findings; a repair is printed once per project.
@@ -108,10 +110,16 @@ internal sealed class ImportVerb(IBudgetStore store, ReportFileReader reader, Ti
             o.WriteLine(group.Key is { } row ? L($"  โครงการที่ {row}:", $"  project {row}:") : L("  ทั้งรายงาน:", "  whole report:"));
             foreach (var f in group)
             {
-                var figures = f.Difference is { } d
-                    ? L($" [ควรเป็น {Figure(f, f.Expected!.Value)} พบ {Figure(f, f.Actual!.Value)} ต่าง {Figure(f, d)}]",
-                        $" [expected {Figure(f, f.Expected!.Value)}, actual {Figure(f, f.Actual!.Value)}, difference {Figure(f, d)}]")
-                    : "";
+                // A total row can be wrong too: say which figure is printed and which is the sum of the rows, not which is right.
+                var figures = f.Difference is not { } d ? ""
+                    : f.Check == "column-total"
+                        ? L($" [แถวรวมระบุ {Figure(f, f.Expected!.Value)} แต่รวมจากรายโครงการได้ {Figure(f, f.Actual!.Value)} (ต่าง {Figure(f, Math.Abs(d))})]",
+                            $" [the total row says {Figure(f, f.Expected!.Value)}, the projects' rows add up to {Figure(f, f.Actual!.Value)} (difference {Figure(f, Math.Abs(d))})]")
+                    : f.Check is "total-plan" or "total-result"
+                        ? L($" [ในแถวรวม: ช่องที่พิมพ์ไว้ {Figure(f, f.Expected!.Value)} แต่สี่ไตรมาสรวมได้ {Figure(f, f.Actual!.Value)} (ต่าง {Figure(f, Math.Abs(d))})]",
+                            $" [on the total row: printed {Figure(f, f.Expected!.Value)}, its quarters add up to {Figure(f, f.Actual!.Value)} (difference {Figure(f, Math.Abs(d))})]")
+                        : L($" [ควรเป็น {Figure(f, f.Expected!.Value)} พบ {Figure(f, f.Actual!.Value)} ต่าง {Figure(f, d)}]",
+                            $" [expected {Figure(f, f.Expected!.Value)}, actual {Figure(f, f.Actual!.Value)}, difference {Figure(f, d)}]");
                 var line = group.Key is null ? L($" (บรรทัด {f.Line})", $" (line {f.Line})") : "";
                 o.WriteLine(L($"    {CheckNames.InThai(f.Check)}: {(f.MessageTh.Length > 0 ? f.MessageTh : f.Message)}{figures}{line}", $"    {f.Check}: {f.Message}{figures}{line}"));
             }

@@ -93,3 +93,19 @@ public sealed class ImportUpdateTests
         return (code, output.ToString());
     }
 }
+
+/// <summary>The import preview: one used figure and where it comes from; a wrong total row is not taken for the right one.</summary>
+public sealed class ImportPreviewTests
+{
+    [Fact]
+    public void Preview_SaysWhichTotalIsPrinted_AndWhichIsTheSumOfTheRows()
+    {
+        var output = new StringWriter();
+        CliVerbs.Run(["import", Seed.Path, "--data-dir", Seed.TempDir()], output, output);
+        var text = output.ToString();
+
+        Assert.Contains("ใช้จริง 863,730.00 บาท (รวมผลรายไตรมาสของทุกโครงการ ที่จะบันทึก)", text, StringComparison.Ordinal);
+        Assert.Contains("[แถวรวมระบุ 862,370.00 บาท แต่รวมจากรายโครงการได้ 867,570.00 บาท (ต่าง 5,200.00 บาท)]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[ควรเป็น 862,370.00", text, StringComparison.Ordinal);
+    }
+}

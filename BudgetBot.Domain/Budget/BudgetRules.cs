@@ -10,13 +10,8 @@ namespace BudgetBot.Domain.Budget;
 public static class BudgetRules
 {
     /// <summary>A further allocation letter: the next round number, the year's total and one envelope grow.</summary>
-    public static BudgetOutcome Round(IBudgetStore store, BudgetEvent draft) => store.Run(() =>
+    public static BudgetOutcome Round(IBudgetStore store, BudgetEvent draft) => Once(store, draft, () =>
     {
-        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
-        {
-            return new BudgetOutcome(BudgetStatus.Duplicate, seen);
-        }
-
         if (store.FiscalYear(draft.OfficeId, draft.FiscalYear) is not { } year || draft.Round is null)
         {
             return new BudgetOutcome(BudgetStatus.UnknownYear, null);
@@ -37,13 +32,8 @@ public static class BudgetRules
     /// Moves allocation to a project from another project of the same year, the reserve or unallocated money. A source
     /// never gives more than it has left: a project what it has neither paid nor committed, a pool what it still holds.
     /// </summary>
-    public static BudgetOutcome Transfer(IBudgetStore store, BudgetEvent draft) => store.Run(() =>
+    public static BudgetOutcome Transfer(IBudgetStore store, BudgetEvent draft) => Once(store, draft, () =>
     {
-        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
-        {
-            return new BudgetOutcome(BudgetStatus.Duplicate, seen);
-        }
-
         var check = CheckTransfer(store, draft);
         if (check.Status != BudgetStatus.Applied)
         {
@@ -92,13 +82,8 @@ public static class BudgetRules
     /// A project approved mid-year: the year's next number, in its division, its allocation taken from the projects
     /// envelope's unallocated money (never more than there is).
     /// </summary>
-    public static BudgetOutcome AddProject(IBudgetStore store, BudgetEvent draft, Project project) => store.Run(() =>
+    public static BudgetOutcome AddProject(IBudgetStore store, BudgetEvent draft, Project project) => Once(store, draft, () =>
     {
-        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
-        {
-            return new BudgetOutcome(BudgetStatus.Duplicate, seen);
-        }
-
         if (store.FiscalYear(draft.OfficeId, draft.FiscalYear) is not { } year)
         {
             return new BudgetOutcome(BudgetStatus.UnknownYear, null);
@@ -122,13 +107,8 @@ public static class BudgetRules
     /// A signed contract or order commits money to a project: never more than it has available (allocation less paid
     /// and less what is already committed), and one open commitment per reference.
     /// </summary>
-    public static BudgetOutcome Commit(IBudgetStore store, BudgetEvent draft) => store.Run(() =>
+    public static BudgetOutcome Commit(IBudgetStore store, BudgetEvent draft) => Once(store, draft, () =>
     {
-        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
-        {
-            return new BudgetOutcome(BudgetStatus.Duplicate, seen);
-        }
-
         if (OfYear(store.Project(draft.To ?? ""), draft) is not { } project)
         {
             return new BudgetOutcome(BudgetStatus.UnknownProject, null);
@@ -151,13 +131,8 @@ public static class BudgetRules
     });
 
     /// <summary>Cancels an open commitment: what was not paid of it is released (the event keeps how much).</summary>
-    public static BudgetOutcome CancelCommitment(IBudgetStore store, BudgetEvent draft) => store.Run(() =>
+    public static BudgetOutcome CancelCommitment(IBudgetStore store, BudgetEvent draft) => Once(store, draft, () =>
     {
-        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
-        {
-            return new BudgetOutcome(BudgetStatus.Duplicate, seen);
-        }
-
         if (Commitments.Of(store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).OpenOne(draft.To ?? "", draft.Reference ?? "") is not { } open)
         {
             return new BudgetOutcome(BudgetStatus.UnknownReference, null);
@@ -169,13 +144,8 @@ public static class BudgetRules
     });
 
     /// <summary>Moves (part of) an open commitment to the project's carry-over line at year end.</summary>
-    public static BudgetOutcome CarryOver(IBudgetStore store, BudgetEvent draft) => store.Run(() =>
+    public static BudgetOutcome CarryOver(IBudgetStore store, BudgetEvent draft) => Once(store, draft, () =>
     {
-        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
-        {
-            return new BudgetOutcome(BudgetStatus.Duplicate, seen);
-        }
-
         if (Commitments.Of(store.BudgetEvents(draft.OfficeId, draft.FiscalYear)).OpenOne(draft.To ?? "", draft.Reference ?? "") is not { } open)
         {
             return new BudgetOutcome(BudgetStatus.UnknownReference, null);
@@ -214,13 +184,8 @@ public static class BudgetRules
     });
 
     /// <summary>Closes a period and keeps its report as submitted; a period closed already stays as it was first closed.</summary>
-    public static BudgetOutcome Close(IBudgetStore store, BudgetEvent draft, SubmittedReport report) => store.Run(() =>
+    public static BudgetOutcome Close(IBudgetStore store, BudgetEvent draft, SubmittedReport report) => Once(store, draft, () =>
     {
-        if (store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen)
-        {
-            return new BudgetOutcome(BudgetStatus.Duplicate, seen);
-        }
-
         if (store.BudgetEvents(draft.OfficeId, draft.FiscalYear).FirstOrDefault(e => e.Kind == BudgetEventKind.PeriodClosed && e.Date == draft.Date) is { } closed)
         {
             return new BudgetOutcome(BudgetStatus.AlreadyClosed, closed);
@@ -230,6 +195,10 @@ public static class BudgetRules
         store.AddBudgetEvent(draft);
         return new BudgetOutcome(BudgetStatus.Applied, draft);
     });
+
+    /// <summary>An event is recorded once per office and message: the same message again finds the first and changes nothing.</summary>
+    private static BudgetOutcome Once(IBudgetStore store, BudgetEvent draft, Func<BudgetOutcome> record) => store.Run(() =>
+        store.BudgetEventBySource(draft.OfficeId, draft.SourceKey) is { } seen ? new BudgetOutcome(BudgetStatus.Duplicate, seen) : record());
 
     private static Project? OfYear(Project? project, BudgetEvent e) =>
         project is not null && project.OfficeId == e.OfficeId && project.FiscalYear == e.FiscalYear ? project : null;

@@ -36,6 +36,8 @@ public sealed record ReportExtras
         };
 
         var inPeriod = events.Where(e => e.Date <= periodEnd).ToList();
+        // Looked up for every entry of the year: the few closes, once.
+        var closes = events.Where(e => e.Kind == BudgetEventKind.PeriodClosed).ToList();
         var commitments = Budget.Commitments.Of(inPeriod);
         return new ReportExtras
         {
@@ -50,7 +52,7 @@ public sealed record ReportExtras
                 .Select(c => $"- {Name(c.ProjectId)} เลขที่ {c.Reference} กันไว้ {ThaiAmount.Format(c.CarriedOver)} เบิกแล้ว {ThaiAmount.Format(c.CarryOverPaid)}")],
             Refunds = [.. ledger.Where(e => e.Amount < 0 && e.Reverses is null && e.Date <= periodEnd).GroupBy(e => e.ProjectId).OrderBy(g => numbers.GetValueOrDefault(g.Key))
                 .Select(g => $"- {Name(g.Key)} {ThaiAmount.Format(-g.Sum(e => e.Amount))} ({g.Count()} รายการ)")],
-            Adjustments = [.. ledger.Where(e => e.Date <= periodEnd && ClosedPeriods.IsLate(e, events))
+            Adjustments = [.. ledger.Where(e => e.Date <= periodEnd && ClosedPeriods.IsLate(e, closes))
                 .Select(e => $"- รายการที่ {e.Id} {Name(e.ProjectId)} ลงวันที่ {ThaiDate.Long(e.Date)} จำนวน {ThaiAmount.Format(e.Amount)} {e.Note}".TrimEnd())],
         };
     }

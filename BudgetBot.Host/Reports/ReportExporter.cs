@@ -11,7 +11,34 @@ namespace BudgetBot.Host.Reports;
 /// </summary>
 internal sealed class ReportExporter(IBudgetStore store)
 {
-    public IReadOnlyList<LayoutRow> Layout(string officeId, int fiscalYear, ReportRound round, DateOnly today)
+    public IReadOnlyList<LayoutRow> Layout(string officeId, int fiscalYear, ReportRound round, DateOnly today) =>
+        Layout(officeId, fiscalYear, round, today, LedgerOf(officeId, fiscalYear));
+
+    /// <summary>A report attachment as that report's XLSX; null when its round is not one.</summary>
+    public byte[]? XlsxFor(Domain.Conversation.Attachment report, DateOnly today) =>
+        ReportRound.Parse(report.Round ?? "") is { } round ? Xlsx(report.OfficeId, report.FiscalYear, round, today) : null;
+
+    /// <summary>The report and its entry sheet, from one read of the ledger.</summary>
+    public byte[] Xlsx(string officeId, int fiscalYear, ReportRound round, DateOnly today)
+    {
+        var ledger = LedgerOf(officeId, fiscalYear);
+        using var buffer = new MemoryStream();
+        XlsxReportWriter.Write(buffer, Layout(officeId, fiscalYear, round, today, ledger), Entries(officeId, fiscalYear, round, ledger.Value));
+        return buffer.ToArray();
+    }
+
+    public void WriteXlsx(string path, string officeId, int fiscalYear, ReportRound round, DateOnly today)
+    {
+        var bytes = Xlsx(officeId, fiscalYear, round, today);
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, bytes);
+    }
+
+    /// <summary>The year's ledger, read only when a report needs it (a submitted one's page does not).</summary>
+    private Lazy<IReadOnlyList<LedgerEntry>> LedgerOf(string officeId, int fiscalYear) => new(() => store.Ledger(officeId, fiscalYear));
+
+    private IReadOnlyList<LayoutRow> Layout(string officeId, int fiscalYear, ReportRound round, DateOnly today, Lazy<IReadOnlyList<LedgerEntry>> ledger)
     {
         var office = store.Office(officeId) ?? throw new InvalidOperationException($"No office '{officeId}'.");
         if (store.Submitted(officeId, fiscalYear, round.LastQuarter) is { } submitted)
@@ -23,29 +50,8 @@ internal sealed class ReportExporter(IBudgetStore store)
         var projects = store.Projects(officeId, fiscalYear);
         var periodEnd = FiscalCalendar.QuarterEnd(fiscalYear, round.LastQuarter);
         var asOf = today < periodEnd ? today : periodEnd;
-        var extras = ReportExtras.Of(projects, store.BudgetEvents(officeId, fiscalYear), store.Ledger(officeId, fiscalYear), periodEnd);
+        var extras = ReportExtras.Of(projects, store.BudgetEvents(officeId, fiscalYear), ledger.Value, periodEnd);
         return ReportLayout.Build(office, year, store.Divisions(officeId), [.. projects.Select(p => (p, Figures.Of(p, store.Balance(p.Id))))], round, asOf, extras);
-    }
-
-    /// <summary>A report attachment as that report's XLSX; null when its round is not one.</summary>
-    public byte[]? XlsxFor(Domain.Conversation.Attachment report, DateOnly today) =>
-        ReportRound.Parse(report.Round ?? "") is { } round ? Xlsx(report.OfficeId, report.FiscalYear, round, today) : null;
-
-    public byte[] Xlsx(string officeId, int fiscalYear, ReportRound round, DateOnly today)
-    {
-        using var buffer = new MemoryStream();
-        XlsxReportWriter.Write(buffer, Layout(officeId, fiscalYear, round, today), Entries(officeId, fiscalYear, round));
-        return buffer.ToArray();
-    }
-
-    public void WriteXlsx(string path, string officeId, int fiscalYear, ReportRound round, DateOnly today)
-    {
-        var layout = Layout(officeId, fiscalYear, round, today);
-        var entries = Entries(officeId, fiscalYear, round);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        using var file = File.Create(full);
-        XlsxReportWriter.Write(file, layout, entries);
     }
 
     /// <summary>
@@ -53,12 +59,12 @@ internal sealed class ReportExporter(IBudgetStore store)
     /// second sheet. For a submitted period, those recorded before its close: the ledger only grows, so they are the
     /// same rows as then.
     /// </summary>
-    private List<IReadOnlyList<LayoutCell>> Entries(string officeId, int fiscalYear, ReportRound round)
+    private List<IReadOnlyList<LayoutCell>> Entries(string officeId, int fiscalYear, ReportRound round, IReadOnlyList<LedgerEntry> ledger)
     {
         var periodEnd = FiscalCalendar.QuarterEnd(fiscalYear, round.LastQuarter);
         var closedAt = store.Submitted(officeId, fiscalYear, round.LastQuarter)?.ClosedAt;
         var numbers = store.Projects(officeId, fiscalYear).ToDictionary(p => p.Id, p => p.Number);
-        return [.. store.Ledger(officeId, fiscalYear)
+        return [.. ledger
             .Where(e => e.Date <= periodEnd && (closedAt is null || e.RecordedAt <= closedAt))
             .Select(e => (IReadOnlyList<LayoutCell>)[
                 LayoutCell.Whole((int)Math.Min(e.Id, int.MaxValue)), LayoutCell.Of(ThaiDate.Short(e.Date)), LayoutCell.Whole(numbers.GetValueOrDefault(e.ProjectId)),

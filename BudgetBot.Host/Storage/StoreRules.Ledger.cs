@@ -18,11 +18,10 @@ internal abstract partial class StoreRules
     protected abstract void InsertProject(Project project);
 
     /// <summary>A project added to a year held starts with no entries, so a spend on it finds its figures.</summary>
-    public void AddProject(Project project) => Run(() =>
+    public void AddProject(Project project) => InTransaction(() =>
     {
         InsertProject(project);
         PutFigures(project.OfficeId, ProjectBalance.Empty(project.Id));
-        return 0;
     });
 
     /// <summary>Keeps a project's running figures as they are given (an import's first figures, a restored copy's).</summary>

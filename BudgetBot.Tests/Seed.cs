@@ -11,6 +11,19 @@ internal static class Seed
 
     public static ImportResult Analyze(bool acceptRepairs) => ReportImport.Analyze(Lines, acceptRepairs);
 
+    /// <summary>FY2567 for the demo office as its next year's report would bring it: the same projects, allocations and plans, nothing spent.</summary>
+    public static BudgetBot.Domain.Ports.BudgetSnapshot NextYear()
+    {
+        var last = Analyze(acceptRepairs: true).ToSnapshot(Storage.StoreFixture.At, "seed");
+        return last with
+        {
+            SourceId = "fy2567",
+            Year = new BudgetBot.Domain.Budget.FiscalYearBudget(last.Year.OfficeId, 2567) { Rounds = last.Year.Rounds, Envelopes = last.Year.Envelopes },
+            Projects = [.. last.Projects.Select(p => new BudgetBot.Domain.Budget.Project(p.OfficeId, 2567, p.Number, p.Name, p.DivisionId, p.Allocation, p.Plan))],
+            Entries = [],
+        };
+    }
+
     /// <summary>
     /// Imports the demo report into <paramref name="dataDir"/> with the <c>import</c> verb, as an office does before it
     /// configures a platform (outside demo mode the host never loads demo data itself). Does nothing when the dir has data.

@@ -9,8 +9,8 @@ public static class ProjectText
     public static string Title(Say say, Project p) => say[$"โครงการ {p.Number} {p.Name}", $"Project {p.Number} {p.Name}"];
 
     public static string Quarter(Say say, Figures f, int quarter, int fiscalYear) => say[
-        $"ไตรมาส {quarter}/{fiscalYear}: ผล {Say.Baht(f.Actual[quarter])} / แผน {Say.Baht(f.Plan[quarter])} บาท",
-        $"Q{quarter}/{fiscalYear}: actual {Say.Baht(f.Actual[quarter])} / plan {Say.Baht(f.Plan[quarter])} baht"];
+        $"ไตรมาส {quarter}/{fiscalYear} แผน {Say.Baht(f.Plan[quarter])} บาท ผล {Say.Baht(f.Actual[quarter])} บาท",
+        $"Q{quarter}/{fiscalYear}: plan {Say.Baht(f.Plan[quarter])} baht, actual {Say.Baht(f.Actual[quarter])} baht"];
 
     /// <summary>What is paid against the allocation and, where money is committed, what is committed and still available, with both rates.</summary>
     public static string Used(Say say, Figures f)
@@ -19,7 +19,7 @@ public static class ProjectText
         if (f.Committed != 0 || f.CarriedOver != 0)
         {
             lines.Add(say[
-                $"ผูกพัน {Say.Baht(f.Committed)} บาท คงเหลือใช้ได้ {Say.Baht(f.Available)} บาท · เบิกจ่าย {Say.Percent(f.PercentUsed)} · ใช้จ่าย (รวมผูกพัน) {Say.Percent(f.PercentUsedOrCommitted)}",
+                $"ผูกพัน {Say.Baht(f.Committed)} บาท คงเหลือใช้ได้ {Say.Baht(f.Available)} บาท · เบิกจ่ายร้อยละ {Say.Rate(f.PercentUsed)} · ใช้จ่าย (รวมผูกพัน) ร้อยละ {Say.Rate(f.PercentUsedOrCommitted)}",
                 $"Committed {Say.Baht(f.Committed)} baht, available {Say.Baht(f.Available)} baht · paid {Say.Percent(f.PercentUsed)} · paid and committed {Say.Percent(f.PercentUsedOrCommitted)}"]);
         }
 
@@ -35,10 +35,10 @@ public static class ProjectText
 
     private static string Paid(Say say, Figures f) => f.Remaining >= 0
         ? say[
-            $"ใช้แล้ว {Say.Baht(f.Used)} จาก {Say.Baht(f.Allocation)} บาท ({Say.Percent(f.PercentUsed)}) คงเหลือ {Say.Baht(f.Remaining)} บาท",
+            $"เบิกจ่ายแล้ว {Say.Baht(f.Used)} บาท จากงบที่ได้รับจัดสรร {Say.Baht(f.Allocation)} บาท (ร้อยละ {Say.Rate(f.PercentUsed)}) คงเหลือ {Say.Baht(f.Remaining)} บาท",
             $"Used {Say.Baht(f.Used)} of {Say.Baht(f.Allocation)} baht ({Say.Percent(f.PercentUsed)}), remaining {Say.Baht(f.Remaining)} baht"]
         : say[
-            $"ใช้แล้ว {Say.Baht(f.Used)} จาก {Say.Baht(f.Allocation)} บาท ({Say.Percent(f.PercentUsed)}) เกินงบ {Say.Baht(-f.Remaining)} บาท",
+            $"เบิกจ่ายแล้ว {Say.Baht(f.Used)} บาท จากงบที่ได้รับจัดสรร {Say.Baht(f.Allocation)} บาท (ร้อยละ {Say.Rate(f.PercentUsed)}) เกินงบ {Say.Baht(-f.Remaining)} บาท",
             $"Used {Say.Baht(f.Used)} of {Say.Baht(f.Allocation)} baht ({Say.Percent(f.PercentUsed)}), {Say.Baht(-f.Remaining)} baht over the allocation"];
 
     /// <summary>Plan and actual to the end of a quarter, the figure managers compare with the targets.</summary>

@@ -14,7 +14,11 @@ public readonly record struct Say(Budget.Language Language)
         ? amount.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)
         : ThaiAmount.FormatNumber(amount);
 
-    public static string Percent(decimal percent) => decimal.Round(percent, 1, MidpointRounding.AwayFromZero).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+    /// <summary><c>56.3%</c>, <c>1,773.7%</c>: one decimal, with separators as amounts have them.</summary>
+    public static string Percent(decimal percent) => Rate(percent) + "%";
+
+    /// <summary>The number of a percentage alone, for Thai text that says <c>ร้อยละ 56.3</c>.</summary>
+    public static string Rate(decimal percent) => decimal.Round(percent, 1, MidpointRounding.AwayFromZero).ToString("#,##0.0", System.Globalization.CultureInfo.InvariantCulture);
 
     public string Date(DateOnly date) => English
         ? date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) + $" (BE {date.Year + FiscalCalendar.BuddhistEraOffset})"

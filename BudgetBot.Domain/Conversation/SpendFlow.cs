@@ -57,10 +57,10 @@ public static class SpendFlow
             var askedAdmins = AskAdmins(ctx, project, amount, date, after, before, hold);
             var confirm = new Button(say["อนุมัติ (ผู้ดูแลระบบ)", "Approve (admin)"], hold.Payload);
             var reject = new Button(say["ไม่อนุมัติ", "Reject"], hold.RejectPayload);
-            var whoThai = askedAdmins.Count > 0 ? $" ส่งคำขอให้ผู้ดูแลระบบแล้ว: {string.Join(", ", askedAdmins)}" : " แต่ยังไม่มีผู้ดูแลระบบในระบบ โปรดแจ้งกลุ่มนโยบายและแผน";
+            var whoThai = askedAdmins.Count > 0 ? $" ส่งคำขอถึง {string.Join(", ", askedAdmins)} (ผู้ดูแลระบบ) แล้ว" : " แต่ยังไม่มีผู้ดูแลระบบในระบบ โปรดแจ้งกลุ่มนโยบายและแผน";
             var whoEnglish = askedAdmins.Count > 0 ? $" Sent to the admins: {string.Join(", ", askedAdmins)}." : " There is no admin yet; please tell the planning group.";
             return [new Reply(say[
-                $"ยังไม่ได้บันทึก: {Say.Baht(amount)} บาท จะทำให้{ProjectText.Title(say, project)} ใช้เกินงบ ({Say.Percent(after)} ของ {Say.Baht(before.Allocation)} บาท) ต้องให้ผู้ดูแลระบบกดยืนยัน{whoThai}",
+                $"ยังไม่ได้บันทึก: {Say.Baht(amount)} บาท จะทำให้{ProjectText.Title(say, project)} ใช้เกินงบ (ร้อยละ {Say.Rate(after)} ของ {Say.Baht(before.Allocation)} บาท) ต้องให้ผู้ดูแลระบบกดยืนยัน{whoThai}",
                 $"Not recorded yet: {Say.Baht(amount)} baht would take {ProjectText.Title(say, project)} over its allocation ({Say.Percent(after)} of {Say.Baht(before.Allocation)} baht). An admin must confirm.{whoEnglish}"])
             {
                 // An admin asking for it can confirm at once; anyone else waits for an admin.
@@ -99,11 +99,11 @@ public static class SpendFlow
 
         if (figures.Remaining < 0)
         {
-            lines.Add(say[$"⚠ ใช้เกินงบประมาณแล้ว ({Say.Percent(figures.PercentUsed)} ของงบ)", $"⚠ The allocation is overspent ({Say.Percent(figures.PercentUsed)} of it used)."]);
+            lines.Add(say[$"⚠ เบิกจ่ายเกินงบประมาณแล้ว (ร้อยละ {Say.Rate(figures.PercentUsed)} ของงบ)", $"⚠ The allocation is overspent ({Say.Percent(figures.PercentUsed)} of it used)."]);
         }
         else if (figures.PercentUsed > guards.WarnPercent)
         {
-            lines.Add(say[$"⚠ ใช้ไปแล้ว {Say.Percent(figures.PercentUsed)} ของงบประมาณ (เกินเกณฑ์เตือน {Say.Baht(guards.WarnPercent)}%)", $"⚠ {Say.Percent(figures.PercentUsed)} of the allocation is used (over the {Say.Baht(guards.WarnPercent)}% warning)."]);
+            lines.Add(say[$"⚠ เบิกจ่ายแล้วร้อยละ {Say.Rate(figures.PercentUsed)} ของงบประมาณ (เกินเกณฑ์เตือนร้อยละ {Say.Baht(guards.WarnPercent)})", $"⚠ {Say.Percent(figures.PercentUsed)} of the allocation is used (over the {Say.Baht(guards.WarnPercent)}% warning)."]);
         }
 
         if (!result.Duplicate)
@@ -193,7 +193,7 @@ public static class SpendFlow
             var say = new Say(admin.Language);
             var shortfall = amount - before.Available;
             var text = say[
-                $"คำขออนุมัติ: {asker} บันทึก {Say.Baht(amount)} บาท ลงวันที่ {ThaiDate.Short(date)} ใน{ProjectText.Title(say, project)} ซึ่งจะใช้เกินงบ ({Say.Percent(after)} ของ {Say.Baht(before.Allocation)} บาท) อนุมัติแล้วจะโอน {Say.Baht(shortfall)} บาท จากเงินสำรองให้โครงการนี้ด้วย",
+                $"คำขออนุมัติ: {asker} บันทึก {Say.Baht(amount)} บาท ลงวันที่ {ThaiDate.Short(date)} ใน{ProjectText.Title(say, project)} ซึ่งจะใช้เกินงบ (ร้อยละ {Say.Rate(after)} ของ {Say.Baht(before.Allocation)} บาท) อนุมัติแล้วจะโอน {Say.Baht(shortfall)} บาท จากเงินสำรองให้โครงการนี้ด้วย",
                 $"Please decide: {asker} records {Say.Baht(amount)} baht dated {say.Date(date)} on {ProjectText.Title(say, project)}, which takes it over its allocation ({Say.Percent(after)} of {Say.Baht(before.Allocation)} baht). Approving also moves {Say.Baht(shortfall)} baht from the reserve to the project."];
             var reply = new Reply(text) { Buttons = [[new Button(say["อนุมัติ (ผู้ดูแลระบบ)", "Approve (admin)"], hold.Payload), new Button(say["ไม่อนุมัติ", "Reject"], hold.RejectPayload)]] };
             ctx.Chat.Enqueue(new Ports.OutboxItem($"hold:{hold.Id}:{admin.Id}", "HoldConfirm", project.OfficeId, admin.Id, null, reply, ctx.Message.At));

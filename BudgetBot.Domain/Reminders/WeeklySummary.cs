@@ -42,11 +42,11 @@ internal static class WeeklySummary
                 .ToList();
             var vsPlan = Figures.Percent(f.ActualToDate(q), f.PlanToDate(q));
             var targetLine = target.Target is { } t
-                ? $"เทียบเป้าหมายการเบิกจ่ายรายจ่ายประจำของ ครม. ถึงไตรมาส {q}: ใช้จริง {Say.Percent(target.ActualPercent)} ของงบจัดสรร เป้าหมาย {Say.Percent(t.Percent)}"
-                : $"ใช้จริง {Say.Percent(target.ActualPercent)} ของงบจัดสรร (ยังไม่มีเป้าหมายรายจ่ายประจำของ ครม. ไตรมาส {q})";
+                ? $"เทียบเป้าหมายการเบิกจ่ายรายจ่ายประจำของ ครม. ถึงไตรมาส {q}: เบิกจ่ายร้อยละ {Say.Rate(target.ActualPercent)} ของงบที่ได้รับจัดสรร เป้าหมายร้อยละ {Say.Rate(t.Percent)}"
+                : $"เบิกจ่ายร้อยละ {Say.Rate(target.ActualPercent)} ของงบที่ได้รับจัดสรร (ยังไม่มีเป้าหมายรายจ่ายประจำของ ครม. ไตรมาส {q})";
             var text = string.Join('\n', [
                 (group.Kind == SubscriptionKind.Weekly ? "สรุปประจำสัปดาห์ " : "สรุปประจำเดือน ") + $"{say.Date(start)} — {name}",
-                $"เทียบแผนของหน่วยงานถึงไตรมาส {q}: ใช้จริง {Say.Baht(f.ActualToDate(q))} จากแผน {Say.Baht(f.PlanToDate(q))} บาท ({Say.Percent(vsPlan)} ของแผน)",
+                $"เทียบแผนของหน่วยงานถึงไตรมาส {q}: แผน {Say.Baht(f.PlanToDate(q))} บาท ผล {Say.Baht(f.ActualToDate(q))} บาท (ร้อยละ {Say.Rate(vsPlan)} ของแผน)",
                 ProjectText.Used(say, f),
                 targetLine,
                 .. laggards.Count > 0 ? ["ต่ำกว่าแผนมากที่สุด:", .. laggards] : Array.Empty<string>()]);

@@ -52,7 +52,8 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
                     rows.Add((say[$"ไตรมาส {q}/{year} ผล", $"Q{q}/{year} actual"], f.Actual[q], ScottPlot.Colors.SteelBlue));
                 }
 
-                return Rows(Shorten($"{project.Number}. {project.Name}", 50), say[$"แผนและผลรายไตรมาส (บาท)\nข้อมูล ณ {ThaiDate.Short(asOf)}", $"Plan and actual by quarter (baht)\nas of {say.Date(asOf)}"], rows);
+                return Rows(Shorten($"{project.Number}. {project.Name}", 50), say[$"แผนและผลรายไตรมาส (บาท)\nข้อมูล ณ {ThaiDate.Short(asOf)}", $"Plan and actual by quarter (baht)\nas of {say.Date(asOf)}"], rows,
+                    [(say["แผน", "plan"], ScottPlot.Colors.Silver), (say["ผลการเบิกจ่าย", "actual"], ScottPlot.Colors.SteelBlue)]);
             default:
                 var chosen = chart.Scope == ChartScope.Division ? projects.Where(p => p.DivisionId == id).ToList() : projects;
                 if (chosen.Count == 0)
@@ -72,12 +73,18 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
                     }
                 }
 
-                return Rows(Shorten(name, 60), say[$"ผลสะสมเทียบแผนสะสม (บาท)\nข้อมูล ณ {ThaiDate.Short(asOf)} (แท่งส้ม)", $"Cumulative actual vs plan (baht)\nas of {say.Date(asOf)} (orange bar)"], cumulative);
+                return Rows(Shorten(name, 60), say[$"ผลสะสมเทียบแผนสะสม (บาท)\nข้อมูล ณ {ThaiDate.Short(asOf)}", $"Cumulative actual vs plan (baht)\nas of {say.Date(asOf)}"], cumulative,
+                    [(say["แผนสะสม", "plan to date"], ScottPlot.Colors.Silver), (say["ผลสะสมไตรมาสที่ผ่านมา", "actual, past quarters"], ScottPlot.Colors.SteelBlue),
+                        (say["ผลสะสมไตรมาสปัจจุบัน", "actual, this quarter"], ScottPlot.Colors.DarkOrange)]);
         }
     }
 
-    /// <summary>One horizontal bar per row, its label at the left and its value at the bar's end.</summary>
-    private static byte[] Rows(string title, string subtitle, IReadOnlyList<(string Label, decimal Value, ScottPlot.Color Color)> rows)
+    /// <summary>
+    /// One horizontal bar per row, its label at the left and its value at the bar's end; where colours carry meaning,
+    /// a legend under the bars says what each colour is.
+    /// </summary>
+    private static byte[] Rows(string title, string subtitle, IReadOnlyList<(string Label, decimal Value, ScottPlot.Color Color)> rows,
+        IReadOnlyList<(string Text, ScottPlot.Color Color)>? legend = null)
     {
         EnsureFont();
         var plot = new ScottPlot.Plot();
@@ -103,9 +110,21 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
         plot.Title(string.Join('\n', Wrap(title).Concat(subtitle.Split('\n').SelectMany(Wrap))));
         plot.Axes.Title.Label.FontSize = TextPx + 4;
         plot.Axes.Title.Label.FontName = FontName;
-        // Room at the right for the longest value label.
-        plot.Axes.Margins(left: 0, right: 0.5, bottom: 0.02, top: 0.02);
-        var height = Math.Max(Width, 420 + (rows.Count * 110));
+        // Room at the right for the longest value label, and above the first bar for the legend.
+        plot.Axes.Margins(left: 0, right: 0.5, bottom: 0.02, top: legend is { Count: > 0 } ? 0.06 + (0.05 * legend.Count) : 0.02);
+        if (legend is { Count: > 0 })
+        {
+            foreach (var (text, color) in legend)
+            {
+                plot.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = text, FillColor = color });
+            }
+
+            plot.Legend.FontName = FontName;
+            plot.Legend.FontSize = TextPx - 8;
+            plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+        }
+
+        var height = Math.Max(Width, 420 + (rows.Count * 110) + ((legend?.Count ?? 0) * 60));
         return plot.GetImageBytes(Width, height, ScottPlot.ImageFormat.Png);
     }
 

@@ -14,7 +14,7 @@ internal static class XlsxReportWriter
 
     public const string FindingsSheetName = "ข้อสังเกต";
 
-    public const string EntriesSheetName = "รายการบัญชี";
+    public const string EntriesSheetName = "ทะเบียนคุมการเบิกจ่าย";
 
     public static void Write(Stream output, IReadOnlyList<LayoutRow> rows, IReadOnlyList<IReadOnlyList<LayoutCell>>? entries = null)
     {

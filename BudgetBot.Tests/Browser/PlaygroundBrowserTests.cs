@@ -37,11 +37,11 @@ public sealed class PlaygroundBrowserTests
         await page.FillAsync("#text", "ยอด 7");
         await page.ClickAsync("#send");
         var balance = page.Locator(".bot").Nth(1);
-        await Assertions.Expect(balance).ToContainTextAsync("ใช้แล้ว 23,310 จาก 86,860 บาท (26.8%) คงเหลือ 63,550 บาท");
+        await Assertions.Expect(balance).ToContainTextAsync("เบิกจ่ายแล้ว 23,310 บาท จากงบที่ได้รับจัดสรร 86,860 บาท (ร้อยละ 26.8) คงเหลือ 63,550 บาท");
 
         // Tapping the undo button under the first reply restores the seed's figure.
         await recorded.Locator("button.choice").ClickAsync();
-        await Assertions.Expect(page.Locator(".bot").Nth(2)).ToContainTextAsync("ใช้แล้ว 11,760 จาก 86,860 บาท");
+        await Assertions.Expect(page.Locator(".bot").Nth(2)).ToContainTextAsync("เบิกจ่ายแล้ว 11,760 บาท จากงบที่ได้รับจัดสรร 86,860 บาท");
 
         await page.FillAsync("#text", "กราฟ 7");
         await page.ClickAsync("#send");

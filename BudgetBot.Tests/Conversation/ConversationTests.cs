@@ -22,8 +22,8 @@ public abstract class ConversationContract(StoreKind kind) : IDisposable
         Assert.Equal(
             "บันทึกแล้ว โครงการ 7 เสริมสร้างและพัฒนาประสิทธิภาพการบริหารงานบุคคล (ประชุมงานประจำ)\n" +
             "11,550 บาท ลงวันที่ 15 ก.พ. 2566\n" +
-            "ไตรมาส 2/2566: ผล 23,100 / แผน 36,050 บาท\n" +
-            "ใช้แล้ว 23,310 จาก 86,860 บาท (26.8%) คงเหลือ 63,550 บาท",
+            "ไตรมาส 2/2566 แผน 36,050 บาท ผล 23,100 บาท\n" +
+            "เบิกจ่ายแล้ว 23,310 บาท จากงบที่ได้รับจัดสรร 86,860 บาท (ร้อยละ 26.8) คงเหลือ 63,550 บาท",
             reply.Text);
         Assert.Equal("ยกเลิก", Assert.Single(reply.AllButtons).Label);
         Assert.Equal(23_310m, _chat.Figures(7).Used);
@@ -48,7 +48,7 @@ public abstract class ConversationContract(StoreKind kind) : IDisposable
         var reply = Assert.Single(_chat.Undo("local:owner", "ยกเลิก"));
 
         Assert.Contains("ยกเลิกแล้ว 1,000 บาท", reply.Text, StringComparison.Ordinal);
-        Assert.Contains("ใช้แล้ว 37,100 จาก 70,200 บาท", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 37,100 บาท จากงบที่ได้รับจัดสรร 70,200 บาท", reply.Text, StringComparison.Ordinal);
         Assert.Equal(37_100m, _chat.Figures(17).Used);
         Assert.Contains("ไม่มีรายการ", Assert.Single(_chat.Say("local:owner", "/undo")).Text, StringComparison.Ordinal);
     }
@@ -295,8 +295,8 @@ public abstract class ConversationContract(StoreKind kind) : IDisposable
     {
         var reply = _chat.Say("local:executive", "ยอด")[0].Text;
         Assert.Contains("(49 โครงการ)", reply, StringComparison.Ordinal);
-        Assert.Contains("ไตรมาส 2/2566: ผล 672,510 / แผน 774,740 บาท", reply, StringComparison.Ordinal);
-        Assert.Contains("ใช้แล้ว 862,370 จาก 1,975,480 บาท (43.7%) คงเหลือ 1,113,110 บาท", reply, StringComparison.Ordinal);
+        Assert.Contains("ไตรมาส 2/2566 แผน 774,740 บาท ผล 672,510 บาท", reply, StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 862,370 บาท จากงบที่ได้รับจัดสรร 1,975,480 บาท (ร้อยละ 43.7) คงเหลือ 1,113,110 บาท", reply, StringComparison.Ordinal);
     }
 
     [SkippableFact]

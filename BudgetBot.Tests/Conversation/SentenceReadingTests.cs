@@ -143,7 +143,7 @@ public sealed class ReportAnswerTests
 
         var reply = chat.Say("local:admin", "รายงาน 6 เดือน", at: may10)[0];
 
-        Assert.Contains($"ใช้แล้ว {BudgetBot.Domain.Conversation.Say.Baht(h1)} จาก", reply.Text, StringComparison.Ordinal);
+        Assert.Contains($"เบิกจ่ายแล้ว {BudgetBot.Domain.Conversation.Say.Baht(h1)} บาท จาก", reply.Text, StringComparison.Ordinal);
         Assert.Contains("ข้อมูล ณ 31 มี.ค. 2566", reply.Text, StringComparison.Ordinal);
         var layout = new BudgetBot.Host.Reports.ReportExporter(chat.Store).Layout(chat.OfficeId, 2566, BudgetBot.Domain.Reconciliation.ReportRound.Parse("h1")!, new DateOnly(2023, 5, 10));
         var total = layout.Single(r => r.Kind == BudgetBot.Domain.Reconciliation.LayoutRowKind.Total);

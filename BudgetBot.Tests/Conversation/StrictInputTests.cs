@@ -70,7 +70,7 @@ public sealed class StrictInputTests : IDisposable
 
         // 11,760 + 100,000 of 86,860 would be 24,900 over: the reserve gives that, and the project ends at 100%.
         Assert.Contains("โอน 24,900 บาท จากเงินสำรอง", reply, StringComparison.Ordinal);
-        Assert.True(reply.Contains("ใช้แล้ว 111,760 จาก 111,760 บาท (100.0%) คงเหลือ 0 บาท", StringComparison.Ordinal), reply);
+        Assert.True(reply.Contains("เบิกจ่ายแล้ว 111,760 บาท จากงบที่ได้รับจัดสรร 111,760 บาท (ร้อยละ 100.0) คงเหลือ 0 บาท", StringComparison.Ordinal), reply);
         Assert.DoesNotContain("คงเหลือ -", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("เกินงบ", reply, StringComparison.Ordinal);
     }

@@ -11,6 +11,21 @@ public sealed partial class ThaiWordsTests : IDisposable
     public void Dispose() => _chat.Dispose();
 
     [Theory]
+    [InlineData(56.25, "56.3%", "56.3")]
+    [InlineData(1773.66, "1,773.7%", "1,773.7")]
+    [InlineData(0, "0.0%", "0.0")]
+    public void Percentages_HaveOneDecimal_AndSeparatorsAsAmountsDo(double percent, string shown, string rate) =>
+        Assert.Equal((shown, rate), (BudgetBot.Domain.Conversation.Say.Percent((decimal)percent), BudgetBot.Domain.Conversation.Say.Rate((decimal)percent)));
+
+    [Fact]
+    public void AFarOverspentProject_SaysItsRateWithSeparators()
+    {
+        // Project 35 has 10,200 and has spent it all: another 170,000 would make 1,766.7 percent of it.
+        var reply = _chat.Say("local:admin", "จ่าย 35 170,000 15 ก.พ. 66 ค่าวัสดุ")[0].Text;
+        Assert.Contains("(ร้อยละ 1,766.7 ของ 10,200 บาท)", reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("รายงาน 6 เดือน", "รอบ 6 เดือน")]
     [InlineData("รายงาน ครึ่งปี", "รอบ 6 เดือน")]
     [InlineData("รายงาน ไตรมาส 2", "รอบ 6 เดือน")]

@@ -53,18 +53,7 @@ public abstract class YearEndContract(StoreKind kind) : IDisposable
         Assert.Contains("โครงการ 7", Say("local:owner", "ยอด 7/2566", October), StringComparison.Ordinal);
     }
 
-    private void ImportNextYear()
-    {
-        var last = Seed.Analyze(acceptRepairs: true).ToSnapshot(StoreFixture.At, "seed");
-        var next = last with
-        {
-            SourceId = "fy2567",
-            Year = new FiscalYearBudget(last.Year.OfficeId, 2567) { Rounds = last.Year.Rounds, Envelopes = last.Year.Envelopes },
-            Projects = [.. last.Projects.Select(p => new Project(p.OfficeId, 2567, p.Number, p.Name, p.DivisionId, p.Allocation, p.Plan))],
-            Entries = [],
-        };
-        Assert.Equal(ImportWrite.Written, _chat.Store.Import(next));
-    }
+    private void ImportNextYear() => Assert.Equal(ImportWrite.Written, _chat.Store.Import(Seed.NextYear()));
 
     private Figures Figures(int number, int year)
     {

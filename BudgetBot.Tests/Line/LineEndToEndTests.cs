@@ -17,12 +17,12 @@ public sealed class LineEndToEndTests
         Assert.Equal(HttpStatusCode.OK, (await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "จ่าย 7 11,550 15 ก.พ. 66 ประชุมคณะกรรมการ"))).StatusCode);
         var recorded = await fake.WaitFor(d => d.To == LineHost.Admin);
         Assert.Equal("reply", recorded.Kind);
-        Assert.Contains("ใช้แล้ว 23,310 จาก 86,860 บาท (26.8%) คงเหลือ 63,550 บาท", recorded.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 23,310 บาท จากงบที่ได้รับจัดสรร 86,860 บาท (ร้อยละ 26.8) คงเหลือ 63,550 บาท", recorded.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
         Assert.Equal("postback", recorded.Messages[^1]!["quickReply"]!["items"]![0]!["action"]!["type"]!.ToString());
 
         await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "ยอด 7"));
         var balance = await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages[0]!["text"]!.ToString().StartsWith("โครงการ 7", StringComparison.Ordinal));
-        Assert.Contains("ใช้แล้ว 23,310", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 23,310 บาท", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class LineEndToEndTests
         await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/balance 17"));
 
         var balance = await fake.WaitFor(d => d.Messages[0]!["text"]!.ToString().StartsWith("โครงการ 17", StringComparison.Ordinal));
-        Assert.Contains("ใช้แล้ว 38,100", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 38,100 บาท", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
         Assert.Single(fake.TextsTo(LineHost.Admin), t => t.StartsWith("บันทึกแล้ว", StringComparison.Ordinal));
     }
 
@@ -113,7 +113,7 @@ public sealed class LineEndToEndTests
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/balance 17"));
         var balance = await fake.WaitFor(d => d.To == LineHost.Admin);
-        Assert.Contains("ใช้แล้ว 37,100", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 37,100 บาท", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
         Assert.Single(fake.Deliveries);
     }
 
@@ -189,7 +189,7 @@ public sealed class LineEndToEndTests
         await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/balance 17"));
 
         var balance = await fake.WaitFor(d => d.Messages[0]!["text"]!.ToString().StartsWith("โครงการ 17", StringComparison.Ordinal));
-        Assert.Contains("ใช้แล้ว 37,100", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 37,100 บาท", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, fake.Deliveries.Count);
     }
 }

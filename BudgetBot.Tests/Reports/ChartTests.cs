@@ -36,6 +36,19 @@ public sealed class ChartTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void OfficeChart_ExplainsItsColours_InALegend()
+    {
+        var png = new ChartRenderer(_chat.Store, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(ChatFixture.Now))
+            .Render(Attachment.Chart(_chat.OfficeId, 2566, ChartScope.Office), english: false)!;
+        using var bitmap = SKBitmap.Decode(png);
+
+        // The current quarter's bar is orange, and so is its swatch in the legend: two separate bands of rows.
+        var orange = Enumerable.Range(0, bitmap.Height).Where(y => Enumerable.Range(0, bitmap.Width).Any(x => bitmap.GetPixel(x, y) == new SKColor(255, 140, 0))).ToList();
+        var bands = orange.Zip(orange.Skip(1)).Count(p => p.Second - p.First > 1) + 1;
+        Assert.Equal(2, bands);
+    }
+
+    [Fact]
     public void ChartLagging_SendsTheTenFurthestBehind_ByTheLaggingRule()
     {
         var reply = _chat.Say("local:executive", "กราฟ ล่าช้า")[0];

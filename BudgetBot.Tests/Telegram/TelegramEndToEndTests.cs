@@ -16,12 +16,12 @@ public sealed class TelegramEndToEndTests
 
         fake.EnqueueText(1001, 1001, "/spend 7 11,550 15/2/2566 ประชุมคณะกรรมการ");
         var recorded = await fake.WaitFor(c => c.Method == "sendMessage" && c.Text.Contains("บันทึกแล้ว โครงการ 7", StringComparison.Ordinal));
-        Assert.Contains("ใช้แล้ว 23,310 จาก 86,860 บาท (26.8%) คงเหลือ 63,550 บาท", recorded.Text, StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 23,310 บาท จากงบที่ได้รับจัดสรร 86,860 บาท (ร้อยละ 26.8) คงเหลือ 63,550 บาท", recorded.Text, StringComparison.Ordinal);
         Assert.Contains("callback_data", recorded.Markup, StringComparison.Ordinal);
 
         fake.EnqueueText(1001, 1001, "ยอด 7");
         var balance = await fake.WaitFor(c => c.Method == "sendMessage" && c.Text.StartsWith("โครงการ 7", StringComparison.Ordinal));
-        Assert.Contains("ใช้แล้ว 23,310", balance.Text, StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 23,310 บาท", balance.Text, StringComparison.Ordinal);
 
         // The command list is registered in Thai (default) and English.
         Assert.Contains(fake.Calls, c => c.Method == "setMyCommands" && c.Args["language_code"] is null);
@@ -40,7 +40,7 @@ public sealed class TelegramEndToEndTests
         fake.EnqueueText(1002, 1002, "/balance 17");
         var balance = await fake.WaitFor(c => c.ChatId == 1002 && c.Text.StartsWith("โครงการ 17", StringComparison.Ordinal));
 
-        Assert.Contains("ใช้แล้ว 38,100", balance.Text, StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 38,100 บาท", balance.Text, StringComparison.Ordinal);
         Assert.Single(fake.Sent(1002), c => c.Text.StartsWith("บันทึกแล้ว", StringComparison.Ordinal));
     }
 
@@ -72,7 +72,7 @@ public sealed class TelegramEndToEndTests
 
         fake.EnqueueCallback(1004, 1004, 99, payload);
         var done = await fake.WaitFor(c => c.ChatId == 1004 && c.Text.StartsWith("บันทึกแล้ว โครงการ 17", StringComparison.Ordinal));
-        Assert.Contains("ใช้แล้ว 77,100", done.Text, StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 77,100 บาท", done.Text, StringComparison.Ordinal);
         await fake.WaitFor(c => c.Method == "answerCallbackQuery");
         await fake.WaitFor(c => c.Method == "editMessageReplyMarkup" && c.Args["message_id"]!.ToString() == "99");
 
@@ -118,7 +118,7 @@ public sealed class TelegramEndToEndTests
         right.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "s3cret-Token_1");
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(new Uri("/webhooks/telegram", UriKind.Relative), right)).StatusCode);
         var reply = await fake.WaitFor(c => c.ChatId == 1006);
-        Assert.Contains("ใช้แล้ว 11,860", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 11,860 บาท", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(fake.Calls, c => c.Method == "getUpdates");
     }
 

@@ -15,7 +15,7 @@ internal sealed class AuditCommand : ICommand
         var say = ctx.Say;
         if (!Access.Has(ctx.Person, ctx.OfficeId, Role.Admin, Role.Auditor))
         {
-            return ctx.Refuse("audit", "not allowed", "ไฟล์บันทึกบัญชีสำหรับผู้ตรวจสอบและผู้ดูแลระบบ", "The ledger file is for auditors and admins.");
+            return ctx.Refuse("audit", "not allowed", "ทะเบียนคุมการเบิกจ่ายสำหรับผู้ตรวจสอบภายในและผู้ดูแลระบบ", "The ledger file is for auditors and admins.");
         }
 
         Project? project = null;
@@ -33,7 +33,7 @@ internal sealed class AuditCommand : ICommand
         ctx.Audit("audit", project is null ? $"fiscal year {ctx.FiscalYear}" : $"project {project.Number}", refused: false);
         var what = project is null ? say[$"ปีงบประมาณ {ctx.FiscalYear}", $"fiscal year {ctx.FiscalYear}"] : ProjectText.Title(say, project);
         return [new Reply(say[
-            $"บันทึกบัญชี {what}: {entries.Count.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)} รายการ รวม {Say.Baht(sum)} บาท (ไฟล์ CSV เปิดด้วย Excel ได้)",
+            $"ทะเบียนคุมการเบิกจ่าย {what}: {entries.Count.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)} รายการ รวม {Say.Baht(sum)} บาท (ไฟล์ CSV เปิดด้วย Excel ได้)",
             $"Ledger of {what}: {Say.Count(entries.Count, "entry").Replace("entrys", "entries", StringComparison.Ordinal)}, {Say.Baht(sum)} baht in all (CSV, opens in Excel)"])
         {
             Attachments = [Attachment.Ledger(ctx.OfficeId!, ctx.FiscalYear, project?.Id, project?.Number), Attachment.LedgerToRead(ctx.OfficeId!, ctx.FiscalYear, project?.Id, project?.Number)],

@@ -53,7 +53,7 @@ internal sealed class HelpCommand : ICommand
 
         if (Access.Has(p, office, Role.Admin, Role.Auditor))
         {
-            lines.Add(say["ตรวจสอบ [โครงการ] — ไฟล์บันทึกบัญชีทุกรายการ (/audit)", "/audit [project] — the ledger as a file (ตรวจสอบ)"]);
+            lines.Add(say["ตรวจสอบ [โครงการ] — ทะเบียนคุมการเบิกจ่ายทุกรายการ (/audit)", "/audit [project] — the ledger as a file (ตรวจสอบ)"]);
         }
 
         if (Access.CanSubscribe(p, office))

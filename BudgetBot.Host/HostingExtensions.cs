@@ -20,7 +20,8 @@ internal static class HostingExtensions
     {
         BudgetBotConfiguration.AddDefaults(builder.Configuration, builder.Environment.EnvironmentName);
         builder.Configuration.AddEnvironmentVariables();
-        builder.Configuration.AddCommandLine(args);
+        // --data-dir means the same to the service as to every verb.
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data-dir"] = "BudgetBot:DataDir" });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -94,7 +95,7 @@ internal static class HostingExtensions
             try
             {
                 store.Probe();
-                return Results.Ok(new { status = "ok", offices = store.Offices().Count, commits = store.Commits, queued = store.Queued() });
+                return Results.Ok(new { status = "ok", version = Cli.CliVerbs.Version, offices = store.Offices().Count, commits = store.Commits, queued = store.Queued() });
             }
             catch (Exception ex) when (ex is LiteDB.LiteException or Npgsql.NpgsqlException or IOException or ObjectDisposedException or InvalidOperationException)
             {

@@ -88,6 +88,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 47, Level = LogLevel.Information, Message = "{Platform}: configured, {How}")]
     public static partial void PlatformOn(ILogger logger, string platform, string how);
 
+    [LoggerMessage(EventId = 52, Level = LogLevel.Information, Message = "BudgetBot {Version} starting; data in {DataDir}")]
+    public static partial void Starting(ILogger logger, string version, string dataDir);
+
     [LoggerMessage(EventId = 48, Level = LogLevel.Information, Message = "{Platform}: not configured (set {Settings} to connect it)")]
     public static partial void PlatformOff(ILogger logger, string platform, string settings);
 

@@ -3,12 +3,14 @@ using Microsoft.Extensions.Options;
 
 namespace BudgetBot.Host;
 
-/// <summary>One line per platform at start: what is configured and how it is reached, or what to set to turn it on; one for a shared store.</summary>
+/// <summary>The version and the absolute data path, then one line per platform at start: what is configured and how it is reached, or what to set to turn it on; one for a shared store.</summary>
 internal sealed class StartupSummary(IOptions<BudgetBotOptions> options, ILogger<StartupSummary> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
+        // The full path: a relative data dir means the folder the service was started in, which is easy to get wrong.
+        Log.Starting(logger, Cli.CliVerbs.Version, o.Storage.IsPostgres ? "PostgreSQL (files under " + Path.GetFullPath(o.DataDir) + ")" : Path.GetFullPath(o.DataDir));
         if (string.IsNullOrWhiteSpace(o.Telegram.Token))
         {
             Log.PlatformOff(logger, "Telegram", "BudgetBot__Telegram__Token");

@@ -19,6 +19,9 @@ internal sealed partial class HostProcess : IAsyncDisposable
 
     public string DataDir { get; }
 
+    /// <summary>What the host wrote to standard output until it was listening.</summary>
+    public string StartupLog { get; private init; } = "";
+
     public static Task<HostProcess> StartAsync(IDictionary<string, string>? settings = null) => StartAsync(Seed.TempDir(), settings);
 
     /// <summary>
@@ -28,7 +31,14 @@ internal sealed partial class HostProcess : IAsyncDisposable
         StartAsync(Path.Combine(workingDirectory, "data"), null, workingDirectory);
 
     /// <summary>Starts the host on an existing data dir (a restart after a kill).</summary>
-    public static async Task<HostProcess> StartAsync(string dataDir, IDictionary<string, string>? settings, string? workingDirectory = null)
+    public static Task<HostProcess> StartAsync(string dataDir, IDictionary<string, string>? settings, string? workingDirectory = null) =>
+        StartAsync(dataDir, settings, workingDirectory, []);
+
+    /// <summary>
+    /// Starts <paramref name="program"/> (this build's host unless given: a published one, say) with <paramref name="args"/>
+    /// after <c>--urls</c>; with a working directory and no data dir setting, as an operator starts it by hand.
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(string dataDir, IDictionary<string, string>? settings, string? workingDirectory, IReadOnlyList<string> args, string? program = null)
     {
         if (settings?.Keys.Any(k => k is "BudgetBot__Telegram__Token" or "BudgetBot__Line__ChannelSecret") == true
             && !settings.ContainsKey("BudgetBot__Playground__Enabled"))
@@ -38,9 +48,14 @@ internal sealed partial class HostProcess : IAsyncDisposable
         }
 
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BudgetBot.Host.dll"));
+        start.ArgumentList.Add(program ?? Path.Combine(AppContext.BaseDirectory, "BudgetBot.Host.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         if (workingDirectory is null)
         {
             start.Environment["BudgetBot__DataDir"] = dataDir;
@@ -58,13 +73,15 @@ internal sealed partial class HostProcess : IAsyncDisposable
 
         var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var seen = new System.Text.StringBuilder();
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
+            seen.AppendLine(line);
             if (Listening().Match(line) is { Success: true } m)
             {
                 // Keep draining stdout so the child never blocks on a full pipe.
                 _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                return new HostProcess(process, new Uri(m.Groups["url"].Value), dataDir);
+                return new HostProcess(process, new Uri(m.Groups["url"].Value), dataDir) { StartupLog = seen.ToString() };
             }
         }
 

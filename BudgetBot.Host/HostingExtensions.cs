@@ -88,19 +88,38 @@ internal static class HostingExtensions
         app.UseForwardedHeaders(forwarded);
     }
 
-    /// <summary>Reads the store on every call, so a monitor sees 503 when the data cannot be served.</summary>
-    public static void MapHealth(this WebApplication app) =>
-        app.MapGet("/healthz", (IServiceStore store, ILogger<IServiceStore> logger) =>
+    /// <summary>
+    /// <c>/healthz</c> reads the store on every call, so a monitor sees 503 when the data cannot be served.
+    /// <c>/readyz</c> says 200 only once the service can also answer chats: the store is readable and every configured
+    /// platform is ready (Telegram knows the bot's own name); a load balancer or a rollout waits for it.
+    /// </summary>
+    public static void MapHealth(this WebApplication app)
+    {
+        app.MapGet("/readyz", (IServiceStore store, IEnumerable<Messaging.IPlatformChannel> channels, ILogger<IServiceStore> logger) =>
         {
-            try
-            {
-                store.Probe();
-                return Results.Ok(new { status = "ok", version = Cli.CliVerbs.Version, offices = store.Offices().Count, commits = store.Commits, queued = store.Queued() });
-            }
-            catch (Exception ex) when (ex is LiteDB.LiteException or Npgsql.NpgsqlException or IOException or ObjectDisposedException or InvalidOperationException)
-            {
-                Log.HealthFailed(logger, ex);
-                return Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
+            var waiting = channels.Where(c => c.Enabled && !c.Ready.IsCompletedSuccessfully).Select(c => c.Platform).ToList();
+            return !Readable(store, logger) ? Unavailable
+                : waiting.Count == 0 ? Results.Ok(new { status = "ready" })
+                : Results.Json(new { status = "starting", waiting }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
+        app.MapGet("/healthz", (IServiceStore store, ILogger<IServiceStore> logger) => Readable(store, logger)
+            ? Results.Ok(new { status = "ok", version = Cli.CliVerbs.Version, offices = store.Offices().Count, commits = store.Commits, queued = store.Queued() })
+            : Unavailable);
+    }
+
+    private static IResult Unavailable => Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    private static bool Readable(IServiceStore store, ILogger logger)
+    {
+        try
+        {
+            store.Probe();
+            return true;
+        }
+        catch (Exception ex) when (ex is LiteDB.LiteException or Npgsql.NpgsqlException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            Log.HealthFailed(logger, ex);
+            return false;
+        }
+    }
 }

@@ -88,6 +88,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 47, Level = LogLevel.Information, Message = "{Platform}: configured, {How}")]
     public static partial void PlatformOn(ILogger logger, string platform, string how);
 
+    [LoggerMessage(EventId = 53, Level = LogLevel.Warning, Message = "A queue gauge could not read the store; this scrape leaves it out")]
+    public static partial void GaugeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 54, Level = LogLevel.Warning, Message = "/metrics is off: the service is reachable beyond this machine and BudgetBot__Dashboard__User and __Password are not set")]
+    public static partial void MetricsOff(ILogger logger);
+
     [LoggerMessage(EventId = 52, Level = LogLevel.Information, Message = "BudgetBot {Version} starting; data in {DataDir}")]
     public static partial void Starting(ILogger logger, string version, string dataDir);
 

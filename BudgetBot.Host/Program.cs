@@ -3,6 +3,7 @@ using BudgetBot.Host.Cli;
 using BudgetBot.Host.Jobs;
 using BudgetBot.Host.Line;
 using BudgetBot.Host.Local;
+using BudgetBot.Host.Metrics;
 using BudgetBot.Host.Telegram;
 
 if (CliVerbs.IsVerb(args))
@@ -26,7 +27,8 @@ builder.Services
     .AddDemoData()
     .AddJobs()
     .AddTelegram()
-    .AddLine();
+    .AddLine()
+    .AddServiceMetrics();
 
 try
 {
@@ -37,6 +39,7 @@ try
     app.MapPlayground();
     BudgetBot.Host.Reports.ReportPage.MapReportPages(app);
     app.MapJobs();
+    app.MapServiceMetrics();
     app.MapTelegram();
     app.MapLine();
     await app.RunAsync();

@@ -61,9 +61,7 @@ internal static class JobsSetup
     public static void MapJobs(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<BudgetBotOptions>>().Value;
-        var exposed = !string.IsNullOrEmpty(options.PublicBaseUrl) || Listening.BeyondLoopback(app.Configuration);
-        var credentials = !string.IsNullOrEmpty(options.Dashboard.User) && !string.IsNullOrEmpty(options.Dashboard.Password);
-        if (exposed && !credentials)
+        if (DashboardAccess.MustStayOff(options, app.Configuration))
         {
             Log.DashboardOff(app.Logger);
             return;

@@ -54,6 +54,7 @@ internal sealed class ReminderRun(
         var added = unit.Run(() => due.Where(n => !chat.HasOutbox(n.Key))
             .Count(n => chat.Enqueue(new OutboxItem(n.Key, n.Kind.ToString(), n.OfficeId, n.PersonId, n.ChatKey, WithButtons(n, now), now))));
         Log.RemindersQueued(logger, added);
+        Metrics.ServiceMetrics.RemindersQueued(added);
         if (added > 0)
         {
             signals.WakeSenders();

@@ -55,7 +55,9 @@ internal sealed class InboxWriter(IInbox inbox, MessageSignals signals) : IDispo
 
         try
         {
-            var stored = inbox.ReceiveAll(batch.Select(b => b.Event).ToList());
+            var events = batch.Select(b => b.Event).ToList();
+            var stored = inbox.ReceiveAll(events);
+            Metrics.ServiceMetrics.Received(events, stored);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Stored.TrySetResult(stored[i]);

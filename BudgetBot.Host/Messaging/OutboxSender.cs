@@ -222,6 +222,7 @@ internal sealed class OutboxSender(
             }
 
             var outcome = await SendOne(item, ct);
+            Metrics.ServiceMetrics.Sent(Platform, outcome.Result);
             var update = Update(item, outcome, clock.GetUtcNow());
             round.Updates.Enqueue(update);
             if (update.Status == OutboxStatus.Failed)

@@ -26,9 +26,10 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
             try
             {
                 var result = work();
+                var commitStart = System.Diagnostics.Stopwatch.GetTimestamp();
                 _db.Commit();
                 _files.MakeDurable();
-                Committed();
+                Committed(commitStart);
                 if (_projectsChanged)
                 {
                     // Only now: a reader that filled the list before the commit saw the old projects.

@@ -39,9 +39,14 @@ internal abstract partial class StoreRules
         return 0;
     });
 
-    /// <summary>A store calls this as each of its transactions commits.</summary>
-    protected void Committed()
+    /// <summary>A store calls this as each of its transactions commits; with the time its commit began, the commit is timed for <c>/metrics</c>.</summary>
+    protected void Committed(long? commitStart = null)
     {
+        if (commitStart is { } start)
+        {
+            Metrics.ServiceMetrics.Committed(start);
+        }
+
         Interlocked.Increment(ref _commits);
         Interlocked.Exchange(ref _committed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }

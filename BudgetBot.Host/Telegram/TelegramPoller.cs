@@ -62,12 +62,14 @@ internal sealed class TelegramPoller(
                 {
                     // The batch and the offset past it in one commit.
                     var now = clock.GetUtcNow();
-                    messages.Run(() =>
+                    var events = updates.Select(u => new InboundEvent(TelegramKey(u.Id), TelegramUpdates.Platform, JsonSerializer.Serialize(u, JsonBotAPI.Options), now) { Chat = TelegramUpdates.ChatOf(u) }).ToList();
+                    var stored = messages.Run(() =>
                     {
-                        messages.ReceiveAll(updates.Select(u => new InboundEvent(TelegramKey(u.Id), TelegramUpdates.Platform, JsonSerializer.Serialize(u, JsonBotAPI.Options), now) { Chat = TelegramUpdates.ChatOf(u) }).ToList());
+                        var stored = messages.ReceiveAll(events);
                         messages.SetState(OffsetKey, (updates.Max(u => u.Id) + 1).ToString(CultureInfo.InvariantCulture));
-                        return 0;
+                        return stored;
                     });
+                    Metrics.ServiceMetrics.Received(events, stored);
                     signals.WakeDrainer();
                 }
 

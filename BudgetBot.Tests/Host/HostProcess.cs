@@ -122,10 +122,14 @@ internal sealed partial class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Runs the program with <paramref name="args"/> until it exits (a verb, or a start that fails), within a minute.</summary>
-    public static async Task<(int Code, string Output, string Error)> RunToExitAsync(IDictionary<string, string> settings, params string[] args)
+    public static Task<(int Code, string Output, string Error)> RunToExitAsync(IDictionary<string, string> settings, params string[] args) =>
+        RunToExitAsync(Path.Combine(AppContext.BaseDirectory, "BudgetBot.Host.dll"), settings, args);
+
+    /// <summary>Runs <paramref name="program"/> (a published build, say) with <paramref name="args"/> until it exits, within a minute.</summary>
+    public static async Task<(int Code, string Output, string Error)> RunToExitAsync(string program, IDictionary<string, string> settings, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BudgetBot.Host.dll"));
+        start.ArgumentList.Add(program);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

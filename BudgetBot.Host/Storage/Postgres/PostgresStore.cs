@@ -78,9 +78,10 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
             {
                 var result = work();
                 FlushBalances(unit);
+                var commitStart = System.Diagnostics.Stopwatch.GetTimestamp();
                 transaction.Commit();
                 committed = true;
-                Committed();
+                Committed(commitStart);
                 return result;
             }
             catch (PostgresException ex) when (Conflict(ex) && attempt < MaxAttempts)

@@ -159,6 +159,25 @@ internal sealed partial class HostProcess : IAsyncDisposable
         return (process.ExitCode, await output, await error);
     }
 
+    /// <summary>Runs any program (dotnet publish, a shell) to its end within <paramref name="timeout"/>; its output and errors together.</summary>
+    public static async Task<(int Code, string Output)> RunCommandAsync(string file, IEnumerable<string> args, string workingDirectory, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        using var cancel = new CancellationTokenSource(timeout);
+        var stdout = process.StandardOutput.ReadToEndAsync(cancel.Token);
+        var stderr = process.StandardError.ReadToEndAsync(cancel.Token);
+        await process.WaitForExitAsync(cancel.Token);
+        return (process.ExitCode, await stdout + "\n" + await stderr);
+    }
+
     [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
     private static partial Regex Listening();
 }

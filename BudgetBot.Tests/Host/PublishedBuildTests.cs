@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 
 namespace BudgetBot.Tests.Host;
@@ -50,19 +49,8 @@ public sealed class PublishedBuildTests
             Copy(Path.Combine(root, dir), Path.Combine(sources, dir));
         }
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = sources };
-        foreach (var arg in new[] { "publish", "BudgetBot.Host", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", output, "-nologo" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        return await HostProcess.RunCommandAsync("dotnet",
+            ["publish", "BudgetBot.Host", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", output], sources, TimeSpan.FromMinutes(5));
     }
 
     /// <summary>The clone's root, found upwards from the test binaries by its solution file.</summary>

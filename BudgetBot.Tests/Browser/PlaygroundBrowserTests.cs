@@ -38,6 +38,12 @@ public sealed class PlaygroundBrowserTests
         await page.ClickAsync("#send");
         var balance = page.Locator(".bot").Nth(1);
         await Assertions.Expect(balance).ToContainTextAsync("เบิกจ่ายแล้ว 23,310 บาท จากงบที่ได้รับจัดสรร 86,860 บาท (ร้อยละ 26.8) คงเหลือ 63,550 บาท");
+        if (Environment.GetEnvironmentVariable("BUDGETBOT_SCREENSHOTS") is { Length: > 0 } shots)
+        {
+            // How the README's picture of the playground is made: BUDGETBOT_SCREENSHOTS=docs/images dotnet test --filter Playground_
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "playground.png") });
+        }
+
 
         // Tapping the undo button under the first reply restores the seed's figure.
         await recorded.Locator("button.choice").ClickAsync();

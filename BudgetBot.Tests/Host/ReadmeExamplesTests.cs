@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace BudgetBot.Tests.Host;
 
 /// <summary>
-/// Every shell example of the README that runs on a data dir is run here, in order, as written (only the program and
+/// Every shell example of the README and of docs/cli.md that runs on a data dir is run here, in order, as written (only the program and
 /// the data dir are swapped for this build's and a temporary one), and must exit 0; where the README shows what an
 /// example prints (a <c>text</c> block right after it), each line shown must be in the output.
 /// </summary>
@@ -12,7 +12,9 @@ public sealed partial class ReadmeExamplesTests
     [Fact]
     public async Task ReadmeExamples_RunOnATempDataDir_AndPrintWhatTheReadmeShows()
     {
-        var readme = File.ReadAllText(Path.Combine(PublishedBuildTests.RepositoryRoot(), "README.md"));
+        // docs/cli.md goes on from where the README's examples stop, on the same data dir.
+        var root = PublishedBuildTests.RepositoryRoot();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md")) + File.ReadAllText(Path.Combine(root, "docs", "cli.md"));
         var work = Seed.TempDir();
         CopyConfig(Path.Combine(work, "config"));
         var data = Path.Combine(work, "bb");

@@ -111,6 +111,7 @@ internal static class LoadBench
                 hosts.Add(await BenchHost.StartAsync(database is null ? dir : hostDir, settings, countFsyncs: database is null));
             }
 
+            Console.WriteLine($"host ready (/readyz) {hosts.Max(h => h.StartupSeconds):F1} s after start, on a ledger of {ledger:N0} entries");
             using var http = new HttpClient(new InTurn(hosts.Select(h => h.Url).ToList())) { BaseAddress = hosts[0].Url };
             var run = new LevelRun(hosts, http, new Replies(telegram, line), line, ledger);
             await run.WarmUpAsync(MaxSenders);

@@ -59,12 +59,19 @@ internal sealed class LedgerCsv(IBudgetStore store, IChatStore chat, IOptions<Bu
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
 
-    /// <summary>Quotes a field that needs it; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula.</summary>
+    /// <summary>
+    /// Quotes a field that needs it. A field a spreadsheet could run as a formula (one that starts with = + - @, a tab
+    /// or a carriage return) is prefixed with ' as OWASP advises; only a plain negative amount (<c>-300.00</c>,
+    /// <c>-1,250.50</c>) keeps its leading minus, so it stays a number.
+    /// </summary>
     private static string Quote(string value)
     {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '@' or '\t' or '\r' || (value.Length > 1 && value[0] == '-' && !char.IsAsciiDigit(value[1]))
+        var safe = value.Length > 0 && value[0] is '=' or '+' or '@' or '\t' or '\r' || (value.StartsWith('-') && !PlainNumber(value))
             ? "'" + value
             : value;
         return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
     }
+
+    private static bool PlainNumber(string value) => value.Length > 1 && value[1..].All(c => char.IsAsciiDigit(c) || c is '.' or ',')
+        && decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture, out _);
 }

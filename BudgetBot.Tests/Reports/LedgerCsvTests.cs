@@ -19,6 +19,7 @@ public sealed class LedgerCsvTests : IDisposable
     {
         _chat.Say("local:owner", "/spend 7 1,250.50 15/2/2566 ค่าอาหารว่าง, \"ประชุม\"");
         _chat.Say("local:owner", "/spend 17 =SUM(A1) 15/2/2566");
+        _chat.Say("local:owner", "/spend 17 200 15/2/2566 -1+1+cmd|' /C calc'!A0");
         _chat.Say("local:owner", "/spend 17 300 15/2/2566 =HYPERLINK(\"x\")");
         _chat.Undo("local:owner");
 
@@ -43,6 +44,9 @@ public sealed class LedgerCsvTests : IDisposable
         var reversal = data.Single(r => r[11].Length > 0);
         Assert.Equal("-300.00", reversal[5]);
         Assert.DoesNotContain(data, r => r[6].StartsWith('='));
+        // A minus is a formula too unless the whole cell is an amount (OWASP: = + - @ tab CR).
+        Assert.Contains(data, r => r[6] == "'-1+1+cmd|' /C calc'!A0");
+        Assert.All(data, r => Assert.True(r.All(c => c.Length == 0 || c[0] is not ('=' or '+' or '@' or '\t' or '\r') && (c[0] != '-' || decimal.TryParse(c, CultureInfo.InvariantCulture, out _))), string.Join(",", r)));
     }
 
     [Fact]

@@ -90,22 +90,34 @@ internal static class HostingExtensions
 
     /// <summary>
     /// <c>/healthz</c> reads the store on every call, so a monitor sees 503 when the data cannot be served.
-    /// <c>/readyz</c> says 200 only once the service can also answer chats: the store is readable and every configured
-    /// platform is ready (Telegram knows the bot's own name); a load balancer or a rollout waits for it.
+    /// <c>/readyz</c> says 200 only while the service can also answer chats: the store is readable, every configured
+    /// platform is ready (Telegram knows the bot's own name and accepted the webhook) and no event has waited more than
+    /// two minutes; a load balancer or a rollout waits for it.
     /// </summary>
     public static void MapHealth(this WebApplication app)
     {
-        app.MapGet("/readyz", (IServiceStore store, IEnumerable<Messaging.IPlatformChannel> channels, ILogger<IServiceStore> logger) =>
+        app.MapGet("/readyz", (IServiceStore store, IEnumerable<Messaging.IPlatformChannel> channels, TimeProvider clock, ILogger<IServiceStore> logger) =>
         {
+            if (!Readable(store, logger))
+            {
+                return Unavailable;
+            }
+
+            // A platform not ready yet (Telegram before getMe and setWebhook succeed), or events waiting too long: the
+            // host is up but people are not being answered.
             var waiting = channels.Where(c => c.Enabled && !c.Ready.IsCompletedSuccessfully).Select(c => c.Platform).ToList();
-            return !Readable(store, logger) ? Unavailable
-                : waiting.Count == 0 ? Results.Ok(new { status = "ready" })
-                : Results.Json(new { status = "starting", waiting }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            var oldest = store.Unprocessed(1) is [var e, ..] ? (clock.GetUtcNow() - e.At).TotalSeconds : 0;
+            return waiting.Count == 0 && oldest <= InboxStalledAfter.TotalSeconds
+                ? Results.Ok(new { status = "ready" })
+                : Results.Json(new { status = "not ready", waiting, inboxOldestSeconds = Math.Round(oldest) }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         app.MapGet("/healthz", (IServiceStore store, ILogger<IServiceStore> logger) => Readable(store, logger)
             ? Results.Ok(new { status = "ok", version = Cli.CliVerbs.Version, offices = store.Offices().Count, commits = store.Commits, queued = store.Queued() })
             : Unavailable);
     }
+
+    /// <summary>An event waiting longer than this means the drainer is stuck or far behind.</summary>
+    public static readonly TimeSpan InboxStalledAfter = TimeSpan.FromMinutes(2);
 
     private static IResult Unavailable => Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
 

@@ -80,6 +80,48 @@ public sealed class StartupChecksTests
         Assert.Single(Problems(error));
     }
 
+    [Theory]
+    [InlineData("BudgetBot__Reminders__QuietStart", "25:99", "BudgetBot__Reminders__QuietStart cannot be read as a time of day")]
+    [InlineData("BudgetBot__Guards__WarnPercent", "abc", "BudgetBot__Guards__WarnPercent cannot be read as a number")]
+    [InlineData("BudgetBot__Telegram__PollTimeoutSeconds", "thirty", "BudgetBot__Telegram__PollTimeoutSeconds cannot be read as a whole number")]
+    [InlineData("BudgetBot__Reminders__WeeklyDay", "Funday", "BudgetBot__Reminders__WeeklyDay cannot be read as a day of the week")]
+    public async Task AValueOfTheWrongType_IsOneLineNamingTheSetting_Exit1(string key, string value, string says)
+    {
+        var (code, output, error) = await HostProcess.RunToExitAsync(new Dictionary<string, string>
+        {
+            ["BudgetBot__DataDir"] = Seed.TempDir(),
+            [key] = value,
+        }, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, code);
+        Assert.Contains(says, Assert.Single(Problems(error)), StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", output + error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("BudgetBot__Telegram__Token", "123456:abc", "http://bot.example.org", "for Telegram's webhook")]
+    [InlineData("BudgetBot__Telegram__Token", "123456:abc", "https://bot.example.org:5080", "for Telegram's webhook")]
+    [InlineData("BudgetBot__Line__ChannelSecret", "0123456789abcdef0123456789abcdef", "http://bot.example.org", "for LINE's webhook")]
+    public async Task AWebhookAddressThePlatformCannotUse_IsRefusedAtStart(string key, string value, string publicUrl, string says)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["BudgetBot__DataDir"] = Seed.TempDir(),
+            ["BudgetBot__PublicBaseUrl"] = publicUrl,
+            ["BudgetBot__Telegram__WebhookSecret"] = "a-secret",
+            [key] = value,
+        };
+        if (key.Contains("Line", StringComparison.Ordinal))
+        {
+            settings["BudgetBot__Line__ChannelAccessToken"] = "token";
+        }
+
+        var (code, _, error) = await HostProcess.RunToExitAsync(settings, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, code);
+        Assert.Contains(says, Assert.Single(Problems(error)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task BusyPort_OneLine_Exit1()
     {

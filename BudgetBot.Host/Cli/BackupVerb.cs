@@ -36,7 +36,16 @@ internal sealed class BackupVerb(IOptions<BudgetBotOptions> options)
         }
 
         var target = Path.GetFullPath(args.Positional[0]);
+        var removed = RemoveAbandoned(target);
+        if (removed > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Removed {removed} unfinished copy folder(s) left by a backup that was stopped."));
+        }
+
         var scratch = target + ".partial-" + Guid.NewGuid().ToString("N")[..8];
+        PrivateFiles.Folder(scratch);
+        // Held until this run ends: a later run removes the folder only once no backup holds it (its owner was killed).
+        var held = new FileStream(Path.Combine(scratch, InUse), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         try
         {
             if (!LiteDbSnapshot.Copy(source, scratch, Attempts))
@@ -64,10 +73,40 @@ internal sealed class BackupVerb(IOptions<BudgetBotOptions> options)
         }
         finally
         {
+            held.Dispose();
             if (Directory.Exists(scratch))
             {
                 Directory.Delete(scratch, recursive: true);
             }
         }
+    }
+
+    private const string InUse = ".in-use";
+
+    /// <summary>
+    /// Deletes the <c>.partial-*</c> folders of earlier runs for the same target whose run is gone (killed, or the machine
+    /// stopped): their lock file can be taken. A folder another running backup holds is left alone.
+    /// </summary>
+    private static int RemoveAbandoned(string target)
+    {
+        var removed = 0;
+        foreach (var folder in Directory.GetDirectories(Path.GetDirectoryName(target)!, Path.GetFileName(target) + ".partial-*"))
+        {
+            try
+            {
+                using (new FileStream(Path.Combine(folder, InUse), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+                {
+                }
+
+                Directory.Delete(folder, recursive: true);
+                removed++;
+            }
+            catch (IOException)
+            {
+                // Another backup is writing it.
+            }
+        }
+
+        return removed;
     }
 }

@@ -23,6 +23,19 @@ internal static class LineEvents
 
     public static string? ReplyToken(JsonElement e) => Text(e, "replyToken");
 
+    /// <summary>How old an event may be and still be taken: LINE redelivers for a while after a failed delivery, not for days.</summary>
+    public static readonly TimeSpan AcceptedAge = TimeSpan.FromHours(24);
+
+    /// <summary>How far ahead of this host's clock an event may claim to be (clocks differ a little).</summary>
+    public static readonly TimeSpan AcceptedAhead = TimeSpan.FromMinutes(5);
+
+    /// <summary>When the event happened by LINE's <c>timestamp</c>; null when it has none that reads as a time.</summary>
+    public static DateTimeOffset? Occurred(JsonElement e) =>
+        e.TryGetProperty("timestamp", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt64(out var ms)
+            && ms >= DateTimeOffset.MinValue.ToUnixTimeMilliseconds() && ms <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
+
     public static DateTimeOffset At(JsonElement e) =>
         e.TryGetProperty("timestamp", out var t) && t.TryGetInt64(out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.UtcNow;
 

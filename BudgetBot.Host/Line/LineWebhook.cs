@@ -82,6 +82,14 @@ internal static class LineWebhook
                 continue;
             }
 
+            // An event that happened long ago (or in the future) is no redelivery LINE would make: a replay, or a clock
+            // gone wrong. Redeliveries inside the window are taken, and their ids keep them from counting twice.
+            if (LineEvents.Occurred(e) is { } occurred && (occurred < at - LineEvents.AcceptedAge || occurred > at + LineEvents.AcceptedAhead))
+            {
+                Log.LineEventUnreadable(logger, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"it happened at {occurred:O}, outside the {LineEvents.AcceptedAge.TotalHours:0} hours LINE may still deliver"));
+                continue;
+            }
+
             // LINE's ids are 26 characters; anything else (a number, 2,000 characters) is keyed by the event's hash.
             var id = e.TryGetProperty("webhookEventId", out var w) && w.ValueKind == JsonValueKind.String && w.GetString() is { Length: > 0 and <= 64 } eventId && eventId.All(char.IsAsciiLetterOrDigit)
                 ? eventId

@@ -14,7 +14,7 @@ namespace BudgetBot.Host.Telegram;
 /// blocked the bot), and an outbox item goes out as text chunks then attachments, each chunk counted as a part so a
 /// retry never repeats one Telegram accepted. 429 waits <c>retry_after</c>, 403 is a gone chat, other 4xx are final.
 /// </summary>
-internal sealed class TelegramChannel(TelegramBot bot, TelegramParts parts, RateLimits limits, TimeProvider clock) : IPlatformChannel
+internal sealed class TelegramChannel(TelegramBot bot, TelegramParts parts, RateLimits limits, Domain.Ports.IChatStore buttons, TimeProvider clock) : IPlatformChannel
 {
     public string Platform => TelegramUpdates.Platform;
 
@@ -57,7 +57,8 @@ internal sealed class TelegramChannel(TelegramBot bot, TelegramParts parts, Rate
             }
 
             await bot.Client.AnswerCallbackQuery(query.Id, cancellationToken: ct);
-            if (query.Message is { } shown && shown.Date != default)
+            // A tap that was refused (a stranger, or someone the button is not for) leaves the buttons to whom they are for.
+            if (query.Message is { } shown && shown.Date != default && !StillWaiting(query.Data))
             {
                 await bot.Client.EditMessageReplyMarkup(shown.Chat.Id, shown.Id, replyMarkup: null, cancellationToken: ct);
             }
@@ -66,6 +67,19 @@ internal sealed class TelegramChannel(TelegramBot bot, TelegramParts parts, Rate
         {
             // A courtesy only: the tap itself was handled either way.
         }
+    }
+
+    /// <summary>True when the tapped button's action is still unused and unexpired after the tap was handled: it was refused.</summary>
+    private bool StillWaiting(string? data)
+    {
+        if (data is null || !data.StartsWith(Domain.Conversation.PendingAction.PayloadPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var id = data[Domain.Conversation.PendingAction.PayloadPrefix.Length..];
+        id = id.EndsWith(Domain.Conversation.PendingAction.NoSuffix, StringComparison.Ordinal) ? id[..^Domain.Conversation.PendingAction.NoSuffix.Length] : id;
+        return buttons.Pending(id) is { } action && action.ExpiresAt >= clock.GetUtcNow();
     }
 
     /// <summary>Telegram has no idempotency key: a part that may have gone out is not sent again.</summary>

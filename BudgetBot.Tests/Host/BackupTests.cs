@@ -117,4 +117,25 @@ public sealed class BackupTests(ITestOutputHelper output)
             await next;
         }
     }
+
+    [Fact]
+    public void Backup_RemovesWhatAKilledBackupLeft_ButNotACopyInProgress()
+    {
+        var dataDir = Seed.WithOffice(Seed.TempDir());
+        var target = Path.Combine(Seed.TempDir(), "budgetbot-backup.db");
+        var abandoned = Directory.CreateDirectory(target + ".partial-0badc0de").FullName;
+        File.WriteAllBytes(Path.Combine(abandoned, "budgetbot.db"), new byte[64 * 1024]);
+        var running = Directory.CreateDirectory(target + ".partial-1e55c0de").FullName;
+        using var held = new FileStream(Path.Combine(running, ".in-use"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        var said = new StringWriter();
+
+        var code = BudgetBot.Host.Cli.CliVerbs.Run(["backup", target, "--data-dir", dataDir], said, said);
+
+        Assert.True(code == 0, said.ToString());
+        Assert.Contains("Removed 1 unfinished copy folder(s)", said.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(abandoned));
+        Assert.True(Directory.Exists(running));
+        Assert.True(File.Exists(target));
+        Assert.Single(Directory.GetDirectories(Path.GetDirectoryName(target)!, "*.partial-*"));
+    }
 }

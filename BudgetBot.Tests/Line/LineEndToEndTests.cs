@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using BudgetBot.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BudgetBot.Tests.Line;
 
@@ -39,6 +40,32 @@ public sealed class LineEndToEndTests
         var texts = fake.TextsTo(LineHost.Group).ToList();
         Assert.Equal(2, texts.Count(t => t.StartsWith("โครงการ 7", StringComparison.Ordinal) || t.StartsWith("บันทึกแล้ว", StringComparison.Ordinal)));
         Assert.Equal(2, texts.Count);
+    }
+
+    [Fact]
+    public async Task EventsFromLongAgoOrTheFuture_AreDropped_ARedeliveryInsideTheWindowIsTaken()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        await using var host = LineHost.Start(fake);
+        using var client = host.CreateClient();
+        var store = host.Services.GetRequiredService<BudgetBot.Host.Storage.IServiceStore>();
+        var before = store.LedgerTotals();
+
+        var replayed = fake.Text(LineHost.Admin, "/spend 8 1,000 1/3/2566 replayed");
+        replayed["timestamp"] = DateTimeOffset.UtcNow.AddYears(-3).ToUnixTimeMilliseconds();
+        var future = fake.Text(LineHost.Admin, "/spend 8 1,000 1/3/2566 future");
+        future["timestamp"] = DateTimeOffset.UtcNow.AddYears(77).ToUnixTimeMilliseconds();
+        Assert.Equal(HttpStatusCode.OK, (await FakeLineApi.PostAsync(client, events: [replayed, future])).StatusCode);
+        await PipelineIdle.WaitAsync(host.Services);
+        Assert.Equal(before, store.LedgerTotals());
+        Assert.Empty(fake.TextsTo(LineHost.Admin));
+
+        var late = fake.Text(LineHost.Admin, "/spend 8 1,000 1/3/2566 redelivered");
+        late["timestamp"] = DateTimeOffset.UtcNow.AddMinutes(-30).ToUnixTimeMilliseconds();
+        late["deliveryContext"] = new System.Text.Json.Nodes.JsonObject { ["isRedelivery"] = true };
+        await FakeLineApi.PostAsync(client, events: late);
+        await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages[0]!["text"]!.ToString().StartsWith("บันทึกแล้ว โครงการ 8", StringComparison.Ordinal));
+        Assert.Equal(before.Entries + 1, store.LedgerTotals().Entries);
     }
 
     [Fact]

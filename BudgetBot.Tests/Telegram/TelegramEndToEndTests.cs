@@ -81,6 +81,29 @@ public sealed class TelegramEndToEndTests
     }
 
     [Fact]
+    public async Task ARefusedTap_LeavesTheButtons_TheRightTapRemovesThem()
+    {
+        await using var fake = await FakeTelegramApi.StartAsync();
+        await using var host = TelegramHost.Start(fake, Seed.TempDir());
+
+        fake.EnqueueText(1006, 1006, "/spend 17 40,000 15/3/2566 อุปกรณ์");
+        var held = await fake.WaitFor(c => c.ChatId == 1006 && c.Text.Contains("ผู้ดูแลระบบกดยืนยัน", StringComparison.Ordinal));
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(held.Markup!)!["inline_keyboard"]![0]![0]!["callback_data"]!.ToString();
+
+        // Someone who is not registered taps it (a forwarded message, say): refused, and the buttons stay.
+        fake.EnqueueCallback(1006, 987654, 77, payload);
+        await fake.WaitFor(c => c.ChatId == 1006 && c.Text.Contains("ยังไม่ได้ลงทะเบียน", StringComparison.Ordinal));
+        await fake.WaitFor(c => c.Method == "answerCallbackQuery");
+        await PipelineIdle.WaitAsync(host.Services);
+        Assert.DoesNotContain(fake.Calls, c => c.Method == "editMessageReplyMarkup");
+
+        fake.EnqueueCallback(1006, 1006, 77, payload);
+        await fake.WaitFor(c => c.ChatId == 1006 && c.Text.StartsWith("บันทึกแล้ว โครงการ 17", StringComparison.Ordinal));
+        await fake.WaitFor(c => c.Method == "editMessageReplyMarkup" && c.Args["message_id"]!.ToString() == "77");
+        Assert.Single(fake.Calls, c => c.Method == "editMessageReplyMarkup");
+    }
+
+    [Fact]
     public async Task ChartAndReport_AreSentAsPhotoAndDocument()
     {
         await using var fake = await FakeTelegramApi.StartAsync();

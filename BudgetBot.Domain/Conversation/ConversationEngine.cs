@@ -43,14 +43,34 @@ public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, Eng
             ButtonPayload = message.ButtonPayload is { } raw ? InputText.Clean(raw) : null,
         };
         var person = ResolvePerson(message);
-        var replies = refusal is not null
+        var stranger = person is null && !IsJoin(message);
+        IReadOnlyList<Reply> replies = stranger && AnsweredRecently(message)
+            ? []
+            : refusal is not null
             ? [new Reply(new Say(person?.Language ?? Language.Thai)[refusal.Value.Thai, refusal.Value.English])]
             : message.ButtonPayload is { } payload
                 ? new ButtonHandler(this, budget, chat, settings).Handle(message, person, payload)
                 : Route(message, person, message.Text);
+        if (stranger && replies.Count > 0)
+        {
+            var self = new ChatAddress(message.Platform, message.UserId);
+            chat.SaveChatState((chat.ChatState(self) ?? new ChatState(self, false, message.At)) with { StrangerAnsweredAt = message.At });
+        }
+
         chat.MarkHandled(message.SourceKey, message.At, replies);
         return replies;
     }
+
+    /// <summary>How long someone not registered waits for a second answer: a stranger's flood costs one reply a day.</summary>
+    public static readonly TimeSpan StrangerQuiet = TimeSpan.FromHours(24);
+
+    /// <summary>True when this unregistered sender was answered in the last day: this message goes unanswered and unaudited.</summary>
+    private bool AnsweredRecently(IncomingMessage message) =>
+        chat.ChatState(new ChatAddress(message.Platform, message.UserId))?.StrangerAnsweredAt is { } told && message.At >= told && message.At - told < StrangerQuiet;
+
+    /// <summary><c>/join</c> is always read, however often: it is how someone not registered registers.</summary>
+    private bool IsJoin(IncomingMessage message) =>
+        message.ButtonPayload is null && CommandParser.Parse(message.Text, message.ChatKind, message.MentionsBot, settings.BotUsername) is ParseOutcome.Command { Intent: Intent.Join };
 
     /// <summary>Text no command may read: longer than a platform allows, or a number with a hidden space inside.</summary>
     private static (string Thai, string English)? InputRefusal(IncomingMessage message)
@@ -98,7 +118,9 @@ public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, Eng
                 var hint = unknown.Suggestion is { } s
                     ? say[$"หมายถึง {CommandWords.Command(s)} ({CommandWords.ThaiWord(s)}) หรือไม่? ", $"Did you mean {CommandWords.Command(s)} ({CommandWords.ThaiWord(s)})? "]
                     : "";
-                return [new Reply(say[$"ไม่เข้าใจ \"{unknown.Word}\" {hint}พิมพ์ /help เพื่อดูคำสั่งทั้งหมด", $"I don't understand \"{unknown.Word}\". {hint}Type /help for all commands."])];
+                // The word is quoted back so people see what was read; a long one is cut, so a pasted page is not echoed.
+                var word = unknown.Word.Length > 30 ? unknown.Word[..30] + "…" : unknown.Word;
+                return [new Reply(say[$"ไม่เข้าใจ \"{word}\" {hint}พิมพ์ /help เพื่อดูคำสั่งทั้งหมด", $"I don't understand \"{word}\". {hint}Type /help for all commands."])];
             default:
                 return [];
         }

@@ -11,4 +11,8 @@ public interface IChatStates
 }
 
 /// <summary>A chat that is gone (blocked the bot, removed it, left) gets nothing until it comes back.</summary>
-public sealed record ChatState(ChatAddress Chat, bool Gone, DateTimeOffset Since);
+public sealed record ChatState(ChatAddress Chat, bool Gone, DateTimeOffset Since)
+{
+    /// <summary>When someone not registered was last answered from this address; they are answered once a day at most.</summary>
+    public DateTimeOffset? StrangerAnsweredAt { get; init; }
+}

@@ -241,7 +241,20 @@ public abstract class ConversationContract(StoreKind kind) : IDisposable
     public void Stranger_IsToldHowToJoin()
     {
         Assert.Contains("/join", _chat.Say("telegram:999", "ยอด")[0].Text, StringComparison.Ordinal);
-        Assert.Contains("/join", _chat.Say("telegram:999", "/help")[0].Text, StringComparison.Ordinal);
+        Assert.Contains("/join", _chat.Say("telegram:998", "/help")[0].Text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Stranger_IsAnsweredOnceADay_ButJoinIsAlwaysRead()
+    {
+        Assert.Contains("/join", _chat.Say("telegram:999", "ยอด")[0].Text, StringComparison.Ordinal);
+        for (var i = 0; i < 40; i++)
+        {
+            Assert.Empty(_chat.Say("telegram:999", $"/spend 7 {i + 1} x", at: ChatFixture.Now.AddMinutes(i)));
+        }
+
+        Assert.Contains("ใช้ไม่ได้", _chat.Say("telegram:999", "/join ABCD1234", at: ChatFixture.Now.AddHours(1))[0].Text, StringComparison.Ordinal);
+        Assert.Contains("/join", _chat.Say("telegram:999", "/help", at: ChatFixture.Now.AddHours(25))[0].Text, StringComparison.Ordinal);
     }
 
     [SkippableFact]

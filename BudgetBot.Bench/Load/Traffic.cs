@@ -31,7 +31,7 @@ internal sealed class Traffic(HttpClient host, FakeLineApi line)
         var project = (int)((k * 7 + sender * 3) % 50) + 1;
         return (k % 10) switch
         {
-            < 6 => ($"/spend {project} 1 15/2/2566", true),
+            < 6 => ($"/spend {project} 1 15/2/2566 n{k}", true),
             < 9 => ($"/balance {project}", false),
             _ => ("/help", false),
         };

@@ -48,6 +48,9 @@ public sealed record SpendToConfirm(string Id, string OfficeId, string? AllowedP
     public required string SourceKey { get; init; }
 
     public string? RequestedBy { get; init; }
+
+    /// <summary>The same spend sent again soon after: the person confirms it is a second payment, or turns it down.</summary>
+    public bool Repeat { get; init; }
 }
 
 /// <summary>The undo button under a recorded spend.</summary>

@@ -31,6 +31,7 @@ internal sealed class PendingActionJson : JsonConverter<PendingAction>
                 Note = Text(e, "Note"),
                 SourceKey = Text(e, "SourceKey"),
                 RequestedBy = e.TryGetProperty("RequestedBy", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null,
+                Repeat = e.TryGetProperty("Repeat", out var repeat) && repeat.ValueKind == JsonValueKind.True,
             },
             PendingKind.Undo => new UndoEntry(id, office, allowed, expires, e.GetProperty("EntryId").GetInt64()),
             PendingKind.ApproveTransfer => new TransferRequest(id, office, allowed, expires)

@@ -170,7 +170,7 @@ public abstract class ConversationContract(StoreKind kind) : IDisposable
     [SkippableFact]
     public async Task ManyMessagesAtOnce_FromOnePerson_AreAllApplied()
     {
-        var messages = Enumerable.Range(0, 40).Select(i => _chat.Message("local:owner", $"/spend {(i % 2 == 0 ? 7 : 17)} 10")).ToList();
+        var messages = Enumerable.Range(0, 40).Select(i => _chat.Message("local:owner", $"/spend {(i % 2 == 0 ? 7 : 17)} 10 n{i}")).ToList();
         await Task.WhenAll(messages.Select(m => Task.Run(() => _chat.Engine.Handle(m))));
         Assert.Equal(11_760m + 200m, _chat.Figures(7).Used);
         Assert.Equal(37_100m + 200m, _chat.Figures(17).Used);

@@ -30,7 +30,7 @@ public sealed class DatabaseOutageTests
             Assert.True(imported.Code == 0, imported.Output + imported.Error);
             await using var host = await HostProcess.StartAsync(Seed.TempDir(), settings);
             using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromSeconds(20) };
-            var updates = Enumerable.Range(0, 20).Select(i => FakeWebhooks.TelegramText(User, $"/spend {1 + (i % 3)} 1 15/2/2566")).ToList();
+            var updates = Enumerable.Range(0, 20).Select(i => FakeWebhooks.TelegramText(User, $"/spend {1 + (i % 3)} 1 15/2/2566 n{i}")).ToList();
 
             foreach (var (body, _) in updates.Take(10))
             {

@@ -53,7 +53,7 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
             var k = 0;
             foreach (var (_, project, amount) in plan.Where(p => p.Sender == s))
             {
-                var text = $"/spend {project} {amount.ToString(CultureInfo.InvariantCulture)}";
+                var text = $"/spend {project} {amount.ToString(CultureInfo.InvariantCulture)} n{k}";
                 var viaLine = k++ % 2 == 1;
                 var (chat, key, send) = viaLine ? FakeWebhooks.LineRequest(line, LineUser(s), text) : FakeWebhooks.TelegramRequest(TelegramUser(s), text, Secret);
                 await hosts.SendUntilAcknowledgedAsync(send, k);
@@ -127,7 +127,7 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
             for (var i = 0; i < count; i++, sent++)
             {
                 var user = TelegramUser(sent % Senders);
-                telegram.EnqueueText(user, user, $"/spend {Roomy[sent % Roomy.Length]} 1 15/2/2566");
+                telegram.EnqueueText(user, user, $"/spend {Roomy[sent % Roomy.Length]} 1 15/2/2566 n{sent}");
             }
 
             await telegram.WaitUntil(() => telegram.SentStartingWith("บันทึกแล้ว") >= sent, TimeSpan.FromSeconds(60));

@@ -98,9 +98,12 @@ internal sealed class CrashStream(FakeLineApi line, string dataDir, Dictionary<s
         }
     }
 
+    private int _sent;
+
     private async Task SendUntilAcknowledgedAsync(int sender, int project, decimal amount, bool viaLine)
     {
-        var text = $"/spend {project} {amount.ToString(CultureInfo.InvariantCulture)} 15/2/2566";
+        // A note of its own: the same spend sent again within half an hour is asked about rather than recorded.
+        var text = $"/spend {project} {amount.ToString(CultureInfo.InvariantCulture)} 15/2/2566 n{Interlocked.Increment(ref _sent)}";
         var (chat, key, request) = viaLine ? FakeWebhooks.LineRequest(line, LineUser(sender), text) : FakeWebhooks.TelegramRequest(TelegramUser(sender), text, Secret);
         for (var attempt = 0; attempt < 1000; attempt++)
         {

@@ -57,6 +57,11 @@ internal sealed class SpendCommand : ICommand
             return stop!;
         }
 
+        if (RepeatedSpends.Earlier(ctx, project, args.Amount, args.Date, args.Note) is { } earlier)
+        {
+            return RepeatedSpends.Ask(ctx, project, earlier, args.Amount, args.Date, args.Note);
+        }
+
         if (!ctx.Inferred)
         {
             return SpendFlow.Record(ctx, project, args.Amount, args.Date, args.Note, ctx.Message.SourceKey, adminConfirmed: false);

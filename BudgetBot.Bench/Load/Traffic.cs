@@ -25,13 +25,18 @@ internal sealed class Traffic(HttpClient host, FakeLineApi line)
 
     public static string LineUser(int sender) => "U" + sender.ToString("x", CultureInfo.InvariantCulture).PadLeft(32, '0');
 
-    /// <summary>60% spends, 30% balances, 10% help; spends are one baht on one of the office's projects.</summary>
+    private static long _serial;
+
+    /// <summary>
+    /// 60% spends, 30% balances, 10% help; spends are one baht on one of the office's projects, each with a note of its
+    /// own (the same spend sent again within half an hour is asked about, not recorded).
+    /// </summary>
     public static (string Text, bool Spend) Message(long k, int sender)
     {
         var project = (int)((k * 7 + sender * 3) % 50) + 1;
         return (k % 10) switch
         {
-            < 6 => ($"/spend {project} 1 15/2/2566 n{k}", true),
+            < 6 => ($"/spend {project} 1 15/2/2566 n{Interlocked.Increment(ref _serial)}", true),
             < 9 => ($"/balance {project}", false),
             _ => ("/help", false),
         };

@@ -19,7 +19,7 @@ internal sealed class Pipeline : IDisposable
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
         var attachments = new Attachments(new ChartRenderer(store), new ReportExporter(store), new LedgerCsv(store, store, options), options, clock);
         Local = new LocalChannel(store, attachments, new MediaFiles(options, clock));
-        var dead = new DeadLetters(store, engine, clock, NullLogger<DeadLetters>.Instance);
+        var dead = new DeadLetters(store, store, engine, clock, NullLogger<DeadLetters>.Instance);
         IPlatformChannel[] channels = [Local, .. extra];
         Drainer = new InboxDrainer(store, engine, channels, dead, _signals, clock, NullLogger<InboxDrainer>.Instance);
         Senders = channels.ToDictionary(c => c.Platform, c => new OutboxSender(c, store, dead, _signals, clock, NullLogger.Instance));

@@ -7,7 +7,7 @@ namespace BudgetBot.Host.Messaging;
 /// What happens to an event or a message set aside after failing: the person who sent the event hears that nothing
 /// was changed, and every admin of every office is told once, with the key to look it up.
 /// </summary>
-internal sealed class DeadLetters(IMessageQueue messages, ConversationEngine engine, TimeProvider clock, ILogger<DeadLetters> logger)
+internal sealed class DeadLetters(IMessageQueue messages, IChatStore people, ConversationEngine engine, TimeProvider clock, ILogger<DeadLetters> logger)
 {
     public IReadOnlyList<string> SetAside(InboundEvent e, string? chatId, Exception error)
     {
@@ -30,21 +30,50 @@ internal sealed class DeadLetters(IMessageQueue messages, ConversationEngine eng
         });
     }
 
-    /// <summary>An outbox item that failed for good; admins are told unless the item was itself a notice to admins.</summary>
+    /// <summary>
+    /// An outbox item that failed for good. Admins are told once per chat and cause an hour, in words (whom it was for,
+    /// what the platform said) with how many more failed since the last notice: a chat that always fails would
+    /// otherwise send an admin one notice per message and hold their own replies back behind them.
+    /// </summary>
     public void Failed(OutboxItem item, string error)
     {
         Log.SendSetAside(logger, item.Key, error);
-        if (!item.Key.StartsWith("dead-", StringComparison.Ordinal))
+        if (item.Key.StartsWith("dead-", StringComparison.Ordinal))
         {
-            TellAdmins("dead-send:" + item.Key, $"⚠ ส่งข้อความ {item.Key} ไปที่ {item.Platform} ไม่สำเร็จ จึงพักไว้: {error}");
+            return;
         }
+
+        var now = clock.GetUtcNow();
+        var cause = Cause(error);
+        var group = $"{item.Platform}:{item.ChatId}:{cause}";
+        var earlier = _held.GetValueOrDefault(group);
+        var whom = item.PersonId is { } id && people.Person(id) is { } person ? person.DisplayName : $"แชต {item.ChatId}";
+        var more = earlier > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (และอีก {earlier:#,##0} ครั้งก่อนหน้านี้)") : "";
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"dead-send:{group}:{now:yyyyMMddHH}");
+        var told = TellAdmins(key, $"⚠ ส่งข้อความถึง {whom} ทาง {PlatformName(item.Platform)} ไม่สำเร็จ{more} ระบบตอบว่า: {cause}\n" +
+            "ข้อความที่ส่งไม่ได้พักไว้แล้ว (ดูได้ด้วยคำสั่ง dead-letters) ชั่วโมงนี้จะไม่แจ้งซ้ำสำหรับแชตนี้");
+        // Told this hour already: counted for the next notice.
+        _held[group] = told > 0 ? 0 : earlier + 1;
     }
 
-    private void TellAdmins(string key, string text)
+    /// <summary>Failures since the last notice, per chat and cause; kept in memory, so a restart starts the count again.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _held = new();
+
+    /// <summary>The platform's answer without what varies from message to message, so one cause is one group.</summary>
+    private static string Cause(string error)
     {
-        foreach (var admin in engine.Admins())
-        {
-            messages.Enqueue(new OutboxItem($"{key}:{admin.Id}", "DeadLetter", "", admin.Id, null, new Reply(text), clock.GetUtcNow()));
-        }
+        var first = error.Split('\n')[0].Trim();
+        return first.Length > 120 ? first[..120] + "…" : first;
     }
+
+    private static string PlatformName(string platform) => platform switch
+    {
+        "telegram" => "Telegram",
+        "line" => "LINE",
+        _ => platform,
+    };
+
+    /// <summary>Queues the notice for every admin; how many were new (a key queued before is not queued again).</summary>
+    private int TellAdmins(string key, string text) =>
+        engine.Admins().Count(admin => messages.Enqueue(new OutboxItem($"{key}:{admin.Id}", "DeadLetter", "", admin.Id, null, new Reply(text), clock.GetUtcNow())));
 }

@@ -46,8 +46,40 @@ public abstract class SenderContract(StoreKind kind) : IDisposable
         var failed = Assert.Single(_chat.Store.Failed(10));
         Assert.Equal(("a", OutboxStatus.Failed), (failed.Key, failed.Status));
         Assert.Contains("too long", failed.Error, StringComparison.Ordinal);
-        Assert.Contains("ไม่สำเร็จ", _chat.Store.Delivered("dead-send:a:demo-admin")!.Text, StringComparison.Ordinal);
+        Assert.Contains("ไม่สำเร็จ", Assert.Single(AdminNotices()).Text, StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task AChatThatAlwaysFails_TellsTheAdminsOnceAnHour_InWords_WithHowManyMore()
+    {
+        var channel = new RecordingChannel(item => item.Reply.Text.StartsWith("to c2", StringComparison.Ordinal)
+            ? new SendOutcome(SendResult.Permanent, 0, "400 Bad Request: chat not found")
+            : SendOutcome.Done(1));
+        using var pipeline = new Pipeline(_chat.Store, _chat.Engine, _clock, channel);
+        for (var i = 0; i < 35; i++)
+        {
+            Queue($"r{i}", "test:c2", $"to c2 {i}");
+        }
+
+        await pipeline.SettleAsync();
+
+        var first = Assert.Single(AdminNotices());
+        Assert.StartsWith("⚠ ส่งข้อความถึง แชต c2 ทาง test ไม่สำเร็จ ระบบตอบว่า: 400 Bad Request: chat not found", first.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("r0", first.Text, StringComparison.Ordinal);
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        Queue("r35", "test:c2", "to c2 35");
+        await pipeline.SettleAsync();
+
+        var notices = AdminNotices();
+        Assert.Equal(2, notices.Count);
+        Assert.Contains(notices, n => n.Text.Contains("(และอีก 34 ครั้งก่อนหน้านี้)", StringComparison.Ordinal));
+    }
+
+    /// <summary>What the demo admin was told about messages set aside, delivered or waiting.</summary>
+    private List<Reply> AdminNotices() =>
+        [.. new[] { OutboxStatus.Pending, OutboxStatus.Sent }.SelectMany(s => _chat.Store.Outbox(s, 1_000))
+            .Where(o => o.Kind == "DeadLetter" && o.PersonId == "demo-admin").Select(o => o.Reply)];
 
     [SkippableFact]
     public async Task TransientFailures_AreRetriedWithBackOff_ThenSetAside()

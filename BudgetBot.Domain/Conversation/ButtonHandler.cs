@@ -43,7 +43,7 @@ internal sealed class ButtonHandler(ConversationEngine engine, IBudgetStore budg
                 : say["ปุ่มนี้เป็นของผู้ที่สั่งคำสั่งนั้น", "This button belongs to the person who asked."])];
         }
 
-        if (reject && peek is not (TransferRequest or SpendToConfirm { ByAdmin: true } or SpendToConfirm { Repeat: true } or UndoEntry))
+        if (reject && peek is not (TransferRequest or SpendToConfirm or UndoEntry))
         {
             // Only a request has a reject button: anything else carrying one is forged.
             return [gone];
@@ -70,7 +70,9 @@ internal sealed class ButtonHandler(ConversationEngine engine, IBudgetStore budg
 
                 if (reject)
                 {
-                    return [new Reply(say["ไม่ได้บันทึกซ้ำ รายการเดิมยังอยู่", "Not recorded again: the earlier entry stands."])];
+                    return [new Reply(spend.Repeat
+                        ? say["ไม่ได้บันทึกซ้ำ รายการเดิมยังอยู่", "Not recorded again: the earlier entry stands."]
+                        : say["ยกเลิกแล้ว ไม่ได้บันทึกอะไร", "Cancelled: nothing was recorded."])];
                 }
 
                 return SpendFlow.Record(spender, project, spend.Amount, spend.Date, spend.Note, spend.SourceKey, adminConfirmed: false);

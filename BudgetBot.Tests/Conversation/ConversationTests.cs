@@ -79,19 +79,31 @@ public abstract class ConversationContract(StoreKind kind) : IDisposable
         Assert.Contains("\"ค่าอาหารว่าง\"", ask.Text, StringComparison.Ordinal);
         Assert.Equal(37_100m, _chat.Figures(17).Used);
 
-        var done = _chat.Tap("local:owner", Assert.Single(ask.AllButtons));
+        var done = _chat.Tap("local:owner", ask.AllButtons.First());
         Assert.StartsWith("บันทึกแล้ว โครงการ 17", done[0].Text, StringComparison.Ordinal);
         Assert.Equal(39_500m, _chat.Figures(17).Used);
-        Assert.Contains("ใช้ไปแล้ว", _chat.Tap("local:owner", Assert.Single(ask.AllButtons))[0].Text, StringComparison.Ordinal);
+        Assert.Contains("ใช้ไปแล้ว", _chat.Tap("local:owner", ask.AllButtons.First())[0].Text, StringComparison.Ordinal);
         Assert.Equal(39_500m, _chat.Figures(17).Used);
+    }
+
+    [SkippableFact]
+    public void FreeTextSpending_CanBeCancelled_AndNothingCounts()
+    {
+        var before = _chat.Figures(17).Used;
+        var ask = Assert.Single(_chat.Say("local:owner", "จ่ายค่าอาหารว่าง 2,400 บาท โครงการ 17"));
+        Assert.Equal(["ยืนยัน", "ยกเลิก"], ask.AllButtons.Select(b => b.Label));
+
+        Assert.StartsWith("ยกเลิกแล้ว ไม่ได้บันทึกอะไร", _chat.Tap("local:owner", ask.AllButtons.Last())[0].Text, StringComparison.Ordinal);
+        Assert.Contains("ใช้ไปแล้ว", _chat.Tap("local:owner", ask.AllButtons.First())[0].Text, StringComparison.Ordinal);
+        Assert.Equal(before, _chat.Figures(17).Used);
     }
 
     [SkippableFact]
     public void ConfirmButton_TappedBySomeoneElse_IsRefusedAndKept()
     {
         var ask = Assert.Single(_chat.Say("local:owner", "จ่ายค่าอาหารว่าง 2,400 บาท โครงการ 17"));
-        Assert.Contains("เป็นของผู้ที่สั่ง", _chat.Tap("local:head", Assert.Single(ask.AllButtons))[0].Text, StringComparison.Ordinal);
-        Assert.StartsWith("บันทึกแล้ว", _chat.Tap("local:owner", Assert.Single(ask.AllButtons))[0].Text, StringComparison.Ordinal);
+        Assert.Contains("เป็นของผู้ที่สั่ง", _chat.Tap("local:head", ask.AllButtons.First())[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("บันทึกแล้ว", _chat.Tap("local:owner", ask.AllButtons.First())[0].Text, StringComparison.Ordinal);
     }
 
     [SkippableFact]

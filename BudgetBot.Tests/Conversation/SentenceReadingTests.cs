@@ -42,7 +42,7 @@ public sealed class SentenceReadingTests
         var ask = chat.Say("local:owner", "โครงการ 17 จ่ายค่าที่พัก 4,500 บาท 15/2/2566")[0];
 
         Assert.Contains("15 ก.พ. 2566", ask.Text, StringComparison.Ordinal);
-        Assert.StartsWith("บันทึกแล้ว โครงการ 17", chat.Tap("local:owner", Assert.Single(ask.AllButtons))[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("บันทึกแล้ว โครงการ 17", chat.Tap("local:owner", ask.AllButtons.First())[0].Text, StringComparison.Ordinal);
     }
 }
 

@@ -83,7 +83,7 @@ internal sealed class SpendCommand : ICommand
             $"บันทึก {Say.Baht(args.Amount)} บาท {ProjectText.Title(say, project)} วันที่ {say.Date(args.Date)} \"{args.Note}\" ใช่หรือไม่?",
             $"Record {Say.Baht(args.Amount)} baht on {ProjectText.Title(say, project)}, {say.Date(args.Date)}, \"{args.Note}\"?"])
         {
-            Buttons = [[new Button(say["ยืนยัน", "Confirm"], confirm.Payload)]],
+            Buttons = [[new Button(say["ยืนยัน", "Confirm"], confirm.Payload), new Button(say["ยกเลิก", "Cancel"], confirm.RejectPayload)]],
         }];
     }
 }

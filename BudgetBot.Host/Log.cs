@@ -42,6 +42,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 37, Level = LogLevel.Warning, Message = "Message {Key}: part {Part} was being sent when the sender stopped; not sent again, since the platform could not tell a repeat")]
     public static partial void PartUncertain(ILogger logger, string key, int part);
 
+    [LoggerMessage(EventId = 55, Level = LogLevel.Warning, Message = "Message {Key} was being sent when the sender stopped; sent again, marked as a possible repeat")]
+    public static partial void SentAgainMarked(ILogger logger, string key);
+
     [LoggerMessage(EventId = 38, Level = LogLevel.Information, Message = "Outbox archive: {Moved} sent message(s) moved out of the live outbox")]
     public static partial void OutboxArchived(ILogger logger, int moved);
 

@@ -259,8 +259,10 @@ internal sealed class OutboxSender(
     }
 
     /// <summary>
-    /// An item still claimed from before a crash: its next part may have gone out. Where the platform cannot tell a
-    /// repeat (Telegram; a LINE reply token) that part is skipped rather than risk sending it twice.
+    /// An item still claimed from before a crash: its next part may have gone out, and the platform cannot tell a repeat
+    /// (Telegram; a LINE reply token). A whole reply not started is sent again, saying it may be a repeat, by push rather
+    /// than with a token that may be spent: a confirmation that never arrives makes people send the spend again. A later
+    /// part of a long reply is skipped instead, since the mark would move where the parts split.
     /// </summary>
     private OutboxItem Recovered(OutboxItem item)
     {
@@ -269,9 +271,18 @@ internal sealed class OutboxSender(
             return item;
         }
 
+        if (item.PartsSent == 0)
+        {
+            Log.SentAgainMarked(logger, item.Key);
+            return item with { ReplyToken = null, Reply = item.Reply with { Text = RepeatMark + item.Reply.Text } };
+        }
+
         Log.PartUncertain(logger, item.Key, item.PartsSent);
         return item with { PartsSent = item.PartsSent + 1, Error = $"part {item.PartsSent + 1} may not have been delivered: the sender stopped while sending it" };
     }
+
+    /// <summary>The first line of a reply sent again after a crash: it may have arrived already.</summary>
+    public const string RepeatMark = "↻ ส่งอีกครั้ง ข้อความนี้อาจถึงท่านแล้ว (resent: you may have had it already)\n";
 
     private sealed class Round
     {

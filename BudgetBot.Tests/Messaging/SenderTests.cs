@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BudgetBot.Domain.Conversation;
 using BudgetBot.Domain.Ports;
 using BudgetBot.Host.Local;
@@ -104,17 +105,27 @@ public abstract class SenderContract(StoreKind kind) : IDisposable
     }
 
     [SkippableFact]
-    public async Task PartInFlightWhenTheSenderStopped_IsNotSentAgain_WhereThePlatformCannotTellARepeat()
+    public async Task ReplyInFlightWhenTheSenderStopped_IsSentAgainMarked_ALaterPartIsSkipped_WhereThePlatformCannotTellARepeat()
     {
-        var channel = new RecordingChannel(item => SendOutcome.Done(Math.Max(item.PartsSent, 2)));
+        var texts = new ConcurrentQueue<string>();
+        var channel = new RecordingChannel(item =>
+        {
+            texts.Enqueue(item.Reply.Text);
+            return SendOutcome.Done(Math.Max(item.PartsSent, 2));
+        });
         using var pipeline = new Pipeline(_chat.Store, _chat.Engine, _clock, channel);
         Queue("crashed", "test:c1", "two parts");
-        _chat.Store.Claim(["crashed"]); // the claim a round writes before sending; the process died before its result
+        Queue("halfway", "test:c2", "two parts");
+        _chat.Store.Progress("halfway", 1);
+        _chat.Store.Claim(["crashed", "halfway"]); // the claim a round writes before sending; the process died before its result
 
         await pipeline.Senders[RecordingChannel.Name].RoundAsync(CancellationToken.None);
 
-        Assert.Equal(("crashed", 1), Assert.Single(channel.Sends));
-        Assert.Contains("may not have been delivered", _chat.Store.Outbox(OutboxStatus.Sent, 10).Single(o => o.Key == "crashed").Error, StringComparison.Ordinal);
+        // Not started: sent again from the start, saying it may be a repeat (a confirmation that never came makes people send again).
+        Assert.Equal([("crashed", 0), ("halfway", 2)], channel.Sends.OrderBy(s => s.Key, StringComparer.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith(OutboxSender.RepeatMark, StringComparison.Ordinal) && t.EndsWith("two parts", StringComparison.Ordinal));
+        // Halfway: the part in doubt is skipped, since a mark would move where the parts split.
+        Assert.Contains("may not have been delivered", _chat.Store.Outbox(OutboxStatus.Sent, 10).Single(o => o.Key == "halfway").Error, StringComparison.Ordinal);
     }
 
     [SkippableFact]

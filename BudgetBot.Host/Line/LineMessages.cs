@@ -56,7 +56,7 @@ internal sealed class LineMessages(Attachments attachments, MediaFiles media, Do
 
         if (https && attachments.Bytes(a, english: false) is { } bytes)
         {
-            return Text($"📎 {a.Name}: {publicUrl}/media/{media.Save(bytes, Messaging.Attachments.Extension(a)).Id} (ลิงก์ใช้ได้ 7 วัน)");
+            return Text($"📎 {a.Name}: {publicUrl}/media/{media.Save(bytes, Messaging.Attachments.Extension(a), a.Name).Id} (ลิงก์ใช้ได้ 7 วัน)");
         }
 
         return Text("(ไฟล์รายงานส่งใน LINE ได้เมื่อตั้งค่า BudgetBot__PublicBaseUrl เป็นที่อยู่ https)");

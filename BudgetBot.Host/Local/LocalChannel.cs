@@ -44,7 +44,7 @@ internal sealed class LocalChannel(IServiceStore store, Attachments attachments,
         {
             if (attachments.Bytes(a, english) is { } bytes)
             {
-                var (id, _) = media.Save(bytes, Attachments.Extension(a));
+                var (id, _) = media.Save(bytes, Attachments.Extension(a), a.Name);
                 files.Add(a with { Url = "/media/" + id });
             }
         }

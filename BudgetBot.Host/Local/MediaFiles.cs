@@ -14,14 +14,27 @@ internal sealed class MediaFiles(IOptions<BudgetBotOptions> options, TimeProvide
 
     private string Folder => Path.Combine(options.Value.DataDir, "media");
 
-    public (string Id, string Path) Save(byte[] content, string extension)
+    /// <summary>Keeps a file; <paramref name="name"/>, when given, is the name it downloads under (a report's, in Thai perhaps).</summary>
+    public (string Id, string Path) Save(byte[] content, string extension, string? name = null)
     {
         Storage.PrivateFiles.Folder(Folder);
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + extension;
         var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(Folder, id));
         Storage.PrivateFiles.Write(path, content);
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            // Beside the file, so the link stays unguessable while the download keeps its own name.
+            Storage.PrivateFiles.Write(path + NameSuffix, System.Text.Encoding.UTF8.GetBytes(System.IO.Path.GetFileName(name)));
+        }
+
         return (id, path);
     }
+
+    private const string NameSuffix = ".name";
+
+    /// <summary>The name a kept file downloads under, when it was saved with one.</summary>
+    public static string? DownloadName(string path) =>
+        File.Exists(path + NameSuffix) ? File.ReadAllText(path + NameSuffix, System.Text.Encoding.UTF8) : null;
 
     public string? Find(string id)
     {

@@ -17,7 +17,10 @@ internal static class PlaygroundEndpoints
     public static void MapPlayground(this WebApplication app)
     {
         app.MapGet("/media/{id}", (string id, MediaFiles media) =>
-            media.Find(id) is { } path ? Results.File(path, MediaFiles.ContentType(id)) : Results.NotFound());
+            // A chart shows in the chat; a report or a ledger downloads under its own name (Content-Disposition, UTF-8 safe).
+            media.Find(id) is { } path
+                ? Results.File(path, MediaFiles.ContentType(id), id.EndsWith(".png", StringComparison.Ordinal) ? null : MediaFiles.DownloadName(path) ?? id)
+                : Results.NotFound());
 
         if (!app.Services.GetRequiredService<IOptions<BudgetBotOptions>>().Value.DemoMode)
         {

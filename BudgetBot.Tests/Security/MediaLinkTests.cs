@@ -43,4 +43,22 @@ public sealed class MediaLinkTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/media/" + real, UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/media/" + id, UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task AReportDownloadsUnderItsOwnName_AChartShowsInline()
+    {
+        var dir = Seed.TempDir();
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection([new("BudgetBot:DataDir", dir)])));
+        using var client = factory.CreateClient();
+        var media = factory.Services.GetRequiredService<MediaFiles>();
+        var (report, _) = media.Save([1, 2, 3], ".xlsx", "รายงาน-2566-h1.xlsx");
+        var (chart, _) = media.Save([1, 2, 3], ".png", "chart.png");
+
+        using var file = await client.GetAsync(new Uri("/media/" + report, UriKind.Relative));
+        using var image = await client.GetAsync(new Uri("/media/" + chart, UriKind.Relative));
+
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("รายงาน-2566-h1.xlsx", file.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Null(image.Content.Headers.ContentDisposition);
+    }
 }

@@ -44,7 +44,7 @@ public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, Eng
         };
         var person = ResolvePerson(message);
         var stranger = person is null && !IsJoin(message);
-        IReadOnlyList<Reply> replies = stranger && AnsweredRecently(message)
+        IReadOnlyList<Reply> replies = stranger && (AnsweredRecently(message) || TooManyStrangers(message.At))
             ? []
             : refusal is not null
             ? [new Reply(new Say(person?.Language ?? Language.Thai)[refusal.Value.Thai, refusal.Value.English])]
@@ -55,6 +55,10 @@ public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, Eng
         {
             var self = new ChatAddress(message.Platform, message.UserId);
             chat.SaveChatState((chat.ChatState(self) ?? new ChatState(self, false, message.At)) with { StrangerAnsweredAt = message.At });
+            lock (_strangersAnswered)
+            {
+                _strangersAnswered.Enqueue(message.At);
+            }
         }
 
         chat.MarkHandled(message.SourceKey, message.At, replies);
@@ -63,6 +67,26 @@ public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, Eng
 
     /// <summary>How long someone not registered waits for a second answer: a stranger's flood costs one reply a day.</summary>
     public static readonly TimeSpan StrangerQuiet = TimeSpan.FromHours(24);
+
+    /// <summary>How many people not registered are answered a minute at most; beyond that they are read and not answered.</summary>
+    public const int StrangersPerMinute = 20;
+
+    /// <summary>When strangers were answered in the last minute (this engine's own; each host answers its share).</summary>
+    private readonly Queue<DateTimeOffset> _strangersAnswered = new();
+
+    /// <summary>True when <see cref="StrangersPerMinute"/> strangers were answered in the minute before <paramref name="at"/>: many new identities at once are a flood, not an office.</summary>
+    private bool TooManyStrangers(DateTimeOffset at)
+    {
+        lock (_strangersAnswered)
+        {
+            while (_strangersAnswered.Count > 0 && (at - _strangersAnswered.Peek() >= TimeSpan.FromMinutes(1) || _strangersAnswered.Peek() > at))
+            {
+                _strangersAnswered.Dequeue();
+            }
+
+            return _strangersAnswered.Count >= StrangersPerMinute;
+        }
+    }
 
     /// <summary>True when this unregistered sender was answered in the last day: this message goes unanswered and unaudited.</summary>
     private bool AnsweredRecently(IncomingMessage message) =>

@@ -257,6 +257,16 @@ public abstract class ConversationContract(StoreKind kind) : IDisposable
     }
 
     [SkippableFact]
+    public void ManyStrangersAtOnce_AtMostTwentyAMinuteAreAnswered()
+    {
+        var answered = Enumerable.Range(0, 50).Count(i => _chat.Say($"telegram:{70_000 + i}", "ยอด", at: ChatFixture.Now.AddSeconds(i)).Count > 0);
+        Assert.Equal(BudgetBot.Domain.Conversation.ConversationEngine.StrangersPerMinute, answered);
+
+        // A minute later the next ones are answered again.
+        Assert.NotEmpty(_chat.Say("telegram:79999", "ยอด", at: ChatFixture.Now.AddMinutes(2)));
+    }
+
+    [SkippableFact]
     public void Stranger_IsAnsweredOnceADay_ButJoinIsAlwaysRead()
     {
         Assert.Contains("/join", _chat.Say("telegram:999", "ยอด")[0].Text, StringComparison.Ordinal);

@@ -19,14 +19,11 @@ internal sealed class ButtonHandler(ConversationEngine engine, IBudgetStore budg
                 "You are not registered with BudgetBot yet. Ask an admin for an invite code, then type /join CODE."])];
         }
 
-        if (!payload.StartsWith(PendingAction.PayloadPrefix, StringComparison.Ordinal))
+        if (PendingAction.Read(payload) is not var (id, reject))
         {
             return [gone];
         }
 
-        var id = payload[PendingAction.PayloadPrefix.Length..];
-        var reject = id.EndsWith(PendingAction.NoSuffix, StringComparison.Ordinal);
-        id = reject ? id[..^PendingAction.NoSuffix.Length] : id;
         var peek = chat.Pending(id);
         if (peek is null)
         {

@@ -26,6 +26,19 @@ public abstract record PendingAction(string Id, string OfficeId, string? Allowed
 
     /// <summary>The payload of the button that turns a request down; whichever button is tapped first decides.</summary>
     public string RejectPayload => PayloadPrefix + Id + NoSuffix;
+
+    /// <summary>The pending action a button's payload names, and whether it is the reject button; null for any other payload.</summary>
+    public static (string Id, bool Reject)? Read(string payload)
+    {
+        if (!payload.StartsWith(PayloadPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var id = payload[PayloadPrefix.Length..];
+        var reject = id.EndsWith(NoSuffix, StringComparison.Ordinal);
+        return (reject ? id[..^NoSuffix.Length] : id, reject);
+    }
 }
 
 /// <summary>

@@ -50,7 +50,7 @@ internal sealed class DeadLetters(IMessageQueue messages, IChatStore people, Con
         var whom = item.PersonId is { } id && people.Person(id) is { } person ? person.DisplayName : $"แชต {item.ChatId}";
         var more = earlier > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (และอีก {earlier:#,##0} ครั้งก่อนหน้านี้)") : "";
         var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"dead-send:{group}:{now:yyyyMMddHH}");
-        var told = TellAdmins(key, $"⚠ ส่งข้อความถึง {whom} ทาง {PlatformName(item.Platform)} ไม่สำเร็จ{more} ระบบตอบว่า: {cause}\n" +
+        var told = TellAdmins(key, $"⚠ ส่งข้อความถึง {whom} ทาง {item.Platform} ไม่สำเร็จ{more} ระบบตอบว่า: {cause}\n" +
             "ข้อความที่ส่งไม่ได้พักไว้แล้ว (ดูได้ด้วยคำสั่ง dead-letters) ชั่วโมงนี้จะไม่แจ้งซ้ำสำหรับแชตนี้");
         // Told this hour already: counted for the next notice.
         _held[group] = told > 0 ? 0 : earlier + 1;
@@ -66,12 +66,6 @@ internal sealed class DeadLetters(IMessageQueue messages, IChatStore people, Con
         return first.Length > 120 ? first[..120] + "…" : first;
     }
 
-    private static string PlatformName(string platform) => platform switch
-    {
-        "telegram" => "Telegram",
-        "line" => "LINE",
-        _ => platform,
-    };
 
     /// <summary>Queues the notice for every admin; how many were new (a key queued before is not queued again).</summary>
     private int TellAdmins(string key, string text) =>

@@ -70,17 +70,9 @@ internal sealed class TelegramChannel(TelegramBot bot, TelegramParts parts, Rate
     }
 
     /// <summary>True when the tapped button's action is still unused and unexpired after the tap was handled: it was refused.</summary>
-    private bool StillWaiting(string? data)
-    {
-        if (data is null || !data.StartsWith(Domain.Conversation.PendingAction.PayloadPrefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var id = data[Domain.Conversation.PendingAction.PayloadPrefix.Length..];
-        id = id.EndsWith(Domain.Conversation.PendingAction.NoSuffix, StringComparison.Ordinal) ? id[..^Domain.Conversation.PendingAction.NoSuffix.Length] : id;
-        return buttons.Pending(id) is { } action && action.ExpiresAt >= clock.GetUtcNow();
-    }
+    private bool StillWaiting(string? data) =>
+        data is not null && Domain.Conversation.PendingAction.Read(data) is var (id, _)
+        && buttons.Pending(id) is { } action && action.ExpiresAt >= clock.GetUtcNow();
 
     /// <summary>Telegram has no idempotency key: a part that may have gone out is not sent again.</summary>
     public bool ResendIsSafe(OutboxItem item) => false;

@@ -3,12 +3,15 @@ using System.Text.RegularExpressions;
 namespace BudgetBot.Tests.Host;
 
 /// <summary>
-/// Every shell example of the README and of docs/cli.md that runs on a data dir is run here, in order, as written (only the program and
-/// the data dir are swapped for this build's and a temporary one), and must exit 0; where the README shows what an
+/// Every shell example of the README and of docs/cli.md that runs on a data dir is run here, in order, as written (only the program is
+/// swapped for this build's; the data dir is relative, so it is made in a temporary folder), and must exit 0; where the README shows what an
 /// example prints (a <c>text</c> block right after it), each line shown must be in the output.
 /// </summary>
 public sealed partial class ReadmeExamplesTests
 {
+    /// <summary>The data dir the examples name, relative to the folder they run in.</summary>
+    private const string DataDir = "demo-office";
+
     [Fact]
     public async Task ReadmeExamples_RunOnATempDataDir_AndPrintWhatTheReadmeShows()
     {
@@ -17,11 +20,10 @@ public sealed partial class ReadmeExamplesTests
         var readme = File.ReadAllText(Path.Combine(root, "README.md")) + File.ReadAllText(Path.Combine(root, "docs", "cli.md"));
         var work = Seed.TempDir();
         CopyConfig(Path.Combine(work, "config"));
-        var data = Path.Combine(work, "bb");
         var ran = 0;
         foreach (var (script, shown) in Examples(readme))
         {
-            if (!script.Contains("--data-dir /tmp/bb", StringComparison.Ordinal))
+            if (!script.Contains("--data-dir " + DataDir, StringComparison.Ordinal))
             {
                 // The service itself, the test command, and the platform and server set-ups (real tokens, sudo): the
                 // host, publish and proxy tests start those.
@@ -29,8 +31,8 @@ public sealed partial class ReadmeExamplesTests
             }
 
             var program = Path.Combine(AppContext.BaseDirectory, "BudgetBot.Host.dll");
-            var command = script.Replace("dotnet run --project BudgetBot.Host --", $"dotnet \"{program}\"", StringComparison.Ordinal)
-                .Replace("/tmp/bb", data, StringComparison.Ordinal);
+            // The examples' data dir is relative, so it lands in this test's own temporary folder.
+            var command = script.Replace("dotnet run --project BudgetBot.Host --", $"dotnet \"{program}\"", StringComparison.Ordinal);
             var (code, output) = await HostProcess.RunCommandAsync("bash", ["-eo", "pipefail", "-c", command], work, TimeSpan.FromMinutes(2));
             Assert.True(code == 0, $"exit {code}:\n{script}\n{output}");
             if (shown is not null)

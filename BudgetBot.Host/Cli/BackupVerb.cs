@@ -68,7 +68,7 @@ internal sealed class BackupVerb(IOptions<BudgetBotOptions> options)
             PrivateFiles.Tighten(target);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Backup written to {target}: {offices} office(s), {entries} ledger entries summing {sum:#,##0.00} baht, {new FileInfo(target).Length} bytes, sha256 {LiteDbSnapshot.Hash(target)}."));
-            output.WriteLine($"To restore: stop BudgetBot, copy it to {source}, delete {LiteDbSnapshot.LogOf(source)} if present, and start again.");
+            output.WriteLine($"To restore: stop BudgetBot, copy it to {source}, move {LiteDbSnapshot.LogOf(source)} out of the data dir if present (it belongs to the file you replace), and start again.");
             return 0;
         }
         finally

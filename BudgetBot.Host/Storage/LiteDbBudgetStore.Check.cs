@@ -81,5 +81,5 @@ internal sealed partial class LiteDbBudgetStore
     }
 
     private static string RestoreHint(string full) =>
-        $"Nothing was changed. To restore the latest backup: stop BudgetBot, copy the backup file to {full}, delete {Path.ChangeExtension(full, null)}-log.db if it is there, and start again (docs/operations.md: Backup and restore).";
+        $"Nothing was changed. To restore the latest backup: stop BudgetBot, copy the backup file to {full}, move {LiteDbSnapshot.LogOf(full)} out of the data dir if it is there, and start again (docs/operations.md: Backup and restore).";
 }

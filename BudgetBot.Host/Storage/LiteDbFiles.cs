@@ -7,18 +7,21 @@ namespace BudgetBot.Host.Storage;
 /// a durable commit: once LiteDB has written a commit's pages into the log (<see cref="LiteDbLogWriter"/>), one fsync
 /// makes them durable.
 /// LiteDB's own checkpoint inside a commit (every 1,000 log pages) is off; the store checkpoints when the log is large.
+/// A log left by a crash is checked before LiteDB replays it (<see cref="LiteDbLogCheck"/>), against the data file's
+/// header as it was after the last checkpoint, which the lock file records.
 /// </summary>
 internal sealed class LiteDbFiles : IDisposable
 {
     /// <summary>The log is folded into the data file past this size (8,000 pages), between commits.</summary>
     public const long CheckpointBytes = 32L * 1024 * 1024;
 
-    private readonly Stream? _data;
-    private Stream? _lock;
+    private readonly FileStream? _data;
+    private FileStream? _lock;
+    private string? _path;
     private readonly DeferredFlushLog? _log;
     private readonly Action _waitForWriter;
 
-    private LiteDbFiles(LiteDatabase db, Stream? data, DeferredFlushLog? log)
+    private LiteDbFiles(LiteDatabase db, FileStream? data, DeferredFlushLog? log)
     {
         Database = db;
         _data = data;
@@ -37,9 +40,11 @@ internal sealed class LiteDbFiles : IDisposable
         // FileShare is advisory on Linux and lets a second process open the data file too; an exclusively held lock
         // file is what keeps a second host or a writing verb away while this store is open.
         var held = TakeLock(Path.ChangeExtension(full, ".lock"));
+        var logPath = LiteDbSnapshot.LogOf(full);
         FileStream data;
         try
         {
+            LiteDbLogCheck.Verify(full, logPath, Recorded(held));
             data = PrivateFiles.Open(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
         }
         catch
@@ -48,11 +53,17 @@ internal sealed class LiteDbFiles : IDisposable
             throw;
         }
 
-        var logPath = Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + "-log" + Path.GetExtension(full));
         var log = new DeferredFlushLog(PrivateFiles.Open(logPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read));
         try
         {
-            return new LiteDbFiles(new LiteDatabase(data, null, log), data, log) { _lock = held };
+            var files = new LiteDbFiles(new LiteDatabase(data, null, log), data, log) { _lock = held, _path = full };
+            if (log.Length == 0)
+            {
+                // The data file holds everything: it is what the next log will be written on.
+                files.Record();
+            }
+
+            return files;
         }
         catch
         {
@@ -91,8 +102,44 @@ internal sealed class LiteDbFiles : IDisposable
         _log.Sync();
         if (_log.Length > CheckpointBytes)
         {
-            Database.Checkpoint();
+            Checkpoint();
         }
+    }
+
+    /// <summary>
+    /// Folds the log into the data file, after stamping the header with a number of its own (LiteDB's user version,
+    /// which nothing else uses): no other copy of this file, a backup folded at another moment, has the same header.
+    /// </summary>
+    private void Checkpoint()
+    {
+        Database.UserVersion = System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue);
+        Database.Checkpoint();
+        Record();
+    }
+
+    /// <summary>Writes the data file's header fingerprint into the lock file, durably, before any commit goes to the new log.</summary>
+    private void Record()
+    {
+        if (_lock is null || _path is null || LiteDbLogCheck.Fingerprint(_path) is not { } fingerprint)
+        {
+            return;
+        }
+
+        _lock.SetLength(0);
+        _lock.Position = 0;
+        _lock.Write(System.Text.Encoding.ASCII.GetBytes(Stamp + fingerprint + "\n"));
+        _lock.Flush(flushToDisk: true);
+    }
+
+    private const string Stamp = "data-header-sha256 ";
+
+    /// <summary>The fingerprint in the lock file; null when there is none (a data dir from before it was kept).</summary>
+    private static string? Recorded(FileStream held)
+    {
+        held.Position = 0;
+        using var reader = new StreamReader(held, System.Text.Encoding.ASCII, false, 256, leaveOpen: true);
+        var line = reader.ReadLine();
+        return line is not null && line.StartsWith(Stamp, StringComparison.Ordinal) ? line[Stamp.Length..] : null;
     }
 
     public void Dispose()
@@ -102,7 +149,7 @@ internal sealed class LiteDbFiles : IDisposable
             // A clean stop leaves one self-contained data file (auto-checkpoint is off, so nothing else folds the log in).
             try
             {
-                Database.Checkpoint();
+                Checkpoint();
             }
             catch (Exception ex) when (ex is LiteException or IOException or ObjectDisposedException)
             {

@@ -21,7 +21,8 @@ public sealed class CrashTests
         }
     }
 
-    private static async Task<long> RunAndKill(string path, int acknowledgements)
+    /// <summary>Runs <see cref="CrashWriter"/> on <paramref name="path"/> and SIGKILLs it after that many acknowledged entries; the last one acknowledged.</summary>
+    internal static async Task<long> RunAndKill(string path, int acknowledgements)
     {
         var start = new ProcessStartInfo("dotnet")
         {

@@ -59,7 +59,11 @@ internal static class HostingExtensions
     /// Opens the store before anything else reaches for it: a data file or database that cannot be used stops the start
     /// with one line, before the job scheduler starts retrying the same database on its own.
     /// </summary>
-    public static void OpenStore(this WebApplication app) => app.Services.GetRequiredService<IServiceStore>();
+    public static void OpenStore(this WebApplication app)
+    {
+        Storage.DiskSpace.Check(app.Services.GetRequiredService<IOptions<BudgetBotOptions>>().Value.DataDir);
+        app.Services.GetRequiredService<IServiceStore>();
+    }
 
     public static IServiceCollection AddDemoData(this IServiceCollection services)
     {

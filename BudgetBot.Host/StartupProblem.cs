@@ -17,6 +17,9 @@ internal sealed partial class StartupProblem(string message, Exception? cause = 
                 return invalid.Failures.SelectMany(f => f.Split("; ", StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList();
             case IOException { InnerException: AddressInUseException } busy:
                 return [$"{busy.Message.TrimEnd('.')}: another program is using that port; stop it or choose another address with --urls."];
+            case var full when Storage.DiskSpace.IsFull(full):
+                // Whichever part wrote first (the store, the scheduler's SQLite file), the cause is the same.
+                return ["the disk holding the data dir is full (" + Innermost(full).Message.Trim() + "); free some space and start again."];
             case AggregateException many when many.InnerExceptions.Select(Lines).ToList() is var all && all.All(l => l is not null):
                 return all.SelectMany(l => l!).ToList();
             case InvalidOperationException when Unreadable().Match(error.Message) is { Success: true } m:
@@ -28,6 +31,8 @@ internal sealed partial class StartupProblem(string message, Exception? cause = 
                 return null;
         }
     }
+
+    private static Exception Innermost(Exception error) => error.InnerException is { } inner ? Innermost(inner) : error;
 
     private static string Kind(string type) => type switch
     {

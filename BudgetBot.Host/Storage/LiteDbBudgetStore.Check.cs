@@ -50,9 +50,10 @@ internal sealed partial class LiteDbBudgetStore
         }
     }
 
-    /// <summary>Reads one record, for <c>/healthz</c>: throws when the store cannot serve.</summary>
+    /// <summary>Reads one record, for <c>/healthz</c>, and after a failed write makes one: throws when the store cannot serve.</summary>
     public void Probe()
     {
+        ProbeWrite();
         _ = _offices.Count();
         _ = _ledger.Find(Query.All("_id", Query.Descending), limit: 1).ToList();
     }

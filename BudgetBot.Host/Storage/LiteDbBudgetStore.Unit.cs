@@ -21,6 +21,7 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
                 return work();
             }
 
+            ReopenIfFailed();
             _inUnit = true;
             _db.BeginTrans();
             try
@@ -30,6 +31,7 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
                 _db.Commit();
                 _files.MakeDurable();
                 Committed(commitStart);
+                _writeFailed = null;
                 if (_projectsChanged)
                 {
                     // Only now: a reader that filled the list before the commit saw the old projects.
@@ -38,10 +40,16 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
 
                 return result;
             }
-            catch
+            catch (Exception error)
             {
-                _db.Rollback();
+                var disk = DiskFailed(error);
+                RollBack();
                 ForgetCachedState();
+                if (disk)
+                {
+                    TryReopen();
+                }
+
                 throw;
             }
             finally
@@ -49,6 +57,19 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
                 _inUnit = false;
                 _projectsChanged = false;
             }
+        }
+    }
+
+    /// <summary>A rollback on an engine the disk broke can fail too; the files are opened again before the next write anyway.</summary>
+    private void RollBack()
+    {
+        try
+        {
+            _db.Rollback();
+        }
+        catch (Exception ex) when (_reopen && ex is not OutOfMemoryException)
+        {
+            // Nothing of the failed unit was confirmed in the log; reopening forgets it.
         }
     }
 

@@ -11,21 +11,23 @@ namespace BudgetBot.Host.Storage;
 /// </summary>
 internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
 {
-    private readonly LiteDbFiles _files;
-    private readonly LiteDatabase _db;
+    // Replaced together, under the write gate, when the files are opened again after the disk failed (Reopen.cs).
+    private LiteDbFiles _files;
+    private LiteDatabase _db;
     private readonly Lock _writeGate = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Project> _projectCache = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Project>> _yearCache = new();
-    private readonly ILiteCollection<BsonDocument> _offices;
-    private readonly ILiteCollection<BsonDocument> _years;
-    private readonly ILiteCollection<BsonDocument> _divisions;
-    private readonly ILiteCollection<BsonDocument> _projects;
-    private readonly ILiteCollection<BsonDocument> _ledger;
-    private readonly ILiteCollection<BsonDocument> _balances;
+    private ILiteCollection<BsonDocument> _offices;
+    private ILiteCollection<BsonDocument> _years;
+    private ILiteCollection<BsonDocument> _divisions;
+    private ILiteCollection<BsonDocument> _projects;
+    private ILiteCollection<BsonDocument> _ledger;
+    private ILiteCollection<BsonDocument> _balances;
 
     public LiteDbBudgetStore(string path)
         : this(LiteDbFiles.Open(path))
     {
+        _path = path;
     }
 
     /// <summary>For tests that keep the whole database in a stream.</summary>
@@ -36,14 +38,7 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
 
     private LiteDbBudgetStore(LiteDbFiles files)
     {
-        _files = files;
-        var db = _db = files.Database;
-        _offices = db.GetCollection("offices");
-        _years = db.GetCollection("years");
-        _divisions = db.GetCollection("divisions");
-        _projects = db.GetCollection("projects");
-        _ledger = db.GetCollection("ledger", BsonAutoId.Int64);
-        _balances = db.GetCollection("balances");
+        Attach(files);
         // Every collection and index is made here, at start-up: made lazily, a first write could race a reader of it.
         LedgerIndexes.Ensure(_ledger);
         _years.EnsureIndex("office");
@@ -116,6 +111,19 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
     {
         var projects = projectId is null ? Projects(officeId, fiscalYear).Select(p => p.Id).ToList() : [projectId];
         return projects.SelectMany(id => _ledger.Find(Where.Is("project", id)).Select(Bson.Entry)).OrderBy(e => e.Id).ToList();
+    }
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_files), nameof(_db), nameof(_offices), nameof(_years), nameof(_divisions), nameof(_projects), nameof(_ledger), nameof(_balances))]
+    private void Attach(LiteDbFiles files)
+    {
+        _files = files;
+        var db = _db = files.Database;
+        _offices = db.GetCollection("offices");
+        _years = db.GetCollection("years");
+        _divisions = db.GetCollection("divisions");
+        _projects = db.GetCollection("projects");
+        _ledger = db.GetCollection("ledger", BsonAutoId.Int64);
+        _balances = db.GetCollection("balances");
     }
 
     public void Dispose() => _files.Dispose();

@@ -15,6 +15,8 @@ internal sealed class LiteDbFiles : IDisposable
     /// <summary>The log is folded into the data file past this size (8,000 pages), between commits.</summary>
     public const long CheckpointBytes = 32L * 1024 * 1024;
 
+    private const int Page = 8192;
+
     private readonly FileStream? _data;
     private FileStream? _lock;
     private string? _path;
@@ -54,6 +56,13 @@ internal sealed class LiteDbFiles : IDisposable
         }
 
         var log = new DeferredFlushLog(PrivateFiles.Open(logPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read));
+        if (log.Length % Page != 0)
+        {
+            // A page cut short by a crash or a full disk ends a commit that was never confirmed (a commit is acknowledged
+            // only once all its pages are on disk). Left there, every later page would be written out of step.
+            log.SetLength(log.Length / Page * Page);
+        }
+
         try
         {
             var files = new LiteDbFiles(new LiteDatabase(data, null, log), data, log) { _lock = held, _path = full };
@@ -144,6 +153,11 @@ internal sealed class LiteDbFiles : IDisposable
 
     public void Dispose()
     {
+        if (_abandoned)
+        {
+            return;
+        }
+
         if (_log is not null)
         {
             // A clean stop leaves one self-contained data file (auto-checkpoint is off, so nothing else folds the log in).
@@ -151,16 +165,50 @@ internal sealed class LiteDbFiles : IDisposable
             {
                 Checkpoint();
             }
-            catch (Exception ex) when (ex is LiteException or IOException or ObjectDisposedException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // The log still holds every commit; the next start replays it.
+                // The log still holds every commit; the next start replays it. An engine a failed disk left behind
+                // throws whatever its half-released locks give (LockRecursionException among them).
             }
         }
 
-        Database.Dispose();
-        _log?.Dispose();
-        _data?.Dispose();
-        _lock?.Dispose();
+        Abandon();
+    }
+
+    private bool _abandoned;
+
+    /// <summary>
+    /// Closes the files without folding the log in: after the disk failed a write, LiteDB's own close may throw or
+    /// hang on its failed writer, and the log already holds every confirmed commit for the next open.
+    /// </summary>
+    public void Abandon()
+    {
+        if (_abandoned)
+        {
+            return;
+        }
+
+        _abandoned = true;
+        try
+        {
+            Database.Dispose();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // See above: the files are closed below whatever the engine says.
+        }
+
+        foreach (var stream in new Stream?[] { _log, _data, _lock })
+        {
+            try
+            {
+                stream?.Dispose();
+            }
+            catch (IOException)
+            {
+                // A buffered write the full disk refuses: LiteDB flushes every page it needs, so nothing confirmed is in it.
+            }
+        }
     }
 }
 

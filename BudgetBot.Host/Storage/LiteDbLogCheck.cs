@@ -28,6 +28,7 @@ internal static class LiteDbLogCheck
     private const int ConfirmedAt = 18;
     private const int BodyAt = 32;
     private const int LastPageAt = BodyAt + 32;
+    private const int InvalidStateAt = 191;
     private const byte HeaderType = 1;
     private const byte HighestType = 4;
 
@@ -64,7 +65,7 @@ internal static class LiteDbLogCheck
             if (buffer[TypeAt] == HeaderType)
             {
                 reach = Math.Max(reach, LastPage(buffer) + pages);
-                paired = paired || buffer.AsSpan(BodyAt).SequenceEqual(header.AsSpan(BodyAt));
+                paired = paired || Hash(buffer) == Hash(header);
             }
         }
 
@@ -101,7 +102,17 @@ internal static class LiteDbLogCheck
         return last == uint.MaxValue ? 0 : last;
     }
 
-    private static string Hash(byte[] header) => Convert.ToHexStringLower(SHA256.HashData(header.AsSpan(BodyAt)));
+    /// <summary>
+    /// The header's body without the one byte LiteDB sets in the data file itself when a write fails (its "invalid
+    /// state" flag, asking for a rebuild): the next checkpoint writes the log's header over it, and until then the
+    /// file and its log still belong together.
+    /// </summary>
+    private static string Hash(byte[] header)
+    {
+        var body = header.AsSpan(BodyAt).ToArray();
+        body[InvalidStateAt - BodyAt] = 0;
+        return Convert.ToHexStringLower(SHA256.HashData(body));
+    }
 
     /// <summary>The data file's first page when it is a LiteDB header; null for a new or empty file (the store checks those itself).</summary>
     private static byte[]? DataHeader(string dataFile)

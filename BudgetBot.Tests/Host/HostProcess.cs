@@ -79,9 +79,10 @@ internal sealed partial class HostProcess : IAsyncDisposable
             seen.AppendLine(line);
             if (Listening().Match(line) is { Success: true } m)
             {
-                // Keep draining stdout so the child never blocks on a full pipe.
-                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                return new HostProcess(process, new Uri(m.Groups["url"].Value), dataDir) { StartupLog = seen.ToString() };
+                var host = new HostProcess(process, new Uri(m.Groups["url"].Value), dataDir) { StartupLog = seen.ToString() };
+                // Keep draining both pipes so the child never blocks on a full one; what it writes is kept for the test.
+                host._drained = Task.WhenAll(host.Drain(process.StandardOutput), host.Drain(process.StandardError));
+                return host;
             }
         }
 
@@ -98,6 +99,35 @@ internal sealed partial class HostProcess : IAsyncDisposable
         }
     }
 
+    private readonly System.Text.StringBuilder _output = new();
+    private Task _drained = Task.CompletedTask;
+
+    /// <summary>What the host wrote to standard output and error after it started listening.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    private async Task Drain(StreamReader pipe)
+    {
+        while (await pipe.ReadLineAsync(CancellationToken.None) is { } line)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    /// <summary>The exit code once the process has ended.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>SIGTERM: the host stops in order.</summary>
     public async Task StopAsync()
     {
@@ -107,6 +137,8 @@ internal sealed partial class HostProcess : IAsyncDisposable
             await term.WaitForExitAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await _process.WaitForExitAsync(timeout.Token);
+            // The last lines it wrote, to its end.
+            await _drained.WaitAsync(TimeSpan.FromSeconds(5));
         }
     }
 

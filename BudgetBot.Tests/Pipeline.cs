@@ -13,9 +13,12 @@ internal sealed class Pipeline : IDisposable
 {
     private readonly MessageSignals _signals = new();
 
+    private readonly TimeProvider _clock;
+
     public Pipeline(IServiceStore store, ConversationEngine engine, TimeProvider clock, params IPlatformChannel[] extra)
     {
         Store = store;
+        _clock = clock;
         var options = Microsoft.Extensions.Options.Options.Create(new BudgetBotOptions { DataDir = Seed.TempDir() });
         var attachments = new Attachments(new ChartRenderer(store), new ReportExporter(store), new LedgerCsv(store, store, options), options, clock);
         Local = new LocalChannel(store, attachments, new MediaFiles(options, clock));
@@ -41,19 +44,22 @@ internal sealed class Pipeline : IDisposable
         return stored.Key;
     }
 
-    /// <summary>Drains and sends until nothing is left (a few rounds at most).</summary>
+    /// <summary>Drains and sends until nothing is left that is due now (a chat sends one item a round; 200 rounds at most).</summary>
     public async Task SettleAsync()
     {
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 200; i++)
         {
             var handled = Drainer.DrainOnce().Count;
             var sent = 0;
+            var due = false;
             foreach (var sender in Senders.Values)
             {
-                sent += (await sender.RoundAsync(CancellationToken.None)).Sent;
+                var (count, next) = await sender.RoundAsync(CancellationToken.None);
+                sent += count;
+                due |= next is { } at && at <= _clock.GetUtcNow();
             }
 
-            if (handled == 0 && sent == 0 && Store.Unprocessed(1).Count == 0)
+            if (handled == 0 && sent == 0 && !due && Store.Unprocessed(1).Count == 0)
             {
                 return;
             }

@@ -6,18 +6,19 @@ namespace BudgetBot.Host.Messaging;
 
 /// <summary>
 /// The one sending loop, run once per platform channel. Each round reads the platform's pending items (an index read),
-/// gives every chat a turn (several chats at once, each chat's items in order, at most a few per round, so one chat's
-/// backlog cannot hold another's first reply back by more than a round), and records every result in one write. It
-/// sleeps until woken or until the next item is due; it never polls on a fixed interval.
+/// gives every waiting chat a turn (several chats at once, one item each, in order, so one chat's backlog cannot hold
+/// another's first reply back by more than a round), and records every result in one write. It sleeps until woken or
+/// until the next item is due; it never polls on a fixed interval.
 /// </summary>
 internal sealed class OutboxSender(
     IPlatformChannel channel, IMessageQueue messages, DeadLetters dead, MessageSignals signals, TimeProvider clock, ILogger logger)
 {
-    /// <summary>Items a chat may send in one round when many chats are waiting; a lone chat may send up to <see cref="RoundSize"/>.</summary>
-    public const int PerChatPerRound = 16;
-
-    /// <summary>Items sent per round at most, shared among the waiting chats.</summary>
-    public const int RoundSize = 256;
+    /// <summary>
+    /// Items a chat sends in one round: one. A round's claim is written just before its sends, so after a crash at most
+    /// one reply per chat is in doubt (sent again, marked). The platforms allow a chat about one message a second
+    /// anyway, and a round takes a few milliseconds, so a chat's backlog goes out no slower.
+    /// </summary>
+    public const int PerChatPerRound = 1;
 
     /// <summary>How far down the queue a round looks (keys and chats only) to find every waiting chat.</summary>
     public const int QueueScan = 5_000;
@@ -69,8 +70,7 @@ internal sealed class OutboxSender(
         }
 
         var byChat = queue.GroupBy(i => i.ChatId).ToList();
-        // Fair when many chats wait (each its quota, in parallel), quick when one chat has a backlog (a bigger quota).
-        var quota = Math.Max(PerChatPerRound, RoundSize / byChat.Count);
+        const int quota = PerChatPerRound;
         var picked = new List<string>();
         foreach (var chatItems in byChat)
         {

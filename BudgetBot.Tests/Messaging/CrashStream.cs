@@ -32,17 +32,18 @@ internal sealed class CrashStream(FakeLineApi line, string dataDir, Dictionary<s
     public async Task StartAsync() => _host = await HostProcess.StartAsync(dataDir, settings);
 
     /// <summary>
-    /// Sends every planned spend until acknowledged while another task kills the host after a random number of
-    /// acknowledgements (15 to 60) and restarts it: the kills fall at random points of the stream, whatever its speed.
+    /// Sends every planned spend until acknowledged while another task kills the host <paramref name="kills"/> times,
+    /// each after a random number of acknowledgements, and restarts it: the kills fall at random points of the stream,
+    /// whatever its speed, and all of them before its end.
     /// </summary>
-    public async Task RunAsync(IReadOnlyList<(int Sender, int Project, decimal Amount)> plan, int senders, Random random)
+    public async Task RunAsync(IReadOnlyList<(int Sender, int Project, decimal Amount)> plan, int senders, int kills, Random random)
     {
         var done = false;
+        var targets = Enumerable.Range(0, kills).Select(_ => random.Next(plan.Count / 20, plan.Count * 9 / 10)).Order().ToList();
         var killer = Task.Run(async () =>
         {
-            while (true)
+            foreach (var target in targets)
             {
-                var target = Acknowledged.Count + random.Next(15, 61);
                 await _changes.WaitFor(() => Volatile.Read(ref done) || Acknowledged.Count >= target ? this : null, Patience, () => "the stream stalled");
                 if (Volatile.Read(ref done))
                 {
@@ -100,10 +101,28 @@ internal sealed class CrashStream(FakeLineApi line, string dataDir, Dictionary<s
 
     private int _sent;
 
+    /// <summary>The last spend each sender typed on each platform, to type again.</summary>
+    private readonly ConcurrentDictionary<(int Sender, bool ViaLine), string> _typed = new();
+
+    /// <summary>
+    /// The sender types their last spend on that platform again, as a new message (what people do when no answer
+    /// came): the key it is stored under, were it recorded, and the chat the question goes to.
+    /// </summary>
+    public async Task<(string Chat, string Key)> TypeAgainAsync(int sender, bool viaLine)
+    {
+        var text = _typed[(sender, viaLine)];
+        var (chat, key, request) = viaLine ? FakeWebhooks.LineRequest(line, LineUser(sender), text) : FakeWebhooks.TelegramRequest(TelegramUser(sender), text, Secret);
+        using var http = new HttpClient { BaseAddress = Current()!.Url, Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await request(http);
+        response.EnsureSuccessStatusCode();
+        return (chat, key);
+    }
+
     private async Task SendUntilAcknowledgedAsync(int sender, int project, decimal amount, bool viaLine)
     {
         // A note of its own: the same spend sent again within half an hour is asked about rather than recorded.
         var text = $"/spend {project} {amount.ToString(CultureInfo.InvariantCulture)} 15/2/2566 n{Interlocked.Increment(ref _sent)}";
+        _typed[(sender, viaLine)] = text;
         var (chat, key, request) = viaLine ? FakeWebhooks.LineRequest(line, LineUser(sender), text) : FakeWebhooks.TelegramRequest(TelegramUser(sender), text, Secret);
         for (var attempt = 0; attempt < 1000; attempt++)
         {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace BudgetBot.Tests.Fakes;
+namespace BudgetBot.Tests.Host;
 
 /// <summary>
 /// A small tmpfs mounted on a temporary folder (it needs root, or CAP_SYS_ADMIN), to fill up on purpose: what a data dir

@@ -10,6 +10,7 @@ namespace BudgetBot.Host.Storage;
 internal sealed partial class LiteDbBudgetStore
 {
     private readonly string? _path;
+    private readonly Func<string, FileStream>? _openLog;
 
     /// <summary>The files must be opened again before the next write (a write failed on the disk).</summary>
     private bool _reopen;
@@ -55,14 +56,14 @@ internal sealed partial class LiteDbBudgetStore
         }
 
         _files.Abandon();
-        Attach(LiteDbFiles.Open(_path!));
+        Attach(LiteDbFiles.Open(_path!, _openLog));
         ForgetCachedState();
         _reopen = false;
     }
 
     /// <summary>
-    /// Throws while the store cannot write: after a failed write, a small commit (a new stamp in the header) tells
-    /// whether the disk has room again, and clears the failure when it has.
+    /// Throws while the store cannot write: after a failed write, a small commit (one document of its own, rewritten)
+    /// tells whether the disk has room again, and clears the failure when it has.
     /// </summary>
     private void ProbeWrite()
     {
@@ -73,11 +74,7 @@ internal sealed partial class LiteDbBudgetStore
                 return;
             }
 
-            Run(() =>
-            {
-                _db.UserVersion = System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue);
-                return 0;
-            });
+            Run(() => _db.GetCollection("probe").Upsert(new LiteDB.BsonDocument { ["_id"] = "write", ["at"] = DateTime.UtcNow }));
         }
     }
 }

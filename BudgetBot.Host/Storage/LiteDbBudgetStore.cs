@@ -30,6 +30,14 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
         _path = path;
     }
 
+    /// <summary>For tests whose log file refuses writes as a full disk would (see <see cref="LiteDbFiles.Open"/>).</summary>
+    internal LiteDbBudgetStore(string path, Func<string, FileStream> openLog)
+        : this(LiteDbFiles.Open(path, openLog))
+    {
+        _path = path;
+        _openLog = openLog;
+    }
+
     /// <summary>For tests that keep the whole database in a stream.</summary>
     public LiteDbBudgetStore(Stream stream)
         : this(LiteDbFiles.InMemory(stream))

@@ -34,7 +34,11 @@ internal sealed class LiteDbFiles : IDisposable
 
     public LiteDatabase Database { get; }
 
-    public static LiteDbFiles Open(string path)
+    /// <summary>
+    /// Opens the data file and its log. <paramref name="openLog"/> opens the log file instead of the usual way: tests
+    /// give one that refuses writes as a full disk would, where they cannot mount a small disk.
+    /// </summary>
+    public static LiteDbFiles Open(string path, Func<string, FileStream>? openLog = null)
     {
         LiteDbLogWriter.ProveOnce();
         var full = Path.GetFullPath(path);
@@ -55,7 +59,7 @@ internal sealed class LiteDbFiles : IDisposable
             throw;
         }
 
-        var log = new DeferredFlushLog(PrivateFiles.Open(logPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read));
+        var log = new DeferredFlushLog(openLog?.Invoke(logPath) ?? PrivateFiles.Open(logPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read));
         if (log.Length % Page != 0)
         {
             // A page cut short by a crash or a full disk ends a commit that was never confirmed (a commit is acknowledged

@@ -73,6 +73,28 @@ internal static class HostingExtensions
     }
 
     /// <summary>Believes <c>X-Forwarded-For</c> and <c>-Proto</c> from the configured proxies only, and from none by default.</summary>
+    /// <summary>
+    /// A request the store could not write for want of disk space is answered 503 with one log line, not a 500 and a
+    /// stack trace per request: while the disk is full every webhook fails the same way, and the platforms deliver
+    /// again once it is not.
+    /// </summary>
+    public static void UseStoreFailures(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BudgetBot.Host.Storage");
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception ex) when (Storage.DiskSpace.IsFull(ex) && !context.Response.HasStarted)
+            {
+                Log.StoreCannotWrite(logger, context.Request.Method, context.Request.Path, ex.Message);
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            }
+        });
+    }
+
     public static void UseKnownProxies(this WebApplication app)
     {
         var proxies = app.Services.GetRequiredService<IOptions<BudgetBotOptions>>().Value.KnownProxies;

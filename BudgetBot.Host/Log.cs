@@ -111,4 +111,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 51, Level = LogLevel.Information, Message = "Storage: PostgreSQL database {Database} on {Server}, shared with any other host configured the same")]
     public static partial void StoragePostgres(ILogger logger, string database, string server);
+
+    [LoggerMessage(EventId = 56, Level = LogLevel.Error, Message = "{Method} {Path}: answered 503, the store cannot write ({Reason}); the platform delivers again")]
+    public static partial void StoreCannotWrite(ILogger logger, string method, string path, string reason);
 }

@@ -36,7 +36,10 @@ internal static class HostingExtensions
         services.AddSingleton<IValidateOptions<BudgetBotOptions>, BudgetBotOptionsValidator>();
         services.AddSingleton<IValidateOptions<BudgetBotOptions>, ValidateBudgetBotOptions>();
         services.AddHostedService<StartupSummary>();
-        services.AddSingleton(TimeProvider.System);
+        // In demo mode the service runs in the demo year (Playground:Today), so its examples work as written.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<BudgetBotOptions>>().Value.DemoToday is { } today
+            ? new Cli.RehearsalClock(today)
+            : TimeProvider.System);
         return services;
     }
 

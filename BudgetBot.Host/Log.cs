@@ -114,4 +114,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 56, Level = LogLevel.Error, Message = "{Method} {Path}: answered 503, the store cannot write ({Reason}); the platform delivers again")]
     public static partial void StoreCannotWrite(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(EventId = 57, Level = LogLevel.Information, Message = "Demo mode: the clock starts at {Today:yyyy-MM-dd HH:mm zzz}, in the demo office's year (BudgetBot__Playground__Today; empty for the real clock)")]
+    public static partial void DemoClock(ILogger logger, DateTimeOffset today);
 }

@@ -42,6 +42,11 @@ internal sealed class StartupSummary(IOptions<BudgetBotOptions> options, ILogger
             Log.DemoModeOn(logger);
         }
 
+        if (o.DemoToday is { } today)
+        {
+            Log.DemoClock(logger, today);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -100,6 +100,11 @@ internal static class CliVerbs
             // The whole session runs at that time: the engine, the drainer and the senders all read this clock.
             builder.Services.AddSingleton<TimeProvider>(new RehearsalClock(start));
         }
+        else if (args[0] != "chat")
+        {
+            // Only the service and chat run on the demo's clock; the other verbs read and write as of now.
+            builder.Services.AddSingleton(TimeProvider.System);
+        }
 
         builder.Services.AddConversation().AddDemoData().AddReminders();
         using var host = builder.Build();

@@ -35,7 +35,7 @@ internal static class PlaygroundEndpoints
             store.Offices().SelectMany(o => chat.People(o.Id))
                 .Where(p => p.Identities.Any(i => i.StartsWith("local:", StringComparison.Ordinal)))
                 .DistinctBy(p => p.Id)
-                .Select(p => new { identity = p.Identities.First(i => i.StartsWith("local:", StringComparison.Ordinal)), name = p.DisplayName, roles = string.Join(", ", p.Roles.Select(r => r.Role)) }));
+                .Select(p => new { identity = p.Identities.First(i => i.StartsWith("local:", StringComparison.Ordinal)), name = p.DisplayName, roles = string.Join(", ", p.Roles.Select(r => r.Role).Distinct().Select(r => RoleText.Name(new Say(p.Language), r))) }));
         // Messages the scheduler sent to a demo person or the playground group, newest last.
         playground.MapGet("/playground/feed", (string identity, string? after, Storage.IServiceStore feeds) =>
         {

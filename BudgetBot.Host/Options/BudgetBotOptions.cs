@@ -69,6 +69,10 @@ internal sealed class BudgetBotOptions
     /// real deployment never has a console that acts as its admin; <c>Playground:Enabled</c> overrides.
     /// </summary>
     public bool DemoMode => Playground.Enabled ?? !PlatformConfigured;
+
+    /// <summary>The demo's clock: in demo mode with <see cref="PlaygroundOptions.Today"/> set, that moment; otherwise null (the real clock).</summary>
+    public DateTimeOffset? DemoToday =>
+        DemoMode && !string.IsNullOrWhiteSpace(Playground.Today) && Cli.CliTime.TryRead(Playground.Today, TimeZone, out var at) ? at : null;
 }
 
 /// <summary>Where the data lives: one LiteDB file in the data dir (the default), or a PostgreSQL database several hosts share.</summary>
@@ -91,6 +95,9 @@ internal sealed class PlaygroundOptions
 {
     [Description("Demo mode: the browser playground at `/`, the demo office and its people. Unset: on only while no platform is configured. It answers loopback requests to `127.0.0.1`, `[::1]` or `localhost` only.")]
     public bool? Enabled { get; set; }
+
+    [Description("Demo mode only: the date and time the service and `chat` run at (ISO 8601, in `TimeZone`; the clock then runs on), so the demo year's examples work as written. Empty: the real clock.")]
+    public string? Today { get; set; } = "2023-05-10T09:00";
 }
 
 /// <summary>Spending guards of the brief: warn past 80%, hold past 100% until an admin confirms, undo within 24 hours.</summary>

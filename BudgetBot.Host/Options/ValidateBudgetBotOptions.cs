@@ -15,6 +15,11 @@ internal sealed class ValidateBudgetBotOptions(IEnumerable<Messaging.PlatformIde
             errors.Add($"BudgetBot:TimeZone '{options.TimeZone}' is not a known time zone.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.Playground.Today) && !Cli.CliTime.TryRead(options.Playground.Today, options.TimeZone, out _))
+        {
+            errors.Add($"BudgetBot:Playground:Today '{options.Playground.Today}' is not a time: use ISO 8601 such as 2023-05-10T09:00, or leave it empty for the real clock.");
+        }
+
         var known = platforms.ToList();
         foreach (var admin in options.Admins.Where(a => !known.Exists(p => p.Matches(a))))
         {

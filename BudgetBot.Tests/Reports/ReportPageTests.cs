@@ -41,11 +41,13 @@ public sealed partial class ReportPageTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/reports/" + new string('0', 32), UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(path[..^1] + (path[^1] == 'a' ? 'b' : 'a'), UriKind.Relative))).StatusCode);
         var store = factory.Services.GetRequiredService<IServiceStore>();
+        // The host's own clock: in demo mode it runs in the demo year.
+        var now = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         const string expired = "0123456789abcdef0123456789abcdef";
-        store.SaveReportLink(new ReportLink(ReportLink.Hash(expired), store.Offices()[0].Id, 2566, "h1", DateTimeOffset.UtcNow.AddMinutes(-1)));
+        store.SaveReportLink(new ReportLink(ReportLink.Hash(expired), store.Offices()[0].Id, 2566, "h1", now.AddMinutes(-1)));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/reports/" + expired, UriKind.Relative))).StatusCode);
         const string foreign = "fedcba9876543210fedcba9876543210";
-        store.SaveReportLink(new ReportLink(ReportLink.Hash(foreign), "another-office", 2566, "h1", DateTimeOffset.UtcNow.AddDays(1)));
+        store.SaveReportLink(new ReportLink(ReportLink.Hash(foreign), "another-office", 2566, "h1", now.AddDays(1)));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/reports/" + foreign, UriKind.Relative))).StatusCode);
     }
 

@@ -25,11 +25,11 @@ public sealed record EngineSettings
 
     public int PageSize { get; init; } = 10;
 
+    /// <summary>The cabinet's disbursement targets (config/disbursement-targets.json), for the report's headline.</summary>
+    public IReadOnlyList<Budget.DisbursementTarget> Targets { get; init; } = [];
+
     /// <summary>How long a link to the report's web page works.</summary>
     public TimeSpan ReportLinkLifetime { get; init; } = TimeSpan.FromDays(7);
-
-    /// <summary>Where links point (<c>BudgetBot:PublicBaseUrl</c>); null gives a path on this host.</summary>
-    public string? PublicBaseUrl { get; init; }
 
     /// <summary>The bot's user name on the platform, to tell <c>/cmd@ourbot</c> from <c>/cmd@otherbot</c>.</summary>
     public string? BotUsername { get; init; }

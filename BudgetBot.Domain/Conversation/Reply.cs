@@ -1,7 +1,16 @@
 namespace BudgetBot.Domain.Conversation;
 
 /// <summary>A button; <see cref="Payload"/> is an opaque key to state kept on the server, never trusted input.</summary>
-public sealed record Button(string Label, string Payload);
+public sealed record Button(string Label, string Payload)
+{
+    /// <summary>
+    /// For a link button: what it opens instead of sending a tap, a path on this service (<c>/reports/…</c>) that each
+    /// channel makes absolute with the address people reach it at, or leaves out where there is none.
+    /// </summary>
+    public string? Url { get; init; }
+
+    public static Button Link(string label, string url) => new(label, "") { Url = url };
+}
 
 public enum AttachmentKind
 {

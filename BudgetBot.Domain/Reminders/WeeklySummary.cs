@@ -32,24 +32,12 @@ internal static class WeeklySummary
 
             var scoped = input.Projects.Where(x => group.DivisionId is null || x.Project.DivisionId == group.DivisionId).ToList();
             var name = group.DivisionId is null ? input.Office.Name : input.Divisions.FirstOrDefault(d => d.Id == group.DivisionId)?.Name ?? "";
-            var f = Figures.Sum(scoped.Select(x => x.Figures));
-            // The projects are operating spending, so the cabinet's current-expenditure target is the one that applies.
-            var target = TargetComparison.For(f, input.FiscalYear, q, TargetClass.Current, input.Targets);
+            var headline = OfficeHeadline.Of(scoped, input.FiscalYear, q, input.Targets);
             var say = new Say(Language.Thai);
-            var laggards = BehindPlan.Of(scoped, q)
-                .Take(5)
-                .Select(x => $"{x.Project.Number}. {x.Project.Name} — ต่ำกว่าแผน {Say.Baht(x.Gap)} บาท")
-                .ToList();
-            var vsPlan = Figures.Percent(f.ActualToDate(q), f.PlanToDate(q));
-            var targetLine = target.Target is { } t
-                ? $"เทียบเป้าหมายการเบิกจ่ายรายจ่ายประจำของ ครม. ถึงไตรมาส {q}: เบิกจ่ายร้อยละ {Say.Rate(target.ActualPercent)} ของงบที่ได้รับจัดสรร เป้าหมายร้อยละ {Say.Rate(t.Percent)}"
-                : $"เบิกจ่ายร้อยละ {Say.Rate(target.ActualPercent)} ของงบที่ได้รับจัดสรร (ยังไม่มีเป้าหมายรายจ่ายประจำของ ครม. ไตรมาส {q})";
+            var laggards = headline.BehindLines(say);
             var text = string.Join('\n', [
                 (group.Kind == SubscriptionKind.Weekly ? "สรุปประจำสัปดาห์ " : "สรุปประจำเดือน ") + $"{say.Date(start)} — {name}",
-                $"เทียบแผนของหน่วยงานถึงไตรมาส {q}: แผน {Say.Baht(f.PlanToDate(q))} บาท ผล {Say.Baht(f.ActualToDate(q))} บาท (ร้อยละ {Say.Rate(vsPlan)} ของแผน)",
-                ProjectText.Used(say, f),
-                targetLine,
-                .. laggards.Count > 0 ? ["ต่ำกว่าแผนมากที่สุด:", .. laggards] : Array.Empty<string>()]);
+                .. headline.Lines(say)]);
                         var period = group.Kind == SubscriptionKind.Weekly ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"weekly:{input.Office.Id}:{start:yyyy-MM-dd}") : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"monthly:{input.Office.Id}:{start:yyyy-MM}");
             yield return new Notice($"{period}:{group.ChatKey}", NoticeKind.WeeklySummary, input.Office.Id, null, group.ChatKey,
                 new Reply(text) { Attachments = [group.DivisionId is null ? Attachment.Chart(input.Office.Id, input.FiscalYear, ChartScope.Office) : Attachment.Chart(input.Office.Id, input.FiscalYear, ChartScope.Division, group.DivisionId)] })

@@ -100,7 +100,13 @@ internal sealed class ChatVerb(IInbox inbox, InboxDrainer drainer, OutboxSenders
                 output.WriteLine($"📎 {attachment.Name}: {media.Find((attachment.Url ?? "").Replace("/media/", "", StringComparison.Ordinal)) ?? attachment.Url}");
             }
 
-            foreach (var button in reply.AllButtons)
+            foreach (var link in reply.AllButtons.Where(b => b.Url is not null))
+            {
+                // A terminal cannot press a link: print where it goes, under the public address when there is one.
+                output.WriteLine($"🔗 {link.Label}: {Links.Absolute(link.Url!, options.Value.PublicBaseUrl) ?? link.Url}");
+            }
+
+            foreach (var button in reply.AllButtons.Where(b => b.Url is null))
             {
                 choices.Add(button);
                 output.WriteLine($"[{choices.Count}] {button.Label}");

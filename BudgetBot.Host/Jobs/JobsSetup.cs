@@ -2,6 +2,7 @@ using BudgetBot.Host.Options;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BudgetBot.Host.Jobs;
@@ -13,7 +14,7 @@ internal static class JobsSetup
 
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
-        services.AddSingleton<CalendarData>();
+        services.TryAddSingleton<CalendarData>();
         services.AddSingleton<ReminderRun>();
         services.AddSingleton<OutboxArchive>();
         services.AddSingleton<RetentionRun>();

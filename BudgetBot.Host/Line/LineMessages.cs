@@ -26,18 +26,20 @@ internal sealed class LineMessages(Attachments attachments, MediaFiles media, Do
             list.Add(mention);
         }
 
-        if (reply.Buttons.Count > 0)
+        var items = reply.AllButtons.Select(Action).OfType<JsonObject>().Take(13).Select(action => (JsonNode)new JsonObject { ["type"] = "action", ["action"] = action }).ToList();
+        if (items.Count > 0)
         {
-            var items = reply.AllButtons.Take(13).Select(b => (JsonNode)new JsonObject
-            {
-                ["type"] = "action",
-                ["action"] = new JsonObject { ["type"] = "postback", ["label"] = Label(b.Label), ["data"] = b.Payload, ["displayText"] = b.Label },
-            });
             list[^1]!["quickReply"] = new JsonObject { ["items"] = new JsonArray([.. items]) };
         }
 
         return list.Chunk(PerRequest).Select(batch => new JsonArray([.. batch])).ToList();
     }
+
+    /// <summary>A tap as a postback; a link as a URI action at the service's public address, left out without one.</summary>
+    private JsonObject? Action(Button b) =>
+        b.Url is not { } url ? new JsonObject { ["type"] = "postback", ["label"] = Label(b.Label), ["data"] = b.Payload, ["displayText"] = b.Label }
+        : Links.Absolute(url, options.Value.PublicBaseUrl) is { } open ? new JsonObject { ["type"] = "uri", ["label"] = Label(b.Label), ["uri"] = open }
+        : null;
 
     private JsonNode Attachment(Attachment a)
     {

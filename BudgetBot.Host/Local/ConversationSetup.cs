@@ -2,6 +2,7 @@ using BudgetBot.Domain.Conversation;
 using BudgetBot.Domain.Ports;
 using BudgetBot.Host.Options;
 using BudgetBot.Host.Messaging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BudgetBot.Host.Local;
@@ -22,11 +23,12 @@ internal static class ConversationSetup
                 HoldPercent = o.Guards.HoldPercent,
                 UndoWindow = TimeSpan.FromHours(o.Guards.UndoHours),
                 ReportLinkLifetime = TimeSpan.FromDays(o.ReportLinkDays),
-                PublicBaseUrl = o.PublicBaseUrl,
+                Targets = sp.GetRequiredService<Jobs.CalendarData>().Targets,
                 OfficeGuards = o.Guards.Offices.ToDictionary(
                     x => x.Key, x => new GuardLevels(x.Value.WarnPercent ?? o.Guards.WarnPercent, x.Value.HoldPercent ?? o.Guards.HoldPercent)),
             };
         });
+        services.TryAddSingleton<Jobs.CalendarData>();
         services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<Storage.IServiceStore>());
         services.AddSingleton<IInbox>(sp => sp.GetRequiredService<Storage.IServiceStore>());
         services.AddSingleton(sp => new ConversationEngine(sp.GetRequiredService<IBudgetStore>(), sp.GetRequiredService<IChatStore>(), sp.GetRequiredService<EngineSettings>()));

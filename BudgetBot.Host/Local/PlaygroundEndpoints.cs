@@ -37,7 +37,7 @@ internal static class PlaygroundEndpoints
                 .DistinctBy(p => p.Id)
                 .Select(p => new { identity = p.Identities.First(i => i.StartsWith("local:", StringComparison.Ordinal)), name = p.DisplayName, roles = string.Join(", ", p.Roles.Select(r => r.Role).Distinct().Select(r => RoleText.Name(new Say(p.Language), r))) }));
         // Messages the scheduler sent to a demo person or the playground group, newest last.
-        playground.MapGet("/playground/feed", (string identity, string? after, Storage.IServiceStore feeds) =>
+        playground.MapGet("/playground/feed", (string identity, string? after, Storage.IServiceStore feeds, HttpRequest request) =>
         {
             if (!identity.StartsWith("local:", StringComparison.Ordinal))
             {
@@ -49,11 +49,11 @@ internal static class PlaygroundEndpoints
             {
                 at = x.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                 text = x.Reply.Text,
-                buttons = x.Reply.AllButtons.Select(b => new { label = b.Label, payload = b.Payload }),
-                attachments = x.Reply.Attachments.Select(at => new { kind = at.Kind == AttachmentKind.Image ? "image" : "file", name = at.Name, url = at.Url }),
+                buttons = Buttons(x.Reply, request),
+                attachments = Files(x.Reply, request),
             }));
         });
-        playground.MapPost("/playground/messages", async (PlaygroundMessage body, LocalConversation conversation, IChatStore chat, TimeProvider clock, CancellationToken ct) =>
+        playground.MapPost("/playground/messages", async (PlaygroundMessage body, LocalConversation conversation, IChatStore chat, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
         {
             if (!body.Identity.StartsWith("local:", StringComparison.Ordinal) || body.Identity.Length <= 6)
             {
@@ -71,9 +71,19 @@ internal static class PlaygroundEndpoints
             return Results.Ok((await conversation.AskAsync(message, ct)).Select(r => new
             {
                 text = r.Text,
-                buttons = r.AllButtons.Select(b => new { label = b.Label, payload = b.Payload }),
-                attachments = r.Attachments.Select(a => new { kind = a.Kind == AttachmentKind.Image ? "image" : "file", name = a.Name, url = a.Url }),
+                buttons = Buttons(r, request),
+                attachments = Files(r, request),
             }));
         });
     }
+
+    /// <summary>Buttons as the page shows them: a tap's payload, or a link at the playground's own address.</summary>
+    private static IEnumerable<object> Buttons(Reply reply, HttpRequest request) =>
+        reply.AllButtons.Select(b => new { label = b.Label, payload = b.Payload, url = b.Url is { } u ? Messaging.Links.Absolute(u, Here(request)) : null });
+
+    private static IEnumerable<object> Files(Reply reply, HttpRequest request) =>
+        reply.Attachments.Select(a => new { kind = a.Kind == AttachmentKind.Image ? "image" : "file", name = a.Name, url = a.Url is { } u ? Messaging.Links.Absolute(u, Here(request)) : null });
+
+    /// <summary>The address this request reached (a loopback one: the playground answers no other).</summary>
+    private static string Here(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 }

@@ -12,15 +12,18 @@ namespace BudgetBot.Host.Telegram;
 /// A reply as Telegram calls, one per part: the text in chunks of at most 4096 UTF-16 units (HTML mode, buttons on
 /// the last chunk, group mentions as text mentions), then each attachment as a photo or a document.
 /// </summary>
-internal sealed class TelegramParts(TelegramBot bot, IChatStore chat, Attachments attachments)
+internal sealed class TelegramParts(TelegramBot bot, IChatStore chat, Attachments attachments, Microsoft.Extensions.Options.IOptions<Options.BudgetBotOptions> options)
 {
     public const int MaxText = 4096;
 
     public IReadOnlyList<Func<CancellationToken, Task>> Of(Reply reply, long chatId)
     {
-        var keyboard = reply.Buttons.Count == 0
-            ? null
-            : new InlineKeyboardMarkup(reply.Buttons.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Payload))));
+        // A link button opens the page at the service's public address; without one a phone could not reach it.
+        var rows = reply.Buttons
+            .Select(row => row.Select(Key).OfType<InlineKeyboardButton>().ToList())
+            .Where(row => row.Count > 0)
+            .ToList();
+        var keyboard = rows.Count == 0 ? null : new InlineKeyboardMarkup(rows);
         var chunks = Split(Html(reply.Text) + Mentions(reply, chatId));
         var calls = new List<Func<CancellationToken, Task>>();
         for (var i = 0; i < chunks.Count; i++)
@@ -36,6 +39,11 @@ internal sealed class TelegramParts(TelegramBot bot, IChatStore chat, Attachment
 
         return calls;
     }
+
+    private InlineKeyboardButton? Key(Button b) =>
+        b.Url is not { } url ? InlineKeyboardButton.WithCallbackData(b.Label, b.Payload)
+        : Links.Absolute(url, options.Value.PublicBaseUrl) is { } open ? InlineKeyboardButton.WithUrl(b.Label, open)
+        : null;
 
     private async Task SendFile(Attachment attachment, long chatId, CancellationToken ct)
     {

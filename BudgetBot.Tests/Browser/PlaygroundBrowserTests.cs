@@ -65,14 +65,22 @@ public sealed class PlaygroundBrowserTests
         await page.SelectOptionAsync("#person", "local:executive");
         await page.FillAsync("#text", "รายงาน 6 เดือน");
         await page.ClickAsync("#send");
-        var link = page.Locator(".bot a").Last;
+        var link = page.Locator(".bot a[download]").Last;
         await Assertions.Expect(link).ToBeVisibleAsync();
         var href = await link.GetAttributeAsync("href");
+        // The page for phones is a link button, at the playground's own address.
+        var open = page.Locator(".bot a.choice").Last;
+        await Assertions.Expect(open).ToBeVisibleAsync();
+        var pageHref = await open.GetAttributeAsync("href");
+        Assert.StartsWith(host.Url.ToString().TrimEnd('/') + "/reports/", pageHref, StringComparison.Ordinal);
+        Assert.StartsWith(host.Url.ToString().TrimEnd('/') + "/media/", href, StringComparison.Ordinal);
         using (var http = new HttpClient { BaseAddress = host.Url })
         {
             using var xlsx = await http.GetAsync(new Uri(href!, UriKind.RelativeOrAbsolute));
             Assert.Equal(System.Net.HttpStatusCode.OK, xlsx.StatusCode);
             Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await xlsx.Content.ReadAsByteArrayAsync())[..2]));
+            using var report = await http.GetAsync(new Uri(pageHref!, UriKind.Absolute));
+            Assert.Contains("862,370.00", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(host.DataDir, "playground.png"), FullPage = true });

@@ -364,7 +364,10 @@ public abstract class ConversationContract(StoreKind kind) : IDisposable
         var reply = Assert.Single(_chat.Say("local:executive", "รายงาน h1"));
         var file = Assert.Single(reply.Attachments);
         Assert.Equal(AttachmentKind.Spreadsheet, file.Kind);
-        Assert.Contains("ถึงไตรมาส 2: แผน 1,064,090 ผล 862,370 บาท", reply.Text, StringComparison.Ordinal);
+        // The reply starts with the office's headline: the same as the page's first screen and the weekly summary.
+        Assert.Contains("เทียบแผนของหน่วยงานถึงไตรมาส 2: แผน 1,064,090 บาท ผล 862,370 บาท (ร้อยละ 81.0 ของแผน)", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("ต่ำกว่าแผนมากที่สุด:\n8. ", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(5, reply.Text.Split('\n').Count(l => l.Contains(" — ต่ำกว่าแผน ", StringComparison.Ordinal)));
     }
 
     [SkippableFact]

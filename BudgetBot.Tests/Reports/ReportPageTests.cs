@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using BudgetBot.Domain.Ports;
 using BudgetBot.Host.Storage;
@@ -24,8 +25,10 @@ public sealed partial class ReportPageTests
         var engine = factory.Services.GetRequiredService<Domain.Conversation.ConversationEngine>();
         var reply = engine.Handle(new Domain.Conversation.IncomingMessage("local", "executive", Domain.Conversation.ChatKind.Private, "executive", "x", "รายงาน 6 เดือน", "m1", DateTimeOffset.UtcNow))[0];
 
-        var path = LinkIn().Match(reply.Text).Value;
+        // The link is a button, not text: each channel opens it at the address people reach the service at.
+        var path = Assert.Single(reply.AllButtons, b => b.Url is not null).Url!;
         Assert.Matches("^/reports/[0-9a-f]{32}$", path);
+        Assert.DoesNotContain("/reports/", reply.Text, StringComparison.Ordinal);
         var page = await client.GetAsync(new Uri(path, UriKind.Relative));
         var html = await page.Content.ReadAsStringAsync();
 
@@ -59,8 +62,12 @@ public sealed partial class ReportPageTests
         using var http = new HttpClient { BaseAddress = host.Url };
         using var playground = await http.PostAsync(new Uri("/playground/messages", UriKind.Relative),
             new StringContent("""{"identity":"local:executive","chat":"private","text":"รายงาน 6 เดือน"}""", System.Text.Encoding.UTF8, "application/json"));
-        var path = LinkIn().Match(await playground.Content.ReadAsStringAsync()).Value;
-        Assert.NotEmpty(path);
+        var answer = await playground.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var url = answer.EnumerateArray().SelectMany(r => r.GetProperty("buttons").EnumerateArray())
+            .Select(b => b.GetProperty("url").GetString()).Single(u => u is not null)!;
+        // The playground shows the link at its own address, absolute, as a phone would get it under PublicBaseUrl.
+        Assert.StartsWith(host.Url.ToString().TrimEnd('/') + "/reports/", url, StringComparison.Ordinal);
+        var path = LinkIn().Match(url).Value;
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -75,6 +82,30 @@ public sealed partial class ReportPageTests
         Assert.Contains("862,370.00", await page.ContentAsync(), StringComparison.Ordinal);
         var (scroll, client) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("document.documentElement.clientWidth"));
         Assert.True(scroll <= client, $"scrollWidth {scroll} > clientWidth {client}");
+        // The first screen (844 px high) holds the office's headline: the total, what is paid and committed with their
+        // rates, the plan to date and the cabinet's target, and the projects furthest behind begin on it.
+        var headline = page.Locator("section.headline");
+        await Assertions.Expect(headline).ToBeVisibleAsync();
+        var first = await page.EvaluateAsync<string>("""
+            [...document.querySelectorAll('section.headline dt, section.headline dd, section.headline li')]
+              .filter(e => e.getBoundingClientRect().bottom <= window.innerHeight).map(e => e.textContent).join('\n')
+            """);
+        Assert.Contains("งบที่ได้รับจัดสรร", first, StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว", first, StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายและผูกพัน", first, StringComparison.Ordinal);
+        Assert.Contains("แผนถึงไตรมาส 2", first, StringComparison.Ordinal);
+        Assert.Contains("เป้าหมาย ครม. ถึงไตรมาส 2", first, StringComparison.Ordinal);
+        Assert.Contains("ต่ำกว่าแผน", first, StringComparison.Ordinal);
+        Assert.Matches("ร้อยละ [0-9.]+", first);
+        // Divisions come folded after it; the preamble (where the money came from) after them.
+        Assert.True(await page.Locator("details.division").CountAsync() > 0);
+        Assert.Equal(0, await page.Locator("details.division[open]").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("""
+            document.querySelector('section.headline').compareDocumentPosition(document.querySelector('details.division')) & Node.DOCUMENT_POSITION_FOLLOWING
+            """));
+        Assert.True(await page.EvaluateAsync<bool>("""
+            document.querySelector('details.division').compareDocumentPosition(document.querySelector('section.preamble')) & Node.DOCUMENT_POSITION_FOLLOWING
+            """));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Environment.GetEnvironmentVariable("BUDGETBOT_CHARTS") ?? host.DataDir, "report-390.png") });
     }
 

@@ -35,22 +35,21 @@ internal sealed class ReportCommand : ICommand
         var end = Calendar.FiscalCalendar.QuarterEnd(fiscalYear, round.LastQuarter);
         var submitted = ctx.Budget.Submitted(ctx.OfficeId!, fiscalYear, round.LastQuarter);
         var reportDate = submitted?.AsOf ?? (ctx.Today < end ? ctx.Today : end);
-        var f = submitted is not null
-            ? Figures.Sum(submitted.Projects.Select(p => p.Figures.Through(round.LastQuarter)))
-            : Figures.Sum(ctx.Budget.Projects(ctx.OfficeId!, fiscalYear).Select(p => Figures.Of(p, ctx.Budget.Balance(p.Id)).Through(round.LastQuarter)));
+        // The same headline as the page's first screen and the weekly summary.
+        var headline = OfficeHeadline.ForReport(ctx.Budget, ctx.OfficeId!, fiscalYear, round, ctx.Settings.Targets);
         // A link to the same report as a phone-sized web page: 128 random bits, kept only as a hash, one office, expiring.
         var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var expires = ctx.Message.At + ctx.Settings.ReportLinkLifetime;
         ctx.Chat.SaveReportLink(new Ports.ReportLink(Ports.ReportLink.Hash(token), ctx.OfficeId!, fiscalYear, round.Name, expires));
-        var link = $"{ctx.Settings.PublicBaseUrl?.TrimEnd('/')}/reports/{token}";
         var until = Calendar.FiscalCalendar.LocalDate(expires, ctx.Settings.TimeZone);
-        return [new Reply(string.Join('\n',
+        return [new Reply(string.Join('\n', [
             say[$"รายงานการกำกับ ติดตาม การใช้จ่ายงบประมาณ ปี {fiscalYear} รอบ {round.LastQuarter * 3} เดือน", $"Monitoring report, fiscal year {fiscalYear}, {round.LastQuarter * 3} months"],
-            ProjectText.ToDate(say, f, round.LastQuarter), ProjectText.Used(say, f),
             say[$"ข้อมูล ณ {Calendar.ThaiDate.Short(reportDate)} (ตรงกับไฟล์และหน้าเว็บที่แนบ){(submitted is null ? "" : " ฉบับที่ส่งแล้ว")}", $"Figures as of {say.Date(reportDate)} (the same as the attached file and page){(submitted is null ? "" : ", as submitted")}"],
-            say[$"ดูบนมือถือ (ใช้ได้ถึง {Calendar.ThaiDate.Short(until)}): {link}", $"On a phone (until {say.Date(until)}): {link}"]))
+            .. headline.Lines(say),
+            say[$"หน้ารายงานสำหรับมือถือใช้ได้ถึง {Calendar.ThaiDate.Short(until)}", $"The page for phones works until {say.Date(until)}"]]))
         {
             Attachments = [Attachment.Report(ctx.OfficeId!, fiscalYear, round.Name)],
+            Buttons = [[Button.Link(say["เปิดหน้ารายงาน", "Open the report page"], $"/reports/{token}")]],
         }];
     }
 

@@ -10,7 +10,7 @@ namespace BudgetBot.Host.Reports;
 /// laid out horizontally so every bar carries its value and every row its label, Buddhist-era quarters, and Sarabun
 /// so Thai renders the same on every machine (the font ships in config/fonts under the OFL).
 /// </summary>
-internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = null)
+internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = null, Jobs.CalendarData? calendar = null)
 {
     public const int Width = 1170;
     public const float TextPx = 44;
@@ -36,7 +36,7 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
                 return behind.Count == 0 ? null : Rows(
                     say[$"ต่ำกว่าแผนมากที่สุด", $"Furthest behind plan"],
                     say[$"ถึงไตรมาส {quarterNow}/{year} (บาท)\nข้อมูล ณ {ThaiDate.Short(asOf)}", $"to Q{quarterNow}/{year} (baht)\nas of {say.Date(asOf)}"],
-                    behind.Select(x => (Shorten($"{x.Project.Number}. {x.Project.Name}", 22), x.Gap, ScottPlot.Colors.OrangeRed)).ToList());
+                    behind.Select(x => (Label($"{x.Project.Number}. {x.Project.Name}"), x.Gap, ScottPlot.Colors.OrangeRed)).ToList());
             case ChartScope.Project:
                 var project = projects.FirstOrDefault(p => p.Id == id);
                 if (project is null)
@@ -52,7 +52,7 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
                     rows.Add((say[$"ไตรมาส {q}/{year} ผล", $"Q{q}/{year} actual"], f.Actual[q], ScottPlot.Colors.SteelBlue));
                 }
 
-                return Rows(Shorten($"{project.Number}. {project.Name}", 50), say[$"แผนและผลรายไตรมาส (บาท)\nข้อมูล ณ {ThaiDate.Short(asOf)}", $"Plan and actual by quarter (baht)\nas of {say.Date(asOf)}"], rows,
+                return Rows($"{project.Number}. {project.Name}", say[$"แผนและผลรายไตรมาส (บาท)\nข้อมูล ณ {ThaiDate.Short(asOf)}", $"Plan and actual by quarter (baht)\nas of {say.Date(asOf)}"], rows,
                     [(say["แผน", "plan"], ScottPlot.Colors.Silver), (say["ผลการเบิกจ่าย", "actual"], ScottPlot.Colors.SteelBlue)]);
             default:
                 var chosen = chart.Scope == ChartScope.Division ? projects.Where(p => p.DivisionId == id).ToList() : projects;
@@ -73,9 +73,17 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
                     }
                 }
 
-                return Rows(Shorten(name, 60), say[$"ผลสะสมเทียบแผนสะสม (บาท)\nข้อมูล ณ {ThaiDate.Short(asOf)}", $"Cumulative actual vs plan (baht)\nas of {say.Date(asOf)}"], cumulative,
+                // The plan to date and, when the cabinet's target for the quarter is known, that share of the allocation,
+                // as lines across the bars: how far this quarter's result has still to go is read against them.
+                var marks = new List<(string, decimal, ScottPlot.Color)> { (say[$"แผนถึงไตรมาส {quarterNow}", $"plan to Q{quarterNow}"], sum.PlanToDate(quarterNow), ScottPlot.Colors.DimGray) };
+                if (TargetComparison.For(sum, year, quarterNow, TargetClass.Current, calendar?.Targets ?? []).Target is { } target)
+                {
+                    marks.Add((say[$"เป้าหมาย ครม. ร้อยละ {Say.Rate(target.Percent)}", $"cabinet target {Say.Percent(target.Percent)}"], sum.Allocation * target.Percent / 100, ScottPlot.Colors.DarkRed));
+                }
+
+                return Rows(name, say[$"ผลสะสมเทียบแผนสะสม (บาท)\nข้อมูล ณ {ThaiDate.Short(asOf)}", $"Cumulative actual vs plan (baht)\nas of {say.Date(asOf)}"], cumulative,
                     [(say["แผนสะสม", "plan to date"], ScottPlot.Colors.Silver), (say["ผลสะสมไตรมาสที่ผ่านมา", "actual, past quarters"], ScottPlot.Colors.SteelBlue),
-                        (say["ผลสะสมไตรมาสปัจจุบัน", "actual, this quarter"], ScottPlot.Colors.DarkOrange)]);
+                        (say["ผลสะสมไตรมาสปัจจุบัน", "actual, this quarter"], ScottPlot.Colors.DarkOrange)], marks);
         }
     }
 
@@ -84,7 +92,7 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
     /// a legend under the bars says what each colour is.
     /// </summary>
     private static byte[] Rows(string title, string subtitle, IReadOnlyList<(string Label, decimal Value, ScottPlot.Color Color)> rows,
-        IReadOnlyList<(string Text, ScottPlot.Color Color)>? legend = null)
+        IReadOnlyList<(string Text, ScottPlot.Color Color)>? legend = null, IReadOnlyList<(string Text, decimal Value, ScottPlot.Color Color)>? marks = null)
     {
         EnsureFont();
         var plot = new ScottPlot.Plot();
@@ -106,8 +114,8 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
         plot.Axes.Bottom.TickLabelStyle.IsVisible = false;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Bottom.MinorTickStyle.Length = 0;
-        // Centred over the bars, a line must stay within them: long names and notes wrap.
-        plot.Title(string.Join('\n', Wrap(title).Concat(subtitle.Split('\n').SelectMany(Wrap))));
+        // Centred over the bars, a line must stay within them: long names and notes wrap, between words.
+        plot.Title(string.Join('\n', TitleLines(title, subtitle)));
         plot.Axes.Title.Label.FontSize = TextPx + 4;
         plot.Axes.Title.Label.FontName = FontName;
         // Room at the right for the longest value label, and above the first bar for the legend.
@@ -124,7 +132,31 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
             plot.ShowLegend(ScottPlot.Alignment.UpperRight);
         }
 
-        var height = Math.Max(Width, 420 + (rows.Count * 110) + ((legend?.Count ?? 0) * 60));
+        foreach (var ((text, value, color), i) in (marks ?? []).Select((m, i) => (m, i)))
+        {
+            var line = plot.Add.VerticalLine((double)value);
+            line.Color = color;
+            line.LineWidth = 4;
+            line.LinePattern = ScottPlot.LinePattern.Dashed;
+            line.LabelText = text;
+            line.LabelFontName = FontName;
+            line.LabelFontSize = TextPx - 12;
+            line.LabelBackgroundColor = color;
+            line.LabelFontColor = ScottPlot.Colors.White;
+            // Alternate ends, so two marks close together do not cover each other's labels.
+            line.LabelOppositeAxis = i % 2 == 1;
+        }
+
+        if (marks is { Count: > 0 })
+        {
+            // Room under the bars for the marks' labels, which sit on the bottom edge (the value axis has no numbers).
+            plot.Axes.Bottom.MinimumSize = TextPx + 16;
+            plot.Axes.Top.MinimumSize = marks.Count > 1 ? TextPx + 16 : 0;
+        }
+
+        // A row is as tall as its label's lines.
+        var lines = rows.Count == 0 ? 1 : rows.Max(r => r.Label.Count(c => c == '\n') + 1);
+        var height = Math.Max(Width, 420 + (rows.Count * (60 + (50 * lines))) + ((legend?.Count ?? 0) * 60) + ((marks?.Count ?? 0) * 60));
         return plot.GetImageBytes(Width, height, ScottPlot.ImageFormat.Png);
     }
 
@@ -156,21 +188,14 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
         }
     }
 
-    private const int LineChars = 26;
+    /// <summary>Characters a title line holds over the bars at this size; a row label holds fewer beside them.</summary>
+    public const int LineChars = 26;
+    public const int LabelChars = 26;
 
-    private static IEnumerable<string> Wrap(string text)
-    {
-        var rest = text.Trim();
-        while (rest.Length > LineChars)
-        {
-            var cut = rest.LastIndexOf(' ', LineChars);
-            cut = cut > LineChars / 2 ? cut : LineChars;
-            yield return rest[..cut].Trim();
-            rest = rest[cut..].Trim();
-        }
+    /// <summary>The title's lines: the name and the notes, each wrapped between words, never cut.</summary>
+    public static IReadOnlyList<string> TitleLines(string title, string subtitle) =>
+        [.. ThaiWords.Wrap(title, LineChars), .. ThaiWords.Wrap(subtitle, LineChars)];
 
-        yield return rest;
-    }
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+    /// <summary>A row's label beside its bar, wrapped between words onto as many lines as it needs.</summary>
+    public static string Label(string text) => string.Join('\n', ThaiWords.Wrap(text, LabelChars));
 }

@@ -125,7 +125,7 @@ internal static class HostingExtensions
     /// </summary>
     public static void MapHealth(this WebApplication app)
     {
-        app.MapGet("/readyz", (IServiceStore store, IEnumerable<Messaging.IPlatformChannel> channels, TimeProvider clock, ILogger<IServiceStore> logger) =>
+        app.MapGet("/readyz", (IServiceStore store, IEnumerable<Messaging.IPlatformChannel> channels, IEnumerable<Messaging.IReadinessFigures> figures, TimeProvider clock, ILogger<IServiceStore> logger) =>
         {
             if (!Readable(store, logger))
             {
@@ -136,9 +136,11 @@ internal static class HostingExtensions
             // host is up but people are not being answered.
             var waiting = channels.Where(c => c.Enabled && !c.Ready.IsCompletedSuccessfully).Select(c => c.Platform).ToList();
             var oldest = store.Unprocessed(1) is [var e, ..] ? (clock.GetUtcNow() - e.At).TotalSeconds : 0;
+            // What a platform reports of itself (LINE's quota) rides along, whether ready or not.
+            var details = figures.Select(f => (f.Name, Figures: f.Figures())).Where(f => f.Figures is not null).ToDictionary(f => f.Name, f => f.Figures);
             return waiting.Count == 0 && oldest <= InboxStalledAfter.TotalSeconds
-                ? Results.Ok(new { status = "ready" })
-                : Results.Json(new { status = "not ready", waiting, inboxOldestSeconds = Math.Round(oldest) }, statusCode: StatusCodes.Status503ServiceUnavailable);
+                ? Results.Ok(new { status = "ready", details })
+                : Results.Json(new { status = "not ready", waiting, inboxOldestSeconds = Math.Round(oldest), details }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         app.MapGet("/healthz", (IServiceStore store, ILogger<IServiceStore> logger) => Readable(store, logger)
             ? Results.Ok(new { status = "ok", version = Cli.CliVerbs.Version, offices = store.Offices().Count, commits = store.Commits, queued = store.Queued() })

@@ -117,4 +117,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 57, Level = LogLevel.Information, Message = "Demo mode: the clock starts at {Today:yyyy-MM-dd HH:mm zzz}, in the demo office's year (BudgetBot__Playground__Today; empty for the real clock)")]
     public static partial void DemoClock(ILogger logger, DateTimeOffset today);
+
+    [LoggerMessage(EventId = 58, Level = LogLevel.Information, Message = "LINE quota this month: {Used} message(s) used of {Limit} (none: no limit on the plan)")]
+    public static partial void LineQuotaRead(ILogger logger, long used, long? limit);
+
+    [LoggerMessage(EventId = 59, Level = LogLevel.Warning, Message = "LINE's quota could not be read; trying again tomorrow")]
+    public static partial void LineQuotaUnread(ILogger logger, Exception? exception);
+
+    [LoggerMessage(EventId = 60, Level = LogLevel.Warning, Message = "LINE quota: {Notice}")]
+    public static partial void LineQuotaNotice(ILogger logger, string notice);
 }

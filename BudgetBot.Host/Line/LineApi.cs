@@ -43,6 +43,27 @@ internal sealed class LineApi(HttpClient http, IOptions<BudgetBotOptions> option
         return await Classify(response, ct);
     }
 
+    /// <summary>
+    /// This month's quota (null: no target limit set on the plan) and what has been sent against it; null when LINE
+    /// does not answer.
+    /// </summary>
+    public async Task<(long? Limit, long Used)?> QuotaAsync(CancellationToken ct)
+    {
+        using var quotaRequest = Request(HttpMethod.Get, "/v2/bot/message/quota", null);
+        using var quota = await http.SendAsync(quotaRequest, ct);
+        using var usedRequest = Request(HttpMethod.Get, "/v2/bot/message/quota/consumption", null);
+        using var used = await http.SendAsync(usedRequest, ct);
+        if (!quota.IsSuccessStatusCode || !used.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        var q = await quota.Content.ReadFromJsonAsync<JsonObject>(ct);
+        var u = await used.Content.ReadFromJsonAsync<JsonObject>(ct);
+        long? limit = q?["type"]?.ToString() == "limited" && q["value"] is { } value ? value.GetValue<long>() : null;
+        return (limit, u?["totalUsage"]?.GetValue<long>() ?? 0);
+    }
+
     public async Task<string?> BotUserIdAsync(CancellationToken ct)
     {
         using var request = Request(HttpMethod.Get, "/v2/bot/info", null);

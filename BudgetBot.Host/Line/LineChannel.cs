@@ -17,7 +17,7 @@ namespace BudgetBot.Host.Line;
 /// after a crash or a 5xx cannot send twice.
 /// </summary>
 internal sealed class LineChannel(
-    LineApi api, LineMessages messages, IBudgetStore budget, IChatStore chat, MessageSignals signals, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<LineChannel> logger)
+    LineApi api, LineMessages messages, LineQuota quota, IOptions<BudgetBotOptions> options, TimeProvider clock)
     : IPlatformChannel
 {
     public const string Welcome = "สวัสดีครับ BudgetBot ช่วยติดตามการใช้จ่ายงบประมาณ\nพิมพ์ /help เพื่อดูคำสั่ง สมาชิกใหม่ขอรหัสเชิญจากผู้ดูแลระบบแล้วพิมพ์ /join รหัส";
@@ -59,7 +59,17 @@ internal sealed class LineChannel(
             var outcome = fresh ? await api.ReplyAsync(item.ReplyToken!, batches[done], CancellationToken.None) : LineApi.Outcome.InvalidReplyToken;
             if (outcome == LineApi.Outcome.InvalidReplyToken)
             {
+                // A push counts against the month's quota: past the configured cap it waits for the next month.
+                if (!quota.MayPush())
+                {
+                    return new SendOutcome(SendResult.Withheld, done, "monthly push cap reached");
+                }
+
                 outcome = await api.PushAsync(item.ChatId, batches[done], RetryKey(item.Key, done), CancellationToken.None);
+                if (outcome == LineApi.Outcome.Sent)
+                {
+                    quota.Pushed(1);
+                }
             }
 
             switch (outcome)
@@ -72,8 +82,8 @@ internal sealed class LineChannel(
 
                     continue;
                 case LineApi.Outcome.QuotaUsedUp:
-                    TellAdmins();
-                    return new SendOutcome(SendResult.RetryAfter, done, "monthly quota used up") { After = TimeSpan.FromHours(1) };
+                    quota.UsedUp();
+                    return new SendOutcome(SendResult.Withheld, done, "LINE's monthly quota used up");
                 case LineApi.Outcome.RateLimited:
                     return new SendOutcome(SendResult.RetryAfter, done, "429") { After = TimeSpan.FromSeconds(1) };
                 case LineApi.Outcome.Refused:
@@ -91,19 +101,5 @@ internal sealed class LineChannel(
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(outboxKey + "#" + part.ToString(CultureInfo.InvariantCulture)));
         return new Guid(hash.AsSpan(0, 16));
-    }
-
-    private void TellAdmins()
-    {
-        Log.LineQuotaUsedUp(logger);
-        var month = clock.GetUtcNow().ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var admins = budget.Offices().SelectMany(o => chat.People(o.Id).Where(p => Access.IsAdmin(p, o.Id))).DistinctBy(p => p.Id);
-        foreach (var person in admins)
-        {
-            chat.Enqueue(new OutboxItem($"line-quota:{month}:{person.Id}", "LineQuota", "", person.Id, null,
-                new Reply("⚠ โควตาข้อความ LINE ประจำเดือนหมดแล้ว ข้อความแบบ push จะรอจนได้โควตาใหม่ (ข้อความตอบกลับยังส่งได้)"), clock.GetUtcNow()));
-        }
-
-        signals.WakeSenders();
     }
 }

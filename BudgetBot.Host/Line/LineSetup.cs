@@ -17,6 +17,9 @@ internal static class LineSetup
         services.AddSingleton<LineBotInfo>();
         services.AddSingleton<LineMessages>();
         services.AddSingleton<IPlatformChannel, LineChannel>();
+        services.AddSingleton<LineQuota>();
+        services.AddSingleton<IReadinessFigures>(sp => sp.GetRequiredService<LineQuota>());
+        services.AddHostedService<LineQuotaWatch>();
         services.AddSingleton(Identity);
         services.AddSingleton<IValidateOptions<BudgetBotOptions>, LineOptionsCheck>();
         services.AddHostedService<LineStartup>();

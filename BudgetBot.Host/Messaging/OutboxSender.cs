@@ -225,7 +225,7 @@ internal sealed class OutboxSender(
             Metrics.ServiceMetrics.Sent(Platform, outcome.Result);
             var update = Update(item, outcome, clock.GetUtcNow());
             round.Updates.Enqueue(update);
-            if (update.Status == OutboxStatus.Failed)
+            if (update.Status == OutboxStatus.Failed && outcome.Result != SendResult.Withheld)
             {
                 round.Failed.Enqueue((item, update.Error ?? ""));
             }
@@ -372,7 +372,7 @@ internal sealed class OutboxSender(
                 return new OutboxUpdate(item.Key, OutboxStatus.Pending, outcome.PartsSent, item.Attempts, now + outcome.After, outcome.Error);
             case SendResult.Gone or SendResult.Moved:
                 return new OutboxUpdate(item.Key, OutboxStatus.Undeliverable, outcome.PartsSent, attempts, now, outcome.Error ?? outcome.Result.ToString());
-            case SendResult.Permanent:
+            case SendResult.Permanent or SendResult.Withheld:
                 return new OutboxUpdate(item.Key, OutboxStatus.Failed, outcome.PartsSent, attempts, now, outcome.Error);
             default:
                 Log.SendFailed(logger, item.Key, attempts, outcome.Error ?? "");

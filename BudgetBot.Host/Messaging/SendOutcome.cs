@@ -19,6 +19,13 @@ internal enum SendResult
 
     /// <summary>The chat has a new id (<see cref="SendOutcome.NewChatId"/>): send there instead.</summary>
     Moved,
+
+    /// <summary>
+    /// The platform's allowance for this kind of message is spent (a monthly quota): set aside unsent with the reason,
+    /// as a dead letter an admin may send again, without a notice per message (the channel told the admins once). Held
+    /// in the queue instead, it would hold every later reply to the chat behind it for weeks.
+    /// </summary>
+    Withheld,
 }
 
 /// <summary>How a send went, and how many of the item's parts are out (counting those sent before).</summary>

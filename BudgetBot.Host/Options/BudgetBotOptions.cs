@@ -257,5 +257,9 @@ internal sealed class LineOptions
     [Description("How many seconds after the webhook a reply token is still used; later answers are pushed.")]
     public int ReplyTokenSeconds { get; set; } = 50;
 
+    [Range(0, 10_000_000)]
+    [Description("Pushes (messages that are not replies, which LINE counts against the plan's monthly quota) sent in a month at most; past it pushes are set aside unsent (dead letters) and the admins are told once. 0: no cap but LINE's own.")]
+    public int MaxPushesPerMonth { get; set; }
+
     public bool Enabled() => !string.IsNullOrWhiteSpace(ChannelSecret) && !string.IsNullOrWhiteSpace(ChannelAccessToken);
 }

@@ -43,6 +43,12 @@ internal sealed class FakeLineApi : IAsyncDisposable
             fake = new FakeLineApi(app);
             app.MapPost("/v2/bot/message/reply", (Delegate)fake.Reply);
             app.MapPost("/v2/bot/message/push", (Delegate)fake.Push);
+            app.MapGet("/v2/bot/message/quota", (HttpContext http) => Authorized(http)
+                ? Results.Json(fake.QuotaLimit is { } limit ? new { type = "limited", value = (long?)limit } : new { type = "none", value = (long?)null })
+                : Results.Json(new { message = "Authentication failed" }, statusCode: 401));
+            app.MapGet("/v2/bot/message/quota/consumption", (HttpContext http) => Authorized(http)
+                ? Results.Json(new { totalUsage = Interlocked.Read(ref fake._quotaUsed) })
+                : Results.Json(new { message = "Authentication failed" }, statusCode: 401));
             app.MapGet("/v2/bot/info", (HttpContext http) => Authorized(http)
                 ? Results.Json(new { userId = BotUserId, basicId = "@budgetbot", displayName = "BudgetBot", chatMode = "bot", markAsReadMode = "auto" })
                 : Results.Json(new { message = "Authentication failed" }, statusCode: 401));
@@ -51,6 +57,18 @@ internal sealed class FakeLineApi : IAsyncDisposable
     }
 
     public void AdvanceClock(TimeSpan by) => _clock += by;
+
+    private long _quotaUsed;
+
+    /// <summary>The plan's monthly target limit LINE reports (null: none set).</summary>
+    public long? QuotaLimit { get; set; }
+
+    /// <summary>Messages counted against the quota this month: set to start from a figure; every push accepted adds one.</summary>
+    public long QuotaUsed
+    {
+        get => Interlocked.Read(ref _quotaUsed);
+        set => Interlocked.Exchange(ref _quotaUsed, value);
+    }
 
     /// <summary>Push requests wait, unanswered, until this is completed: whatever the host does meanwhile is not waiting on LINE.</summary>
     public TaskCompletionSource PushesHeld { get; set; } = Completed();
@@ -201,6 +219,8 @@ internal sealed class FakeLineApi : IAsyncDisposable
         }
 
         Deliveries.Enqueue(new Delivery("push", body["to"]!.ToString(), body["messages"]!.AsArray(), key));
+        // LINE counts a push to one person as one message, whatever number of bubbles it carries.
+        Interlocked.Increment(ref _quotaUsed);
         _changes.Notify();
         return fault == 500
             ? Results.Json(new { message = "Internal error" }, statusCode: 500)

@@ -1,0 +1,9 @@
+namespace BudgetBot.Host.Messaging;
+
+/// <summary>Figures a platform adds to <c>/readyz</c>'s answer (a quota, say), under its own name; null when it has none yet.</summary>
+internal interface IReadinessFigures
+{
+    string Name { get; }
+
+    object? Figures();
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BudgetBot.Domain.Ports;
+using BudgetBot.Host.Storage;
+using BudgetBot.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BudgetBot.Tests.Line;
+
+/// <summary>
+/// LINE's monthly quota counts pushes, not replies: it is read from LINE, shown in <c>/readyz</c>, warned about at 80%
+/// once a month, and <c>Line:MaxPushesPerMonth</c> holds pushes past a cap of the office's own.
+/// </summary>
+public sealed class LineQuotaTests
+{
+    [Fact]
+    public async Task QuotaPast80Percent_AdminsAreWarnedOnce_AndReadyzShowsTheFigures()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        fake.QuotaLimit = 100;
+        fake.QuotaUsed = 85;
+        await using var host = LineHost.Start(fake);
+        using var client = host.CreateClient();
+
+        await fake.WaitFor(d => d.To == LineHost.Admin && Texts(d).Contains("ใช้โควตาข้อความ LINE เดือนนี้แล้ว", StringComparison.Ordinal));
+        var ready = await client.GetFromJsonAsync<JsonElement>(new Uri("/readyz", UriKind.Relative));
+        // Another push past the line does not warn again this month.
+        await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "ยอด 7"));
+        await PipelineIdle.WaitAsync(host.Services);
+
+        var quota = ready.GetProperty("details").GetProperty("lineQuota");
+        Assert.Equal(100, quota.GetProperty("limit").GetInt64());
+        Assert.True(quota.GetProperty("used").GetInt64() >= 85);
+        Assert.Single(fake.TextsTo(LineHost.Admin), t => t.Contains("ใช้โควตาข้อความ LINE เดือนนี้แล้ว 8", StringComparison.Ordinal));
+        Assert.Single(fake.TextsTo(LineHost.Admin2), t => t.Contains("ใช้โควตาข้อความ LINE เดือนนี้แล้ว 8", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PushesPastTheMonthsCap_Wait_WhileRepliesStillGo()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        fake.QuotaUsed = 5;
+        await using (var replies = LineHost.Start(fake, ("BudgetBot:Line:MaxPushesPerMonth", "5")))
+        {
+            using var client = replies.CreateClient();
+            // The month is at its cap from the start: the admins' notice over LINE is a push, set aside, and it does
+            // not hold their chat's replies back.
+            var store = replies.Services.GetRequiredService<IServiceStore>();
+            await WaitFor(store, () => store.Failed(10).Any(i => i.Key.StartsWith("line-quota-", StringComparison.Ordinal) && i.ChatId == LineHost.Admin));
+            await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "ยอด 7"));
+
+            var answer = await fake.WaitFor(d => d.To == LineHost.Admin && Texts(d).Contains("โครงการ 7", StringComparison.Ordinal));
+            Assert.Equal("reply", answer.Kind);
+        }
+
+        // Every answer pushed (no reply token is used): past the cap it waits, and says why.
+        await using var pushes = LineHost.Start(fake, ("BudgetBot:Line:MaxPushesPerMonth", "5"), ("BudgetBot:Line:ReplyTokenSeconds", "0"));
+        using var http = pushes.CreateClient();
+        var before = fake.Deliveries.Count;
+        await FakeLineApi.PostAsync(http, events: fake.Text(LineHost.Admin2, "ยอด 8"));
+        var queue = pushes.Services.GetRequiredService<IServiceStore>();
+        // Set aside as a dead letter an admin may send again next month, not held at the head of the chat's queue.
+        await WaitFor(queue, () => queue.Failed(10).Any(i => i.Error == "monthly push cap reached" && i.ChatId == LineHost.Admin2));
+
+        Assert.Equal(before, fake.Deliveries.Count);
+        var ready = await http.GetFromJsonAsync<JsonElement>(new Uri("/readyz", UriKind.Relative));
+        Assert.Equal(5, ready.GetProperty("details").GetProperty("lineQuota").GetProperty("cap").GetInt32());
+    }
+
+    private static string Texts(FakeLineApi.Delivery d) => string.Join('\n', d.Messages.Select(m => m?["text"]?.ToString() ?? ""));
+
+    /// <summary>Looks again after each of the store's commits, within 20 seconds.</summary>
+    private static async Task WaitFor(IServiceStore store, Func<bool> done)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var next = store.NextCommit;
+            if (done())
+            {
+                return;
+            }
+
+            await next.WaitAsync(timeout.Token);
+        }
+    }
+}

@@ -81,7 +81,12 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
                     marks.Add((say[$"เป้าหมาย ครม. ร้อยละ {Say.Rate(target.Percent)}", $"cabinet target {Say.Percent(target.Percent)}"], sum.Allocation * target.Percent / 100, ScottPlot.Colors.DarkRed));
                 }
 
-                return Rows(name, say[$"ผลสะสมเทียบแผนสะสม (บาท)\nข้อมูล ณ {ThaiDate.Short(asOf)}", $"Cumulative actual vs plan (baht)\nas of {say.Date(asOf)}"], cumulative,
+                // The headline's two rates, as /report and the report page give them, under the title.
+                var headline = OfficeHeadline.Of(chosen.Select(p => (p, figuresOf(p))).ToList(), year, quarterNow, calendar?.Targets ?? []);
+                var rates = say[
+                    $"ร้อยละ {Say.Rate(headline.PercentOfPlan)} ของแผนถึงไตรมาส {quarterNow}\nเบิกจ่ายร้อยละ {Say.Rate(sum.PercentUsed)} ของงบ",
+                    $"{Say.Percent(headline.PercentOfPlan)} of plan to Q{quarterNow}\n{Say.Percent(sum.PercentUsed)} of the allocation paid"];
+                return Rows(name, say[$"ผลสะสมเทียบแผนสะสม (บาท)\n{rates}\nข้อมูล ณ {ThaiDate.Short(asOf)}", $"Cumulative actual vs plan (baht)\n{rates}\nas of {say.Date(asOf)}"], cumulative,
                     [(say["แผนสะสม", "plan to date"], ScottPlot.Colors.Silver), (say["ผลสะสมไตรมาสที่ผ่านมา", "actual, past quarters"], ScottPlot.Colors.SteelBlue),
                         (say["ผลสะสมไตรมาสปัจจุบัน", "actual, this quarter"], ScottPlot.Colors.DarkOrange)], marks);
         }

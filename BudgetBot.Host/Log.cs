@@ -126,4 +126,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 60, Level = LogLevel.Warning, Message = "LINE quota: {Notice}")]
     public static partial void LineQuotaNotice(ILogger logger, string notice);
+
+    [LoggerMessage(EventId = 61, Level = LogLevel.Warning, Message = "LINE refused the card of {Key}; sent as text instead")]
+    public static partial void LineCardRefused(ILogger logger, string key);
 }

@@ -71,9 +71,20 @@ public sealed record Attachment(AttachmentKind Kind, string Name, string OfficeI
         new(AttachmentKind.Spreadsheet, $"report-{fiscalYear}-{round}.xlsx", officeId, fiscalYear) { Round = round };
 }
 
+/// <summary>One line of a card: what it is and its figure.</summary>
+public sealed record CardRow(string Label, string Value);
+
+/// <summary>
+/// The same answer as a card for a phone (a LINE Flex bubble): a title, a figure per row, a bar for the share paid, a
+/// note. The reply's text says all of it too, for every place that draws no card, and stands in when a card is refused.
+/// </summary>
+public sealed record Card(string Title, IReadOnlyList<CardRow> Rows, decimal Percent, string PercentLabel, string? Note = null);
+
 /// <summary>What the bot says back: text, rows of buttons, attachments. Each platform adapter translates it.</summary>
 public sealed record Reply(string Text)
 {
+    public Card? Card { get; init; }
+
     public IReadOnlyList<IReadOnlyList<Button>> Buttons { get; init; } = [];
 
     public IReadOnlyList<Attachment> Attachments { get; init; } = [];

@@ -17,7 +17,7 @@ namespace BudgetBot.Host.Line;
 /// after a crash or a 5xx cannot send twice.
 /// </summary>
 internal sealed class LineChannel(
-    LineApi api, LineMessages messages, LineQuota quota, IOptions<BudgetBotOptions> options, TimeProvider clock)
+    LineApi api, LineMessages messages, LineQuota quota, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<LineChannel> logger)
     : IPlatformChannel
 {
     public const string Welcome = "สวัสดีครับ BudgetBot ช่วยติดตามการใช้จ่ายงบประมาณ\nพิมพ์ /help เพื่อดูคำสั่ง สมาชิกใหม่ขอรหัสเชิญจากผู้ดูแลระบบแล้วพิมพ์ /join รหัส";
@@ -50,13 +50,22 @@ internal sealed class LineChannel(
 
     public async Task<SendOutcome> SendAsync(OutboxItem item, Action<int> partSent, CancellationToken ct)
     {
-        var batches = messages.Build(item.Reply, group: LineEvents.IsGroupId(item.ChatId));
+        var group = LineEvents.IsGroupId(item.ChatId);
+        var batches = messages.Build(item.Reply, group);
         var done = item.PartsSent;
+        var asText = false;
         for (; done < batches.Count; done++)
         {
             var fresh = done == 0 && item.ReplyToken is not null && clock.GetUtcNow() - item.CreatedAt < TimeSpan.FromSeconds(options.Value.Line.ReplyTokenSeconds);
             // Not cancelled on shutdown: a request LINE accepted must also be recorded as sent.
             var outcome = fresh ? await api.ReplyAsync(item.ReplyToken!, batches[done], CancellationToken.None) : LineApi.Outcome.InvalidReplyToken;
+            if (outcome == LineApi.Outcome.Refused && item.Reply.Card is not null && !asText)
+            {
+                // LINE refused the card: the same answer as text, pushed, since a refused reply may have spent the token.
+                Log.LineCardRefused(logger, item.Key);
+                (batches, asText, outcome) = (messages.Build(item.Reply with { Card = null }, group), true, LineApi.Outcome.InvalidReplyToken);
+            }
+
             if (outcome == LineApi.Outcome.InvalidReplyToken)
             {
                 // A push counts against the month's quota: past the configured cap it waits for the next month.
@@ -65,7 +74,7 @@ internal sealed class LineChannel(
                     return new SendOutcome(SendResult.Withheld, done, "monthly push cap reached");
                 }
 
-                outcome = await api.PushAsync(item.ChatId, batches[done], RetryKey(item.Key, done), CancellationToken.None);
+                outcome = await api.PushAsync(item.ChatId, batches[done], RetryKey(asText ? item.Key + ":text" : item.Key, done), CancellationToken.None);
                 if (outcome == LineApi.Outcome.Sent)
                 {
                     quota.Pushed(1);

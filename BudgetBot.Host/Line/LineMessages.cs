@@ -17,9 +17,14 @@ internal sealed class LineMessages(Attachments attachments, MediaFiles media, Do
     public const int MaxText = 5000;
     public const int PerRequest = 5;
 
+    /// <summary>LINE's limit on a Flex message's alternative text (shown in notifications and chat lists).</summary>
+    public const int MaxAltText = 400;
+
     public List<JsonArray> Build(Reply reply, bool group = false)
     {
-        var list = TextChunks.Split(reply.Text, MaxText).Select(t => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = t }).ToList();
+        var list = reply.Card is { } card
+            ? [Flex(card, reply.Text)]
+            : TextChunks.Split(reply.Text, MaxText).Select(t => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = t }).ToList();
         list.AddRange(reply.Attachments.Select(Attachment));
         if (group && Mentions(reply) is { } mention)
         {
@@ -33,6 +38,76 @@ internal sealed class LineMessages(Attachments attachments, MediaFiles media, Do
         }
 
         return list.Chunk(PerRequest).Select(batch => new JsonArray([.. batch])).ToList();
+    }
+
+    /// <summary>
+    /// A card as a Flex bubble: the title, a row per figure (label at the left, figure at the right), a bar filled to
+    /// the share paid, the note; the reply's text, cut to LINE's 400 characters, as its alternative text.
+    /// </summary>
+    private static JsonNode Flex(Card card, string text)
+    {
+        static JsonObject Text(string value, string size, string? color = null, string align = "start", bool bold = false, int? flex = null)
+        {
+            var t = new JsonObject { ["type"] = "text", ["text"] = value, ["size"] = size, ["wrap"] = true, ["align"] = align };
+            if (color is not null)
+            {
+                t["color"] = color;
+            }
+
+            if (bold)
+            {
+                t["weight"] = "bold";
+            }
+
+            if (flex is { } f)
+            {
+                t["flex"] = f;
+            }
+
+            return t;
+        }
+
+        var rows = card.Rows.Select(r => (JsonNode)new JsonObject
+        {
+            ["type"] = "box",
+            ["layout"] = "horizontal",
+            ["contents"] = new JsonArray(Text(r.Label, "sm", "#555555", flex: 5), Text(r.Value, "sm", align: "end", flex: 6)),
+        });
+        var filled = Math.Clamp(card.Percent, 0, 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        var bar = new JsonObject
+        {
+            ["type"] = "box",
+            ["layout"] = "vertical",
+            ["backgroundColor"] = "#DDDDDD",
+            ["height"] = "8px",
+            ["margin"] = "md",
+            ["contents"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "box",
+                ["layout"] = "vertical",
+                ["backgroundColor"] = "#1F4E79",
+                ["width"] = filled,
+                ["height"] = "8px",
+                ["contents"] = new JsonArray(new JsonObject { ["type"] = "filler" }),
+            }),
+        };
+        var body = new JsonArray([.. rows, bar, Text(card.PercentLabel, "sm", "#1F4E79", bold: true)]);
+        if (card.Note is { } note)
+        {
+            body.Add(Text(note, "xs", "#777777"));
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "flex",
+            ["altText"] = text.Length <= MaxAltText ? text : text[..(MaxAltText - 1)] + "…",
+            ["contents"] = new JsonObject
+            {
+                ["type"] = "bubble",
+                ["header"] = new JsonObject { ["type"] = "box", ["layout"] = "vertical", ["contents"] = new JsonArray(Text(card.Title, "md", bold: true)) },
+                ["body"] = new JsonObject { ["type"] = "box", ["layout"] = "vertical", ["spacing"] = "sm", ["contents"] = body },
+            },
+        };
     }
 
     /// <summary>A tap as a postback; a link as a URI action at the service's public address, left out without one.</summary>

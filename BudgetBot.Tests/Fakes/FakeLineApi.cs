@@ -90,7 +90,11 @@ internal sealed class FakeLineApi : IAsyncDisposable
     }
 
     public IEnumerable<string> TextsTo(string to) =>
-        Deliveries.Where(d => d.To == to).SelectMany(d => d.Messages.Select(m => m!["text"]?.ToString() ?? "")).Where(t => t.Length > 0);
+        Deliveries.Where(d => d.To == to).SelectMany(d => d.Messages.Select(TextOf)).Where(t => t.Length > 0);
+
+    /// <summary>What a message says: a text's text, a Flex card's alternative text (the reply's whole text); empty for others.</summary>
+    public static string TextOf(JsonNode? message) =>
+        message?["type"]?.ToString() == "flex" ? message["altText"]?.ToString() ?? "" : message?["text"]?.ToString() ?? "";
 
     public Task<Delivery> WaitFor(Func<Delivery, bool> match, TimeSpan? timeout = null) =>
         _changes.WaitFor(() => Deliveries.FirstOrDefault(match), timeout ?? TimeSpan.FromSeconds(20),
@@ -233,7 +237,35 @@ internal sealed class FakeLineApi : IAsyncDisposable
         return Results.Json(new { message = "The request body has 1 error(s)", details = new[] { new { message = problem } } }, statusCode: 400);
     }
 
-    private static string? Validate(JsonNode? messages)
+    /// <summary>Every Flex message is refused (400), as LINE refuses one it finds invalid.</summary>
+    public bool RefuseFlex { get; set; }
+
+    /// <summary>What LINE's schema asks of a Flex bubble's components (messaging-api.yml: FlexBox, FlexText, FlexFiller).</summary>
+    private static string? FlexProblem(JsonNode? component)
+    {
+        switch (component?["type"]?.ToString())
+        {
+            case "bubble":
+                return new[] { "header", "hero", "body", "footer" }.Select(part => component[part]).Where(p => p is not null).Select(FlexProblem).FirstOrDefault(p => p is not null);
+            case "box":
+                if (component["layout"]?.ToString() is not ("horizontal" or "vertical" or "baseline") || component["contents"] is not JsonArray contents)
+                {
+                    return "a box needs a layout and contents";
+                }
+
+                return contents.Select(FlexProblem).FirstOrDefault(p => p is not null);
+            case "text":
+                return string.IsNullOrEmpty(component["text"]?.ToString()) ? "a text needs its text" : null;
+            case "filler" or "separator" or "spacer" or "icon" or "image" or "button":
+                return null;
+            default:
+                return "an unknown Flex component";
+        }
+    }
+
+    private static bool Bubble(JsonNode? contents) => contents?["type"]?.ToString() is "bubble" or "carousel";
+
+    private string? Validate(JsonNode? messages)
     {
         if (messages is not JsonArray list || list.Count is < 1 or > 5)
         {
@@ -248,6 +280,14 @@ internal sealed class FakeLineApi : IAsyncDisposable
                     return "text of 1 to 5000 characters";
                 case "image" when !(m["originalContentUrl"]?.ToString() ?? "").StartsWith("https://", StringComparison.Ordinal):
                     return "image URLs must be https";
+                case "flex" when RefuseFlex:
+                    return "the Flex message is invalid";
+                case "flex" when (m["altText"]?.ToString().Length ?? 0) is < 1 or > 400:
+                    return "altText of 1 to 400 characters";
+                case "flex" when !Bubble(m["contents"]):
+                    return "Flex contents must be a bubble or a carousel";
+                case "flex" when FlexProblem(m["contents"]) is not null:
+                    return FlexProblem(m["contents"]);
             }
 
             if (m["quickReply"]?["items"] is JsonArray items && (items.Count > 13 || items.Any(i => (i!["action"]?["data"]?.ToString().Length ?? 0) > 300)))

@@ -61,7 +61,7 @@ internal static class FakeWebhooks
     {
         Dictionary<string, int> Count() =>
             telegram.Calls.Where(c => c.Ok && c.Method == "sendMessage" && counts(c.Text)).Select(c => "t:" + c.ChatId.ToString(CultureInfo.InvariantCulture))
-                .Concat(line.Deliveries.Where(d => counts(d.Messages[0]!["text"]?.ToString() ?? "")).Select(d => "l:" + d.To))
+                .Concat(line.Deliveries.Where(d => counts(FakeLineApi.TextOf(d.Messages[0]))).Select(d => "l:" + d.To))
                 .GroupBy(chat => chat)
                 .ToDictionary(g => g.Key, g => g.Count());
         while (true)

@@ -78,7 +78,7 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
         var reminders = store.Outbox(Domain.Ports.OutboxStatus.Sent, 10_000).Where(o => o.Kind == "UnownedReminder").ToList();
         var reminderTexts = reminders.Select(r => r.Reply.Text).ToHashSet();
         var reminderDeliveries = telegram.Calls.Count(c => c.Ok && c.Method == "sendMessage" && reminderTexts.Contains(c.Text))
-            + line.Deliveries.Count(d => reminderTexts.Contains(d.Messages[0]!["text"]?.ToString() ?? ""));
+            + line.Deliveries.Count(d => reminderTexts.Contains(FakeLineApi.TextOf(d.Messages[0])));
         output.WriteLine($"{acknowledged.Count} spends acknowledged by two hosts (host 0 killed once); {expected.Sum(e => replies.GetValueOrDefault(e.Key))} replies out; "
             + $"{reminders.Count} reminders queued and {reminderDeliveries} delivered after {Scalar(database, RunsDone)} reminder runs; host starts {hosts.Starts}");
 

@@ -18,12 +18,12 @@ public sealed class LineEndToEndTests
         Assert.Equal(HttpStatusCode.OK, (await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "จ่าย 7 11,550 15 ก.พ. 66 ประชุมคณะกรรมการ"))).StatusCode);
         var recorded = await fake.WaitFor(d => d.To == LineHost.Admin);
         Assert.Equal("reply", recorded.Kind);
-        Assert.Contains("เบิกจ่ายแล้ว 23,310 บาท จากงบที่ได้รับจัดสรร 86,860 บาท (ร้อยละ 26.8) คงเหลือ 63,550 บาท", recorded.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 23,310 บาท จากงบที่ได้รับจัดสรร 86,860 บาท (ร้อยละ 26.8) คงเหลือ 63,550 บาท", FakeLineApi.TextOf(recorded.Messages[0]), StringComparison.Ordinal);
         Assert.Equal("postback", recorded.Messages[^1]!["quickReply"]!["items"]![0]!["action"]!["type"]!.ToString());
 
         await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "ยอด 7"));
-        var balance = await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages[0]!["text"]!.ToString().StartsWith("โครงการ 7", StringComparison.Ordinal));
-        Assert.Contains("เบิกจ่ายแล้ว 23,310 บาท", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        var balance = await fake.WaitFor(d => d.To == LineHost.Admin && FakeLineApi.TextOf(d.Messages[0]).StartsWith("โครงการ 7", StringComparison.Ordinal));
+        Assert.Contains("เบิกจ่ายแล้ว 23,310 บาท", FakeLineApi.TextOf(balance.Messages[0]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class LineEndToEndTests
         using var client = host.CreateClient();
 
         await FakeLineApi.PostAsync(client, events: [fake.Text(LineHost.Admin, "ประชุมบ่ายนี้นะครับ", LineHost.Group), fake.Text(LineHost.Admin, "ยอด 7", LineHost.Group), fake.Text(LineHost.Admin2, "/spend 8 1,000 1/3/2566", LineHost.Group)]);
-        await fake.WaitFor(d => d.To == LineHost.Group && d.Messages[0]!["text"]!.ToString().StartsWith("บันทึกแล้ว โครงการ 8", StringComparison.Ordinal));
+        await fake.WaitFor(d => d.To == LineHost.Group && FakeLineApi.TextOf(d.Messages[0]).StartsWith("บันทึกแล้ว โครงการ 8", StringComparison.Ordinal));
         await PipelineIdle.WaitAsync(host.Services);
 
         var texts = fake.TextsTo(LineHost.Group).ToList();
@@ -64,7 +64,7 @@ public sealed class LineEndToEndTests
         late["timestamp"] = DateTimeOffset.UtcNow.AddMinutes(-30).ToUnixTimeMilliseconds();
         late["deliveryContext"] = new System.Text.Json.Nodes.JsonObject { ["isRedelivery"] = true };
         await FakeLineApi.PostAsync(client, events: late);
-        await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages[0]!["text"]!.ToString().StartsWith("บันทึกแล้ว โครงการ 8", StringComparison.Ordinal));
+        await fake.WaitFor(d => d.To == LineHost.Admin && FakeLineApi.TextOf(d.Messages[0]).StartsWith("บันทึกแล้ว โครงการ 8", StringComparison.Ordinal));
         Assert.Equal(before.Entries + 1, store.LedgerTotals().Entries);
     }
 
@@ -81,9 +81,9 @@ public sealed class LineEndToEndTests
         Assert.True(data.Length <= 300);
 
         await FakeLineApi.PostAsync(client, events: fake.Postback(LineHost.Admin, data));
-        await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages[0]!["text"]!.ToString().StartsWith("บันทึกแล้ว โครงการ 17", StringComparison.Ordinal));
+        await fake.WaitFor(d => d.To == LineHost.Admin && FakeLineApi.TextOf(d.Messages[0]).StartsWith("บันทึกแล้ว โครงการ 17", StringComparison.Ordinal));
         await FakeLineApi.PostAsync(client, events: fake.Postback(LineHost.Admin, data));
-        await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages[0]!["text"]!.ToString().Contains("ใช้ไปแล้ว", StringComparison.Ordinal));
+        await fake.WaitFor(d => d.To == LineHost.Admin && FakeLineApi.TextOf(d.Messages[0]).Contains("ใช้ไปแล้ว", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -119,8 +119,8 @@ public sealed class LineEndToEndTests
         await FakeLineApi.PostAsync(client, events: again);
         await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/balance 17"));
 
-        var balance = await fake.WaitFor(d => d.Messages[0]!["text"]!.ToString().StartsWith("โครงการ 17", StringComparison.Ordinal));
-        Assert.Contains("เบิกจ่ายแล้ว 38,100 บาท", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        var balance = await fake.WaitFor(d => FakeLineApi.TextOf(d.Messages[0]).StartsWith("โครงการ 17", StringComparison.Ordinal));
+        Assert.Contains("เบิกจ่ายแล้ว 38,100 บาท", FakeLineApi.TextOf(balance.Messages[0]), StringComparison.Ordinal);
         Assert.Single(fake.TextsTo(LineHost.Admin), t => t.StartsWith("บันทึกแล้ว", StringComparison.Ordinal));
     }
 
@@ -140,7 +140,7 @@ public sealed class LineEndToEndTests
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/balance 17"));
         var balance = await fake.WaitFor(d => d.To == LineHost.Admin);
-        Assert.Contains("เบิกจ่ายแล้ว 37,100 บาท", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 37,100 บาท", FakeLineApi.TextOf(balance.Messages[0]), StringComparison.Ordinal);
         Assert.Single(fake.Deliveries);
     }
 
@@ -176,7 +176,7 @@ public sealed class LineEndToEndTests
 
         await FakeLineApi.PostAsync(client, events: fake.Follow(LineHost.Admin));
         var welcome = await fake.WaitFor(d => d.To == LineHost.Admin);
-        Assert.StartsWith("คำสั่งที่ใช้ได้", welcome.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("คำสั่งที่ใช้ได้", FakeLineApi.TextOf(welcome.Messages[0]), StringComparison.Ordinal);
 
         await FakeLineApi.PostAsync(client, events: fake.Unfollow(LineHost.Admin));
         fake.AdvanceClock(TimeSpan.FromMinutes(2));
@@ -197,7 +197,7 @@ public sealed class LineEndToEndTests
         fake.FailPush(429);
         await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/balance 7"));
 
-        await fake.WaitFor(d => d.To == LineHost.Admin2 && d.Messages[0]!["text"]!.ToString().Contains("โควตาข้อความ LINE", StringComparison.Ordinal));
+        await fake.WaitFor(d => d.To == LineHost.Admin2 && FakeLineApi.TextOf(d.Messages[0]).Contains("โควตาข้อความ LINE", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -215,8 +215,8 @@ public sealed class LineEndToEndTests
         Assert.Equal(HttpStatusCode.OK, (await FakeLineApi.PostAsync(client, destination: "Uother000000000000000000000000000", events: fake.Text(LineHost.Admin, "/spend 17 1000 1/3/2566"))).StatusCode);
         await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "/balance 17"));
 
-        var balance = await fake.WaitFor(d => d.Messages[0]!["text"]!.ToString().StartsWith("โครงการ 17", StringComparison.Ordinal));
-        Assert.Contains("เบิกจ่ายแล้ว 37,100 บาท", balance.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        var balance = await fake.WaitFor(d => FakeLineApi.TextOf(d.Messages[0]).StartsWith("โครงการ 17", StringComparison.Ordinal));
+        Assert.Contains("เบิกจ่ายแล้ว 37,100 บาท", FakeLineApi.TextOf(balance.Messages[0]), StringComparison.Ordinal);
         Assert.Equal(2, fake.Deliveries.Count);
     }
 }

@@ -68,7 +68,7 @@ public sealed class LineQuotaTests
         Assert.Equal(5, ready.GetProperty("details").GetProperty("lineQuota").GetProperty("cap").GetInt32());
     }
 
-    private static string Texts(FakeLineApi.Delivery d) => string.Join('\n', d.Messages.Select(m => m?["text"]?.ToString() ?? ""));
+    private static string Texts(FakeLineApi.Delivery d) => string.Join('\n', d.Messages.Select(FakeLineApi.TextOf));
 
     /// <summary>Looks again after each of the store's commits, within 20 seconds.</summary>
     private static async Task WaitFor(IServiceStore store, Func<bool> done)

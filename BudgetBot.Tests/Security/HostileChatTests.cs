@@ -52,7 +52,7 @@ public sealed class HostileChatTests(ITestOutputHelper output)
         output.WriteLine($"{fromStranger.Count} inputs from a stranger (answered once), {fromAdmin.Count} hostile amounts and projects and {ForgedButtons().Count()} forged buttons from an admin; all answered");
 
         await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "ยอด 7"));
-        await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages[0]!["text"]!.ToString().StartsWith("โครงการ 7", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await fake.WaitFor(d => d.To == LineHost.Admin && FakeLineApi.TextOf(d.Messages[0]).StartsWith("โครงการ 7", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.Equal(before, Figures(host));
         Assert.Empty(host.Services.GetRequiredService<IServiceStore>().VerifyBalances());
     }

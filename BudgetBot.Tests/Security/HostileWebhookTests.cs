@@ -44,7 +44,7 @@ public sealed class HostileWebhookTests
         }
 
         await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "ยอด 7"));
-        await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages[0]!["text"]!.ToString().StartsWith("โครงการ 7", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await fake.WaitFor(d => d.To == LineHost.Admin && FakeLineApi.TextOf(d.Messages[0]).StartsWith("โครงการ 7", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.Equal(before, OfficeUsed(host));
     }
 

@@ -43,7 +43,8 @@ internal sealed class BalanceCommand : ICommand
             return ctx.Refuse("balance", $"project {project.Number}: not allowed", "ดูยอดโครงการนี้ไม่ได้: ไม่ใช่โครงการของท่าน", "You cannot see this project: it is not yours.");
         }
 
-        return [new Reply(ProjectText.Full(say, project, ctx.FiguresOf(project), quarter))];
+        var figures = ctx.FiguresOf(project);
+        return [new Reply(ProjectText.Full(say, project, figures, quarter)) { Card = ProjectText.Card(say, project, figures, quarter) }];
     }
 
     private static Reply Office(CommandContext ctx, int quarter)

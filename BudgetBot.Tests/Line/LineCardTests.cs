@@ -1,0 +1,60 @@
+using System.Net;
+using BudgetBot.Tests.Fakes;
+
+namespace BudgetBot.Tests.Line;
+
+/// <summary>
+/// A project's balance goes to LINE as a Flex card (title, a row per figure, a bar for the share paid) that the fake
+/// checks as LINE's schema asks; when LINE refuses a card, the same answer goes as text, pushed.
+/// </summary>
+public sealed class LineCardTests
+{
+    [Fact]
+    public async Task Balance_IsAFlexCard_WithTheFigures_AndItsTextAsAltText()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        await using var host = LineHost.Start(fake);
+        using var client = host.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "ยอด 7"))).StatusCode);
+        var sent = await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages[0]!["type"]!.ToString() == "flex");
+
+        var flex = sent.Messages[0]!;
+        Assert.Equal("reply", sent.Kind);
+        Assert.StartsWith("โครงการ 7", flex["altText"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("bubble", flex["contents"]!["type"]!.ToString());
+        var texts = Texts(flex["contents"]!).ToList();
+        Assert.Contains(texts, t => t.StartsWith("โครงการ 7", StringComparison.Ordinal));
+        Assert.Contains("เบิกจ่ายแล้ว", texts);
+        Assert.Contains("11,760 บาท", texts);
+        Assert.Contains("เบิกจ่ายร้อยละ 13.5", texts);
+        Assert.Empty(fake.Rejections);
+    }
+
+    [Fact]
+    public async Task ACardLineRefuses_GoesAsText_Pushed()
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        fake.RefuseFlex = true;
+        await using var host = LineHost.Start(fake);
+        using var client = host.CreateClient();
+
+        await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, "ยอด 7"));
+        var sent = await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages[0]!["type"]!.ToString() == "text");
+
+        Assert.Equal("push", sent.Kind);
+        Assert.StartsWith("โครงการ 7", sent.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("เบิกจ่ายแล้ว 11,760 บาท", sent.Messages[0]!["text"]!.ToString(), StringComparison.Ordinal);
+        Assert.NotEmpty(fake.Rejections);
+    }
+
+    /// <summary>Every text of a Flex component tree.</summary>
+    private static IEnumerable<string> Texts(System.Text.Json.Nodes.JsonNode node) =>
+        node switch
+        {
+            System.Text.Json.Nodes.JsonObject o => (o["type"]?.ToString() == "text" ? [o["text"]!.ToString()] : Array.Empty<string>())
+                .Concat(o.Where(p => p.Value is not null && p.Key != "text").SelectMany(p => Texts(p.Value!))),
+            System.Text.Json.Nodes.JsonArray a => a.Where(x => x is not null).SelectMany(x => Texts(x!)),
+            _ => [],
+        };
+}

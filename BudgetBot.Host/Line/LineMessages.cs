@@ -44,7 +44,7 @@ internal sealed class LineMessages(Attachments attachments, MediaFiles media, Do
     /// A card as a Flex bubble: the title, a row per figure (label at the left, figure at the right), a bar filled to
     /// the share paid, the note; the reply's text, cut to LINE's 400 characters, as its alternative text.
     /// </summary>
-    private static JsonNode Flex(Card card, string text)
+    public static JsonNode Flex(Card card, string text)
     {
         static JsonObject Text(string value, string size, string? color = null, string align = "start", bool bold = false, int? flex = null)
         {

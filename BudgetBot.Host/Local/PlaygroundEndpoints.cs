@@ -51,6 +51,7 @@ internal static class PlaygroundEndpoints
                 text = x.Reply.Text,
                 buttons = Buttons(x.Reply, request),
                 attachments = Files(x.Reply, request),
+                flex = Flex(x.Reply),
             }));
         });
         playground.MapPost("/playground/messages", async (PlaygroundMessage body, LocalConversation conversation, IChatStore chat, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
@@ -73,6 +74,7 @@ internal static class PlaygroundEndpoints
                 text = r.Text,
                 buttons = Buttons(r, request),
                 attachments = Files(r, request),
+                flex = Flex(r),
             }));
         });
     }
@@ -83,6 +85,9 @@ internal static class PlaygroundEndpoints
 
     private static IEnumerable<object> Files(Reply reply, HttpRequest request) =>
         reply.Attachments.Select(a => new { kind = a.Kind == AttachmentKind.Image ? "image" : "file", name = a.Name, url = a.Url is { } u ? Messaging.Links.Absolute(u, Here(request)) : null });
+
+    /// <summary>A card as the Flex message LINE gets, for the page to draw as LINE would; null without one.</summary>
+    private static System.Text.Json.Nodes.JsonNode? Flex(Reply reply) => reply.Card is { } card ? Line.LineMessages.Flex(card, reply.Text) : null;
 
     /// <summary>The address this request reached (a loopback one: the playground answers no other).</summary>
     private static string Here(HttpRequest request) => $"{request.Scheme}://{request.Host}";

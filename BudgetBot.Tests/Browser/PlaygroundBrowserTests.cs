@@ -37,7 +37,14 @@ public sealed class PlaygroundBrowserTests
         await page.FillAsync("#text", "ยอด 7");
         await page.ClickAsync("#send");
         var balance = page.Locator(".bot").Nth(1);
-        await Assertions.Expect(balance).ToContainTextAsync("เบิกจ่ายแล้ว 23,310 บาท จากงบที่ได้รับจัดสรร 86,860 บาท (ร้อยละ 26.8) คงเหลือ 63,550 บาท");
+        // The balance is the card LINE gets, drawn from the same Flex message: a row per figure and the share paid.
+        var card = balance.Locator(".flex-bubble");
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        await Assertions.Expect(card).ToContainTextAsync("โครงการ 7");
+        await Assertions.Expect(card).ToContainTextAsync("เบิกจ่ายแล้ว23,310 บาท");
+        await Assertions.Expect(card).ToContainTextAsync("คงเหลือ63,550 บาท");
+        await Assertions.Expect(card).ToContainTextAsync("เบิกจ่ายร้อยละ 26.8");
+        await card.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Environment.GetEnvironmentVariable("BUDGETBOT_SCREENSHOTS") ?? host.DataDir, "balance-card.png") });
         if (Environment.GetEnvironmentVariable("BUDGETBOT_SCREENSHOTS") is { Length: > 0 } shots)
         {
             // How the README's picture of the playground is made: BUDGETBOT_SCREENSHOTS=docs/images dotnet test --filter Playground_

@@ -24,11 +24,12 @@ public sealed record OfficeHeadline(Figures Total, int Quarter, TargetComparison
 
     /// <summary>
     /// The headline of an office's report for <paramref name="round"/>: from the report as submitted when the round was
-    /// closed, from the ledger otherwise, counting nothing after the round's last quarter.
+    /// closed (<paramref name="submitted"/>, which the caller has read already), from the ledger otherwise, counting
+    /// nothing after the round's last quarter.
     /// </summary>
-    public static OfficeHeadline ForReport(Ports.IBudgetStore budget, string officeId, int fiscalYear, Reconciliation.ReportRound round, IEnumerable<DisbursementTarget> targets)
+    public static OfficeHeadline ForReport(Ports.IBudgetStore budget, string officeId, int fiscalYear, Reconciliation.ReportRound round, SubmittedReport? submitted, IEnumerable<DisbursementTarget> targets)
     {
-        var projects = budget.Submitted(officeId, fiscalYear, round.LastQuarter) is { } submitted
+        var projects = submitted is not null
             ? submitted.Projects.Select(p => (p.Project, p.Figures.Through(round.LastQuarter))).ToList()
             : budget.Projects(officeId, fiscalYear).Select(p => (p, Figures.Of(p, budget.Balance(p.Id)).Through(round.LastQuarter))).ToList();
         return Of(projects, fiscalYear, round.LastQuarter, targets);

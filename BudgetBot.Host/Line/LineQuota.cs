@@ -13,7 +13,7 @@ namespace BudgetBot.Host.Line;
 /// warned about once a month at 80%. <see cref="BudgetBotOptions.Line"/>'s <c>MaxPushesPerMonth</c> caps pushes below
 /// LINE's own limit: past it, pushes are set aside unsent (dead letters an admin may send again).
 /// </summary>
-internal sealed class LineQuota(IBudgetStore budget, IChatStore chat, MessageSignals signals, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<LineQuota> logger)
+internal sealed class LineQuota(ConversationEngine engine, IChatStore chat, MessageSignals signals, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<LineQuota> logger)
     : IReadinessFigures
 {
     public const decimal WarnPercent = 80;
@@ -129,7 +129,7 @@ internal sealed class LineQuota(IBudgetStore budget, IChatStore chat, MessageSig
         // A notice over LINE is itself a push, held by the same cap; admins on other platforms still get it, and the log.
         Log.LineQuotaNotice(logger, text);
         // The admins known as people, and the configured first admins who have not written yet (their private chat).
-        var admins = budget.Offices().SelectMany(o => chat.People(o.Id).Where(p => Access.IsAdmin(p, o.Id))).DistinctBy(p => p.Id).ToList();
+        var admins = engine.Admins();
         var firstAdmins = options.Value.Admins.Where(identity => chat.PersonByIdentity(identity) is null).ToList();
         if (admins.Count + firstAdmins.Count == 0)
         {

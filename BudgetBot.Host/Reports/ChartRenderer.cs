@@ -62,7 +62,9 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
                 }
 
                 var name = chart.Scope == ChartScope.Division ? store.Divisions(office).FirstOrDefault(d => d.Id == id)?.Name ?? "" : store.Office(office)?.Name ?? office;
-                var sum = Figures.Sum(chosen.Select(figuresOf));
+                // Each project's figures read once: the bars, the marks and the headline's rates come from this one sum.
+                var headline = OfficeHeadline.Of(chosen.Select(p => (p, figuresOf(p))).ToList(), year, quarterNow, calendar?.Targets ?? []);
+                var sum = headline.Total;
                 var cumulative = new List<(string, decimal, ScottPlot.Color)>();
                 for (var q = 1; q <= 4; q++)
                 {
@@ -76,13 +78,12 @@ internal sealed class ChartRenderer(IBudgetStore store, TimeProvider? clock = nu
                 // The plan to date and, when the cabinet's target for the quarter is known, that share of the allocation,
                 // as lines across the bars: how far this quarter's result has still to go is read against them.
                 var marks = new List<(string, decimal, ScottPlot.Color)> { (say[$"แผนถึงไตรมาส {quarterNow}", $"plan to Q{quarterNow}"], sum.PlanToDate(quarterNow), ScottPlot.Colors.DimGray) };
-                if (TargetComparison.For(sum, year, quarterNow, TargetClass.Current, calendar?.Targets ?? []).Target is { } target)
+                if (headline.Target.Target is { } target)
                 {
                     marks.Add((say[$"เป้าหมาย ครม. ร้อยละ {Say.Rate(target.Percent)}", $"cabinet target {Say.Percent(target.Percent)}"], sum.Allocation * target.Percent / 100, ScottPlot.Colors.DarkRed));
                 }
 
                 // The headline's two rates, as /report and the report page give them, under the title.
-                var headline = OfficeHeadline.Of(chosen.Select(p => (p, figuresOf(p))).ToList(), year, quarterNow, calendar?.Targets ?? []);
                 var rates = say[
                     $"ร้อยละ {Say.Rate(headline.PercentOfPlan)} ของแผนถึงไตรมาส {quarterNow}\nเบิกจ่ายร้อยละ {Say.Rate(sum.PercentUsed)} ของงบ",
                     $"{Say.Percent(headline.PercentOfPlan)} of plan to Q{quarterNow}\n{Say.Percent(sum.PercentUsed)} of the allocation paid"];

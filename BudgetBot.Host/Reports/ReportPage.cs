@@ -34,7 +34,7 @@ internal static class ReportPage
             }
 
             var rows = exporter.Layout(link.OfficeId, link.FiscalYear, round, TimeZones.Today(options.Value.TimeZone, clock.GetUtcNow()));
-            var headline = OfficeHeadline.ForReport(store, link.OfficeId, link.FiscalYear, round, calendar.Targets);
+            var headline = OfficeHeadline.ForReport(store, link.OfficeId, link.FiscalYear, round, store.Submitted(link.OfficeId, link.FiscalYear, round.LastQuarter), calendar.Targets);
             return Results.Content(Render(rows, headline), "text/html; charset=utf-8", Encoding.UTF8);
         });
     }

@@ -43,12 +43,10 @@ internal static class ThaiWords
             var start = 0;
             while (start < paragraph.Length)
             {
-                // The furthest break that keeps the line within the width; failing that, the nearest one past it.
-                var end = breaks.Where(b => b > start && b - start <= width).DefaultIfEmpty(-1).Max();
-                if (end < 0 || paragraph.Length - start <= width)
-                {
-                    end = paragraph.Length - start <= width ? paragraph.Length : breaks.First(b => b > start);
-                }
+                // The rest when it fits; else the furthest break within the width; failing that, the nearest one past it.
+                var end = paragraph.Length - start <= width
+                    ? paragraph.Length
+                    : breaks.Where(b => b > start && b - start <= width).DefaultIfEmpty(breaks.First(b => b > start)).Max();
 
                 var line = paragraph[start..end].Trim();
                 if (line.Length > 0)

@@ -51,7 +51,8 @@ internal static class LiteDbLogCheck
 
         var pages = log.Length / Page;
         var reach = Math.Max(LastPage(header), 0) + pages;
-        var paired = recorded is null || recorded == Hash(header);
+        var expected = Hash(header);
+        var paired = recorded is null || recorded == expected;
         var buffer = new byte[Page];
         for (long n = 0; n < pages; n++)
         {
@@ -65,7 +66,7 @@ internal static class LiteDbLogCheck
             if (buffer[TypeAt] == HeaderType)
             {
                 reach = Math.Max(reach, LastPage(buffer) + pages);
-                paired = paired || Hash(buffer) == Hash(header);
+                paired = paired || Hash(buffer) == expected;
             }
         }
 

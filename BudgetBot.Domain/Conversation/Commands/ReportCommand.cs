@@ -36,7 +36,7 @@ internal sealed class ReportCommand : ICommand
         var submitted = ctx.Budget.Submitted(ctx.OfficeId!, fiscalYear, round.LastQuarter);
         var reportDate = submitted?.AsOf ?? (ctx.Today < end ? ctx.Today : end);
         // The same headline as the page's first screen and the weekly summary.
-        var headline = OfficeHeadline.ForReport(ctx.Budget, ctx.OfficeId!, fiscalYear, round, ctx.Settings.Targets);
+        var headline = OfficeHeadline.ForReport(ctx.Budget, ctx.OfficeId!, fiscalYear, round, submitted, ctx.Settings.Targets);
         // A link to the same report as a phone-sized web page: 128 random bits, kept only as a hash, one office, expiring.
         var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var expires = ctx.Message.At + ctx.Settings.ReportLinkLifetime;

@@ -123,11 +123,14 @@ internal sealed class LiteDbFiles : IDisposable
     /// Folds the log into the data file, after stamping the header with a number of its own (LiteDB's user version,
     /// which nothing else uses): no other copy of this file, a backup folded at another moment, has the same header.
     /// </summary>
-    private void Checkpoint()
+    private void Checkpoint(bool record = true)
     {
         Database.UserVersion = System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue);
         Database.Checkpoint();
-        Record();
+        if (record)
+        {
+            Record();
+        }
     }
 
     /// <summary>Writes the data file's header fingerprint into the lock file, durably, before any commit goes to the new log.</summary>
@@ -167,7 +170,7 @@ internal sealed class LiteDbFiles : IDisposable
             // A clean stop leaves one self-contained data file (auto-checkpoint is off, so nothing else folds the log in).
             try
             {
-                Checkpoint();
+                Checkpoint(record: false);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -176,7 +179,7 @@ internal sealed class LiteDbFiles : IDisposable
             }
         }
 
-        Abandon();
+        Abandon(record: _log is not null);
     }
 
     private bool _abandoned;
@@ -185,7 +188,13 @@ internal sealed class LiteDbFiles : IDisposable
     /// Closes the files without folding the log in: after the disk failed a write, LiteDB's own close may throw or
     /// hang on its failed writer, and the log already holds every confirmed commit for the next open.
     /// </summary>
-    public void Abandon()
+    public void Abandon() => Abandon(record: false);
+
+    /// <summary>
+    /// With <paramref name="record"/> (a clean stop), the data header is recorded once LiteDB is closed: its last
+    /// writes are then in the file, and no commit can follow the one the header was read after.
+    /// </summary>
+    private void Abandon(bool record)
     {
         if (_abandoned)
         {
@@ -202,7 +211,25 @@ internal sealed class LiteDbFiles : IDisposable
             // See above: the files are closed below whatever the engine says.
         }
 
-        foreach (var stream in new Stream?[] { _log, _data, _lock })
+        Close(_log, _data);
+        if (record)
+        {
+            try
+            {
+                Record();
+            }
+            catch (IOException)
+            {
+                // Without a record the next start checks the log's pages only.
+            }
+        }
+
+        Close(_lock);
+    }
+
+    private static void Close(params Stream?[] streams)
+    {
+        foreach (var stream in streams)
         {
             try
             {

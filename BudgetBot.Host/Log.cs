@@ -129,4 +129,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 61, Level = LogLevel.Warning, Message = "LINE refused the card of {Key}; sent as text instead")]
     public static partial void LineCardRefused(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 62, Level = LogLevel.Warning, Message = "Receipt {Key}: its picture could not be fetched (try {Try}); trying again")]
+    public static partial void ReceiptFetchFailed(ILogger logger, string key, int @try, Exception exception);
+
+    [LoggerMessage(EventId = 63, Level = LogLevel.Error, Message = "Receipt {Key}: its picture could not be fetched after {Tries} tries and is given up; the receipt stays with its entry without it")]
+    public static partial void ReceiptGivenUp(ILogger logger, string key, int tries);
 }

@@ -39,6 +39,7 @@ try
     app.MapHealth();
     app.MapPlayground();
     BudgetBot.Host.Reports.ReportPage.MapReportPages(app);
+    BudgetBot.Host.Reports.ReceiptPictures.MapReceiptPictures(app);
     app.MapJobs();
     app.MapServiceMetrics();
     app.MapTelegram();

@@ -50,6 +50,8 @@ public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, Eng
             ? [new Reply(new Say(person?.Language ?? Language.Thai)[refusal.Value.Thai, refusal.Value.English])]
             : message.ButtonPayload is { } payload
                 ? new ButtonHandler(this, budget, chat, settings).Handle(message, person, payload)
+                : message.Photo is { } photo
+                ? Photo(message, person, photo)
                 : Route(message, person, message.Text);
         if (stranger && replies.Count > 0)
         {
@@ -149,6 +151,12 @@ public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, Eng
                 return [];
         }
     }
+
+    /// <summary>A photo is a receipt, for people who record spending; a stranger's is answered as any other message of theirs.</summary>
+    private IReadOnlyList<Reply> Photo(IncomingMessage message, Person? person, string photo) =>
+        person is null
+            ? message.ChatKind == ChatKind.Private ? Route(message, null, "/" + CommandWords.English.First(w => w.Value == Intent.Receipt).Key) : []
+            : ReceiptCommand.Attach(new CommandContext(message, person, "", false, budget, chat, settings), photo);
 
     /// <summary>A known identity, or a configured first admin, who becomes admin of every office on first contact.</summary>
     private Person? ResolvePerson(IncomingMessage message)

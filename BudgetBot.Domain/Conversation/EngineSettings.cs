@@ -25,6 +25,9 @@ public sealed record EngineSettings
 
     public int PageSize { get; init; } = 10;
 
+    /// <summary>How long after a spend (or a <c>/receipt</c>) a photo is taken as that entry's receipt.</summary>
+    public TimeSpan ReceiptWindow { get; init; } = TimeSpan.FromMinutes(30);
+
     /// <summary>The cabinet's disbursement targets (config/disbursement-targets.json), for the report's headline.</summary>
     public IReadOnlyList<Budget.DisbursementTarget> Targets { get; init; } = [];
 

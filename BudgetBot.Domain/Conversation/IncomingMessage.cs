@@ -25,6 +25,9 @@ public sealed record IncomingMessage(
     /// <summary>True when a group message mentions the bot by name, so the bot may answer it.</summary>
     public bool MentionsBot { get; init; }
 
+    /// <summary>A photo sent with the message: the platform's reference to it (its <see cref="Text"/> is the caption, if any).</summary>
+    public string? Photo { get; init; }
+
     /// <summary>The person's identity on the platform, as <c>telegram:123</c>.</summary>
     public string Identity => new ChatAddress(Platform, UserId).ToString();
 

@@ -29,4 +29,5 @@ public enum Intent
     Commit,
     Close,
     CarryOver,
+    Receipt,
 }

@@ -88,7 +88,8 @@ public static class SpendFlow
         var lines = new List<string>
         {
             (result.Duplicate ? say["บันทึกไว้แล้ว ", "Already recorded: "] : say["บันทึกแล้ว ", "Recorded: "]) + ProjectText.Title(say, project),
-            say[$"{Say.Baht(amount)} บาท ลงวันที่ {ThaiDate.Short(date)}", $"{Say.Baht(amount)} baht dated {say.Date(date)}"],
+            // The entry's number is what /receipt, /history and an admin's /reverse name it by.
+            say[$"{Say.Baht(amount)} บาท ลงวันที่ {ThaiDate.Short(date)} (รายการ #{result.Entry!.Id})", $"{Say.Baht(amount)} baht dated {say.Date(date)} (entry #{result.Entry!.Id})"],
             ProjectText.Quarter(say, figures, FiscalCalendar.Quarter(date), project.FiscalYear),
             ProjectText.Used(say, figures),
         };

@@ -15,4 +15,9 @@ public sealed record ChatState(ChatAddress Chat, bool Gone, DateTimeOffset Since
 {
     /// <summary>When someone not registered was last answered from this address; they are answered once a day at most.</summary>
     public DateTimeOffset? StrangerAnsweredAt { get; init; }
+
+    /// <summary>The entry a person named with <c>/receipt</c>, and when: the next photo they send goes with it.</summary>
+    public long? ReceiptFor { get; init; }
+
+    public DateTimeOffset? ReceiptAskedAt { get; init; }
 }

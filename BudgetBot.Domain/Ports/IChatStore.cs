@@ -7,7 +7,17 @@ namespace BudgetBot.Domain.Ports;
 /// Everything the conversation engine reads and writes besides the budget, as one port; each part below is its own
 /// interface, so a component that needs only one of them (a sender, the reminder job) depends on only that one.
 /// </summary>
-public interface IChatStore : IPeople, IButtons, IAuditTrail, ISubscriptions, IOutboxWriter, IHandledMessages, IChatStates;
+public interface IChatStore : IPeople, IButtons, IAuditTrail, ISubscriptions, IOutboxWriter, IHandledMessages, IChatStates, IReceipts;
+
+/// <summary>Photos of receipts kept with ledger entries.</summary>
+public interface IReceipts
+{
+    /// <summary>Keeps a receipt once under its key, and asks for its picture to be fetched.</summary>
+    void AddReceipt(Budget.Receipt receipt);
+
+    /// <summary>An office year's receipts, oldest first.</summary>
+    IReadOnlyList<Budget.Receipt> Receipts(string officeId, int fiscalYear);
+}
 
 /// <summary>People and their platform identities, and the invites that bring them in.</summary>
 public interface IPeople
@@ -82,6 +92,12 @@ public interface IHandledMessages
 /// <summary>A link to a report's web page: the token is kept only as a hash; it shows one office's year and round.</summary>
 public sealed record ReportLink(string TokenHash, string OfficeId, int FiscalYear, string Round, DateTimeOffset ExpiresAt)
 {
+    /// <summary>Set for a link to one entry's receipts only (sent to whoever may read that entry); such a link opens no report.</summary>
+    public long? EntryId { get; init; }
+
+    /// <summary>A new token of 128 random bits; only its hash is kept.</summary>
+    public static string NewToken() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
     public static string Hash(string token) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 }

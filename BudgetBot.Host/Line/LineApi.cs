@@ -64,6 +64,22 @@ internal sealed class LineApi(HttpClient http, IOptions<BudgetBotOptions> option
         return (limit, u?["totalUsage"]?.GetValue<long>() ?? 0);
     }
 
+    /// <summary>What a user sent (an image), from LINE's data address; throws while LINE has not got it ready, or on a failure.</summary>
+    public async Task<byte[]> ContentAsync(string messageId, CancellationToken ct)
+    {
+        var o = options.Value.Line;
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{o.DataApiBaseUrl.TrimEnd('/')}/v2/bot/message/{Uri.EscapeDataString(messageId)}/content"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", o.ChannelAccessToken);
+        using var response = await http.SendAsync(request, ct);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            // 202: LINE is still preparing the content; anything else is a failure. Either way it is asked again later.
+            throw new HttpRequestException($"LINE content {messageId}: {(int)response.StatusCode}", null, response.StatusCode);
+        }
+
+        return await response.Content.ReadAsByteArrayAsync(ct);
+    }
+
     public async Task<string?> BotUserIdAsync(CancellationToken ct)
     {
         using var request = Request(HttpMethod.Get, "/v2/bot/info", null);

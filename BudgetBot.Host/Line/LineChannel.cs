@@ -46,6 +46,8 @@ internal sealed class LineChannel(
     }
 
     /// <summary>A push carries a retry key, so LINE drops a repeat; a reply by token cannot be told apart, so it is not repeated.</summary>
+    public Task<byte[]> FetchPhotoAsync(string photo, CancellationToken ct) => api.ContentAsync(photo, ct);
+
     public bool ResendIsSafe(OutboxItem item) => item.PartsSent > 0 || item.ReplyToken is null;
 
     public async Task<SendOutcome> SendAsync(OutboxItem item, Action<int> partSent, CancellationToken ct)

@@ -53,12 +53,19 @@ internal static class LineEvents
             case "message" when e.TryGetProperty("message", out var m) && Text(m, "type") == "text":
                 var (text, mentioned) = WithoutSelfMention(Text(m, "text") ?? "", m);
                 return new IncomingMessage(Platform, chat, kind, user, user, text, Text(m, "id") ?? eventId, At(e)) { MentionsBot = mentioned };
+            case "message" when e.TryGetProperty("message", out var m) && Text(m, "type") == "image" && Text(m, "id") is { } image && ProvidedByLine(m):
+                // LINE images carry no caption: which entry they go with is the sender's last spend or their /receipt.
+                return new IncomingMessage(Platform, chat, kind, user, user, "", image, At(e)) { Photo = image };
             case "postback" when e.TryGetProperty("postback", out var p):
                 return new IncomingMessage(Platform, chat, kind, user, user, "", "pb:" + eventId, At(e)) { ButtonPayload = Text(p, "data") };
             default:
                 return null;
         }
     }
+
+    /// <summary>An image LINE keeps (not one at an address of the sender's own), so its content is LINE's to give.</summary>
+    private static bool ProvidedByLine(JsonElement message) =>
+        !message.TryGetProperty("contentProvider", out var provider) || Text(provider, "type") is null or "line";
 
     /// <summary>A mention of our bot (<c>isSelf</c>) addresses the message to us and is removed from its text.</summary>
     private static (string Text, bool Mentioned) WithoutSelfMention(string text, JsonElement message)

@@ -41,6 +41,12 @@ internal interface IPlatformChannel
     /// </summary>
     bool ResendIsSafe(OutboxItem item);
 
+    /// <summary>
+    /// The picture a message carried (<see cref="Domain.Conversation.IncomingMessage.Photo"/>), fetched from the
+    /// platform; throws when it cannot be had now. A platform that takes no pictures has none to give.
+    /// </summary>
+    Task<byte[]> FetchPhotoAsync(string photo, CancellationToken ct) => throw new NotSupportedException(Platform + " takes no photos");
+
     /// <summary>How long a chat must wait before its next message (rate limits); zero when it may go now.</summary>
     TimeSpan Wait(string chatId, DateTimeOffset now) => TimeSpan.Zero;
 }

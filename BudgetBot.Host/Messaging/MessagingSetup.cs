@@ -43,6 +43,8 @@ internal static class MessagingSetup
         services.AddHostedService(sp => sp.GetRequiredService<InboxDrainer>());
         services.AddSingleton<OutboxSenders>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSenders>());
+        services.AddSingleton<ReceiptFetcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReceiptFetcher>());
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BudgetBot.Domain.Budget;
 using BudgetBot.Domain.Calendar;
 using BudgetBot.Domain.Conversation;
 using BudgetBot.Domain.Ports;
@@ -13,14 +14,14 @@ namespace BudgetBot.Host.Reports;
 /// who recorded it, when, on which platform and from which message, and the entry a reversal cancels. Amounts are
 /// plain numbers with two decimals, so the file's sums reconcile with the balances.
 /// </summary>
-internal sealed class LedgerCsv(IBudgetStore store, IChatStore chat, IOptions<BudgetBotOptions> options)
+internal sealed class LedgerCsv(IBudgetStore store, IChatStore chat, IOptions<BudgetBotOptions> options, TimeProvider? clock = null)
 {
     public static readonly string[] Columns =
-        ["entry_id", "recorded_at", "date", "project", "project_name", "amount", "note", "person", "person_id", "platform", "message", "reverses_entry", "category", "document"];
+        ["entry_id", "recorded_at", "date", "project", "project_name", "amount", "note", "person", "person_id", "platform", "message", "reverses_entry", "category", "document", "receipts"];
 
     /// <summary>The reading copy's headers, column for column.</summary>
     public static readonly string[] ThaiColumns =
-        ["เลขที่รายการ", "บันทึกเมื่อ", "วันที่", "โครงการที่", "ชื่อโครงการ", "จำนวนเงิน (บาท)", "รายละเอียด", "ผู้บันทึก", "รหัสผู้บันทึก", "ช่องทาง", "ข้อความต้นทาง", "กลับรายการที่", "หมวดรายจ่าย", "เลขที่เอกสาร"];
+        ["เลขที่รายการ", "บันทึกเมื่อ", "วันที่", "โครงการที่", "ชื่อโครงการ", "จำนวนเงิน (บาท)", "รายละเอียด", "ผู้บันทึก", "รหัสผู้บันทึก", "ช่องทาง", "ข้อความต้นทาง", "กลับรายการที่", "หมวดรายจ่าย", "เลขที่เอกสาร", "ใบเสร็จ"];
 
     /// <param name="toRead">The office's reading copy: Thai headers, Buddhist-era dates and amounts with thousands separators.</param>
     public byte[] Write(string officeId, int fiscalYear, string? projectId = null, bool toRead = false)
@@ -28,6 +29,7 @@ internal sealed class LedgerCsv(IBudgetStore store, IChatStore chat, IOptions<Bu
         TimeZones.TryFind(options.Value.TimeZone, out var zone);
         var projects = store.Projects(officeId, fiscalYear).ToDictionary(p => p.Id);
         var names = new Dictionary<string, string>();
+        var receipts = chat.Receipts(officeId, fiscalYear).ToLookup(r => r.EntryId);
         var sb = new StringBuilder();
         sb.AppendJoin(',', toRead ? ThaiColumns : Columns).Append("\r\n");
         foreach (var e in store.Ledger(officeId, fiscalYear, projectId))
@@ -52,11 +54,28 @@ internal sealed class LedgerCsv(IBudgetStore store, IChatStore chat, IOptions<Bu
                 e.Reverses?.ToString(CultureInfo.InvariantCulture) ?? "",
                 e.Category ?? "",
                 e.Document ?? "",
+                Receipts(officeId, fiscalYear, e.Id, receipts[e.Id].Count()),
             ];
             sb.AppendJoin(',', cells.Select(Quote)).Append("\r\n");
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+    }
+
+    /// <summary>
+    /// Links to an entry's receipts, one per picture, separated by spaces: a link of its own for the entry, working as
+    /// long as a report link does, absolute where the service has a public address.
+    /// </summary>
+    private string Receipts(string officeId, int fiscalYear, long entryId, int count)
+    {
+        if (count == 0)
+        {
+            return "";
+        }
+
+        var o = options.Value;
+        var token = ReceiptLinks.NewToken(chat, officeId, fiscalYear, entryId, (clock ?? TimeProvider.System).GetUtcNow(), TimeSpan.FromDays(o.ReportLinkDays));
+        return string.Join(' ', Enumerable.Range(1, count).Select(n => Receipt.Path(token, entryId, n)).Select(path => Messaging.Links.Absolute(path, o.PublicBaseUrl) ?? path));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using BudgetBot.Domain.Budget;
 using BudgetBot.Domain.Calendar;
 using BudgetBot.Domain.Conversation;
 using BudgetBot.Domain.Ports;
@@ -35,7 +36,12 @@ internal static class ReportPage
 
             var rows = exporter.Layout(link.OfficeId, link.FiscalYear, round, TimeZones.Today(options.Value.TimeZone, clock.GetUtcNow()));
             var headline = OfficeHeadline.ForReport(store, link.OfficeId, link.FiscalYear, round, store.Submitted(link.OfficeId, link.FiscalYear, round.LastQuarter), calendar.Targets);
-            return Results.Content(Render(rows, headline), "text/html; charset=utf-8", Encoding.UTF8);
+            // For auditors: every receipt of the year, each opened under this page's own token.
+            var site = options.Value.PublicBaseUrl ?? $"{http.Request.Scheme}://{http.Request.Host}";
+            var receipts = chat.Receipts(link.OfficeId, link.FiscalYear).GroupBy(r => r.EntryId)
+                .SelectMany(g => g.Select((r, i) => (Receipt: r, Entry: store.Entry(g.Key), Href: Messaging.Links.Absolute(Receipt.Path(token, g.Key, i + 1), site) ?? Receipt.Path(token, g.Key, i + 1))))
+                .ToList();
+            return Results.Content(Render(rows, headline, receipts), "text/html; charset=utf-8", Encoding.UTF8);
         });
     }
 
@@ -44,7 +50,7 @@ internal static class ReportPage
     /// plan and the cabinet's target, and the five projects furthest behind), then each division folded, its project
     /// cards inside, then the total, then where the money came from (the report's preamble), then the findings.
     /// </summary>
-    public static string Render(IReadOnlyList<LayoutRow> rows, OfficeHeadline headline)
+    public static string Render(IReadOnlyList<LayoutRow> rows, OfficeHeadline headline, IReadOnlyList<(Receipt Receipt, LedgerEntry? Entry, string Href)>? receipts = null)
     {
         var body = new StringBuilder();
         var preamble = rows.Where(r => r.Kind == LayoutRowKind.Preamble).Select(r => r.Cells[0].Text ?? "").ToList();
@@ -103,6 +109,18 @@ internal static class ReportPage
             {
                 var where = f.Cells[0].Amount is { } n ? $"โครงการที่ {n:0}" : f.Cells[0].Text;
                 body.Append("<li>").Append(E($"{where} · {f.Cells[1].Text}: {f.Cells[2].Text}")).Append("</li>");
+            }
+
+            body.Append("</ul></section>");
+        }
+
+        if (receipts is { Count: > 0 })
+        {
+            body.Append("<section class=\"receipts\"><h2>ใบเสร็จที่แนบกับรายการ (").Append(receipts.Count).Append(")</h2><ul>");
+            foreach (var (receipt, entry, href) in receipts)
+            {
+                var what = entry is null ? $"รายการ #{receipt.EntryId}" : $"รายการ #{entry.Id} · {ThaiDate.Short(entry.Date)} · {Say.Baht(entry.Amount)} บาท · {entry.Note}";
+                body.Append("<li><a href=\"").Append(E(href)).Append("\">").Append(E(what)).Append("</a></li>");
             }
 
             body.Append("</ul></section>");

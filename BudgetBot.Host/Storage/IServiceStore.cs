@@ -9,7 +9,7 @@ namespace BudgetBot.Host.Storage;
 /// maintenance, health). Two implementations: one LiteDB file for one host (the default), and PostgreSQL for several
 /// hosts on one database. Both pass the same contract tests.
 /// </summary>
-internal interface IServiceStore : IBudgetStore, IChatStore, Messaging.IMessageQueue, IDisposable
+internal interface IServiceStore : IBudgetStore, IChatStore, Messaging.IMessageQueue, IReceiptFiles, IDisposable
 {
     /// <summary>True when the store held nothing before this host opened it: the only store demo data may go into.</summary>
     bool IsNew { get; }

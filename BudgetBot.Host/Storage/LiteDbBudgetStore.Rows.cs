@@ -24,6 +24,8 @@ internal sealed partial class LiteDbBudgetStore
         [RowKind.Feed] = ("local_feed", "json", "feed"),
         [RowKind.BudgetEvents] = ("budget_events", "json", "group"),
         [RowKind.Submitted] = ("submitted_reports", "json", "group"),
+        [RowKind.Receipts] = ("receipts", "json", "group"),
+        [RowKind.ReceiptFiles] = ("receipt_files", "data", "group"),
     };
 
     private ILiteCollection<BsonDocument> AuditLog => _db.GetCollection("audit", BsonAutoId.Int64);

@@ -57,6 +57,8 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
         OutboxDocs.EnsureIndex("status");
         Rows(RowKind.Feed).EnsureIndex("feed");
         Rows(RowKind.BudgetEvents).EnsureIndex("group");
+        Rows(RowKind.Receipts).EnsureIndex("group");
+        Rows(RowKind.ReceiptFiles).EnsureIndex("group");
         AuditLog.EnsureIndex("office");
         foreach (var other in Shapes.Keys.Where(k => k != RowKind.Feed).Select(Rows).Concat([_offices, _balances, SentKeys]))
         {

@@ -148,7 +148,7 @@ internal abstract partial class StoreRules
     /// <summary>Writes dumped rows, the feed and the budget events in the order they came.</summary>
     protected void PutRows(IEnumerable<(RowKind Kind, StoredRow Row)> rows)
     {
-        foreach (var (kind, row) in rows.OrderBy(r => r.Kind).ThenBy(r => r.Kind is RowKind.Feed or RowKind.BudgetEvents ? r.Row.At : null))
+        foreach (var (kind, row) in rows.OrderBy(r => r.Kind).ThenBy(r => r.Kind is RowKind.Feed or RowKind.BudgetEvents or RowKind.Receipts ? r.Row.At : null))
         {
             PutRow(kind, row);
         }

@@ -19,6 +19,12 @@ internal enum RowKind
 
     /// <summary>Reports as they were submitted when their period was closed (<see cref="Domain.Budget.SubmittedReport"/>), by office, year and last quarter.</summary>
     Submitted,
+
+    /// <summary>Photos of receipts (<see cref="Domain.Budget.Receipt"/>), grouped by office year, in the order they came.</summary>
+    Receipts,
+
+    /// <summary>A receipt's picture, under the receipt's key: grouped by whether it is waiting to be fetched, kept, or failed.</summary>
+    ReceiptFiles,
 }
 
 /// <summary>

@@ -74,6 +74,14 @@ internal sealed class TelegramChannel(TelegramBot bot, TelegramParts parts, Rate
         data is not null && Domain.Conversation.PendingAction.Read(data) is var (id, _)
         && buttons.Pending(id) is { } action && action.ExpiresAt >= clock.GetUtcNow();
 
+    /// <summary>getFile says where the photo is, then it is downloaded from the Bot API's file address.</summary>
+    public async Task<byte[]> FetchPhotoAsync(string photo, CancellationToken ct)
+    {
+        using var bytes = new MemoryStream();
+        await bot.Client.GetInfoAndDownloadFile(photo, bytes, ct);
+        return bytes.ToArray();
+    }
+
     /// <summary>Telegram has no idempotency key: a part that may have gone out is not sent again.</summary>
     public bool ResendIsSafe(OutboxItem item) => false;
 

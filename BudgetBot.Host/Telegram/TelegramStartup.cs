@@ -61,6 +61,7 @@ internal sealed class TelegramStartup(TelegramBot bot, IOptions<BudgetBotOptions
         new() { Command = "status", Description = thai ? "สถานะโครงการ" : "Project status" },
         new() { Command = "lagging", Description = thai ? "โครงการที่ต่ำกว่าแผน" : "Behind plan" },
         new() { Command = "history", Description = thai ? "ประวัติรายการ" : "Entries of a project" },
+        new() { Command = "receipt", Description = thai ? "แนบรูปใบเสร็จ: เลขรายการ แล้วส่งรูป" : "Attach a receipt: entry number, then the photo" },
         new() { Command = "report", Description = thai ? "รายงานติดตาม (XLSX)" : "Monitoring report (XLSX)" },
         new() { Command = "chart", Description = thai ? "กราฟแผนและผล" : "Plan and actual chart" },
         new() { Command = "subscribe", Description = thai ? "รับสรุปในกลุ่มนี้" : "Summaries in this group" },

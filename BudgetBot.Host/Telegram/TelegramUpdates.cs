@@ -40,6 +40,14 @@ internal static class TelegramUpdates
                 {
                     MentionsBot = mentioned,
                 };
+            case { Message: { From: { } sender, Photo: [.., var largest] } photo }:
+                // A photo's caption is read like a message's text (a /receipt 123 there names the entry); the largest size is kept.
+                var (caption, named, forUs) = Address(photo.Caption ?? "", photo.CaptionEntities, botUsername);
+                return forUs
+                    ? new IncomingMessage(Platform, photo.Chat.Id.ToString(CultureInfo.InvariantCulture), photo.Chat.Type == ChatType.Private ? ChatKind.Private : ChatKind.Group,
+                        sender.Id.ToString(CultureInfo.InvariantCulture), Name(sender), caption, photo.Id.ToString(CultureInfo.InvariantCulture),
+                        new DateTimeOffset(DateTime.SpecifyKind(photo.Date, DateTimeKind.Utc))) { MentionsBot = named, Photo = largest.FileId }
+                    : null;
             case { CallbackQuery: { Message: { } source } query }:
                 var chatKind = source.Chat.Type == ChatType.Private ? ChatKind.Private : ChatKind.Group;
                 return new IncomingMessage(Platform, source.Chat.Id.ToString(CultureInfo.InvariantCulture), chatKind, query.From.Id.ToString(CultureInfo.InvariantCulture),

@@ -49,6 +49,10 @@ internal sealed class FakeLineApi : IAsyncDisposable
             app.MapGet("/v2/bot/message/quota/consumption", (HttpContext http) => Authorized(http)
                 ? Results.Json(new { totalUsage = Interlocked.Read(ref fake._quotaUsed) })
                 : Results.Json(new { message = "Authentication failed" }, statusCode: 401));
+            // The data address (api-data.line.me) serves what users sent; the tests point DataApiBaseUrl here too.
+            app.MapGet("/v2/bot/message/{id}/content", (HttpContext http, string id) => !Authorized(http)
+                ? Results.Json(new { message = "Authentication failed" }, statusCode: 401)
+                : fake.Images.TryGetValue(id, out var image) ? Results.Bytes(image, "image/jpeg") : Results.NotFound());
             app.MapGet("/v2/bot/info", (HttpContext http) => Authorized(http)
                 ? Results.Json(new { userId = BotUserId, basicId = "@budgetbot", displayName = "BudgetBot", chatMode = "bot", markAsReadMode = "auto" })
                 : Results.Json(new { message = "Authentication failed" }, statusCode: 401));
@@ -106,6 +110,20 @@ internal sealed class FakeLineApi : IAsyncDisposable
     /// <summary>A text message event from a user (in a group when <paramref name="groupId"/> is set), with a fresh reply token.</summary>
     public JsonObject Text(string userId, string text, string? groupId = null) =>
         Event("message", userId, groupId, new JsonObject { ["message"] = new JsonObject { ["type"] = "text", ["id"] = Id(), ["quoteToken"] = "q", ["text"] = text } });
+
+    /// <summary>Pictures users sent, by message id: what the content address gives.</summary>
+    public ConcurrentDictionary<string, byte[]> Images { get; } = new();
+
+    /// <summary>An image message event whose content LINE keeps (<paramref name="picture"/> is served for it).</summary>
+    public JsonObject Image(string userId, byte[] picture, string? groupId = null)
+    {
+        var id = Id();
+        Images[id] = picture;
+        return Event("message", userId, groupId, new JsonObject
+        {
+            ["message"] = new JsonObject { ["type"] = "image", ["id"] = id, ["quoteToken"] = "q", ["contentProvider"] = new JsonObject { ["type"] = "line" } },
+        });
+    }
 
     public JsonObject Postback(string userId, string data, string? groupId = null) =>
         Event("postback", userId, groupId, new JsonObject { ["postback"] = new JsonObject { ["data"] = data } });

@@ -44,6 +44,8 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
         {
             fake = new FakeTelegramApi(app);
             app.Map("/bot{token}/{method}", fake.Handle);
+            app.MapGet("/file/bot{token}/{**path}", (string token, string path) =>
+                token == Token && fake.Files.TryGetValue(path, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound());
         });
         return fake!;
     }
@@ -62,6 +64,32 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
         {
             var length = text.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 ? space : text.Length;
             message["entities"] = new JsonArray(new JsonObject { ["type"] = "bot_command", ["offset"] = 0, ["length"] = length });
+        }
+
+        Add(new JsonObject { ["message"] = message });
+    }
+
+    /// <summary>Files the bot may download, by their path; a photo's sizes are kept under its file ids.</summary>
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new();
+
+    /// <summary>A photo message (two sizes, as Telegram sends them; the larger holds <paramref name="picture"/>), with an optional caption.</summary>
+    public void EnqueuePhoto(long chatId, long fromId, byte[] picture, string? caption = null, string chatType = "private")
+    {
+        var id = Interlocked.Increment(ref _nextMessage);
+        Files[$"photos/file_{id}.jpg"] = picture;
+        var message = new JsonObject
+        {
+            ["message_id"] = id,
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["from"] = new JsonObject { ["id"] = fromId, ["is_bot"] = false, ["first_name"] = "User" + fromId },
+            ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = chatType },
+            ["photo"] = new JsonArray(
+                new JsonObject { ["file_id"] = $"thumb-{id}", ["file_unique_id"] = $"t{id}", ["width"] = 90, ["height"] = 120, ["file_size"] = 1000 },
+                new JsonObject { ["file_id"] = $"photo-{id}", ["file_unique_id"] = $"p{id}", ["width"] = 960, ["height"] = 1280, ["file_size"] = picture.Length }),
+        };
+        if (caption is not null)
+        {
+            message["caption"] = caption;
         }
 
         Add(new JsonObject { ["message"] = message });
@@ -108,6 +136,15 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
         }
 
         _changes.Notify();
+    }
+
+    /// <summary>The update queued last, as JSON: what a webhook test posts instead of waiting for a poll.</summary>
+    public string LastUpdate()
+    {
+        lock (_gate)
+        {
+            return _updates[^1].ToJsonString();
+        }
     }
 
     public JsonObject UpdateAt(int index)
@@ -215,6 +252,13 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
 
         JsonNode result = method switch
         {
+            "getFile" when args["file_id"]?.ToString() is { } fileId && fileId.StartsWith("photo-", StringComparison.Ordinal) => new JsonObject
+            {
+                ["file_id"] = fileId,
+                ["file_unique_id"] = "u" + fileId,
+                ["file_size"] = Files.GetValueOrDefault($"photos/file_{fileId[6..]}.jpg")?.Length ?? 0,
+                ["file_path"] = $"photos/file_{fileId[6..]}.jpg",
+            },
             "getMe" => new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "BudgetBot", ["username"] = Username },
             "getUpdates" => await Updates(args, http) is { } updates ? updates : null!,
             "sendMessage" or "sendPhoto" or "sendDocument" => new JsonObject

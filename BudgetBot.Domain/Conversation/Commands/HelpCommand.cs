@@ -28,6 +28,7 @@ internal sealed class HelpCommand : ICommand
             lines.Add(say["จ่าย 7 2,400 15 ก.พ. 66 ค่าอาหารว่าง — บันทึกการใช้จ่าย (/spend)", "/spend 7 2400 [date] [note] — record spending (จ่าย)"]);
             lines.Add(say["ยกเลิก — ยกเลิกรายการล่าสุดของท่าน (/undo) · คืนเงิน 7 500 — เงินที่ได้คืน (/refund)", "/undo — cancel your last entry (ยกเลิก) · /refund 7 500 — money returned (คืนเงิน)"]);
             lines.Add(say["ผูกพัน 7 50,000 สัญญาเลขที่ 12/2566 — ก่อหนี้ผูกพัน (/commit) · จ่าย 7 20,000 อ้างอิง 12/2566 — เบิกจ่ายตามสัญญา", "/commit 7 50000 12/2566 — a signed contract or order (ผูกพัน) · /spend 7 20000 ref 12/2566 — pay against it"]);
+            lines.Add(say["ส่งรูปใบเสร็จหลังบันทึก หรือ ใบเสร็จ 123 แล้วส่งรูป — แนบใบเสร็จกับรายการ (/receipt)", "send a receipt's photo after a spend, or /receipt 123 then the photo — keep it with the entry (ใบเสร็จ)"]);
             lines.Add(say["ความก้าวหน้า 7 ข้อความ (/progress) · สถานะ 7 จบโครงการ (/status)", "/progress 7 text (ความก้าวหน้า) · /status 7 done (สถานะ)"]);
         }
 

@@ -30,15 +30,17 @@ internal sealed class HistoryCommand : ICommand
         }
 
         var (shown, buttons) = Paging.Page(ctx, entries, page, $"/history {project.Number}");
+        var receipts = ctx.Chat.Receipts(project.OfficeId, project.FiscalYear).ToLookup(r => r.EntryId);
         var names = new Dictionary<string, string>();
         string Who(string by) => names.TryGetValue(by, out var n) ? n : names[by] = by == Reconciliation.SnapshotBuilder.ImportActor
             ? say["นำเข้าจากรายงาน", "imported report"]
             : ctx.Chat.Person(by)?.DisplayName ?? by;
         var lines = shown.Select(e =>
-            $"#{e.Id} {say.Date(e.Date)} {(e.Amount < 0 ? "−" : "")}{Say.Baht(Math.Abs(e.Amount))} {e.Note}{(e.Reverses is { } r ? say[$" (ยกเลิก #{r})", $" (reverses #{r})"] : e.Amount < 0 ? say[" (คืนเงิน)", " (refund)"] : "")}{Facts(say, e)} — {Who(e.By)}");
+            $"#{e.Id} {say.Date(e.Date)} {(e.Amount < 0 ? "−" : "")}{Say.Baht(Math.Abs(e.Amount))} {e.Note}{(e.Reverses is { } r ? say[$" (ยกเลิก #{r})", $" (reverses #{r})"] : e.Amount < 0 ? say[" (คืนเงิน)", " (refund)"] : "")}{Facts(say, e)} — {Who(e.By)}{(receipts.Contains(e.Id) ? " 📎" : "")}");
         static string Facts(Say say, Budget.LedgerEntry e) =>
             e.Category is null && e.Document is null ? "" : " [" + string.Join(" · ", new[] { e.Category, e.Document is { } d ? say[$"ฎีกา {d}", $"doc {d}"] : null }.OfType<string>()) + "]";
         var head = ProjectText.Title(say, project) + say[$" ({entries.Count} รายการ)", $" ({entries.Count} entries)"];
-        return [new Reply(head + "\n" + string.Join('\n', lines)) { Buttons = buttons }];
+        // Each receipt shown opens from a button; the links open that entry's receipts only.
+        return [new Reply(head + "\n" + string.Join('\n', lines)) { Buttons = [.. ReceiptLinks.Buttons(ctx, project, shown.Select(e => e.Id), receipts), .. buttons] }];
     }
 }

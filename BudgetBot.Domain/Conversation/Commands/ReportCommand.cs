@@ -38,7 +38,7 @@ internal sealed class ReportCommand : ICommand
         // The same headline as the page's first screen and the weekly summary.
         var headline = OfficeHeadline.ForReport(ctx.Budget, ctx.OfficeId!, fiscalYear, round, submitted, ctx.Settings.Targets);
         // A link to the same report as a phone-sized web page: 128 random bits, kept only as a hash, one office, expiring.
-        var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var token = Ports.ReportLink.NewToken();
         var expires = ctx.Message.At + ctx.Settings.ReportLinkLifetime;
         ctx.Chat.SaveReportLink(new Ports.ReportLink(Ports.ReportLink.Hash(token), ctx.OfficeId!, fiscalYear, round.Name, expires));
         var until = Calendar.FiscalCalendar.LocalDate(expires, ctx.Settings.TimeZone);

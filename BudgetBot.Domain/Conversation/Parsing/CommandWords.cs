@@ -32,6 +32,7 @@ public static class CommandWords
         ["commit"] = Intent.Commit,
         ["close"] = Intent.Close,
         ["carryover"] = Intent.CarryOver,
+        ["receipt"] = Intent.Receipt,
     };
 
     /// <summary>Thai words, longest first so "ความก้าวหน้า" is not read as something shorter.</summary>
@@ -43,6 +44,7 @@ public static class CommandWords
         ("ได้รับจัดสรร", Intent.Round),
         ("กลับรายการ", Intent.Reverse),
         ("ฉันคือใคร", Intent.WhoAmI),
+        ("ใบเสร็จ", Intent.Receipt),
         ("ตรวจสอบ", Intent.Audit),
         ("จัดสรร", Intent.Round),
         ("ช่วยเหลือ", Intent.Help),

@@ -21,6 +21,8 @@ internal sealed partial class PostgresStore
         [RowKind.Feed] = new("local_feed", "key", "json", Group: "feed", At: "at", Ordered: true),
         [RowKind.BudgetEvents] = new("budget_events", "key", "json", Group: "year_key", At: "recorded_at", Ordered: true),
         [RowKind.Submitted] = new("submitted_reports", "key", "json", Group: "office_id", At: "closed_at"),
+        [RowKind.Receipts] = new("receipts", "key", "json", Group: "year_key", At: "at", Ordered: true),
+        [RowKind.ReceiptFiles] = new("receipt_files", "key", "data", Group: "state", At: "at"),
     };
 
     protected override StoredRow? GetRow(RowKind kind, string key) => One(Tables[kind].Select + $" WHERE {Tables[kind].Key} = $1", ReadRow, key);

@@ -116,7 +116,14 @@ public static class SpendFlow
 
         var undo = new UndoEntry(ctx.NewId(), project.OfficeId, result.Entry!.By, ctx.Message.At + ctx.Settings.UndoWindow, result.Entry.Id);
         ctx.Chat.SavePending(undo);
-        return [new Reply(string.Join('\n', lines)) { Buttons = [[new Button(say["ยกเลิก", "Undo"], undo.Payload)]] }];
+        // The card's note carries the warnings, which a phone must not miss; without any, the date the figures are as of.
+        var warnings = lines.Skip(4).ToList();
+        var card = Cards.Spend(say, lines[0], result.Entry, figures, FiscalCalendar.Quarter(date), project.FiscalYear, ctx.Today);
+        return [new Reply(string.Join('\n', lines))
+        {
+            Card = warnings.Count > 0 ? card with { Note = string.Join('\n', warnings) } : card,
+            Buttons = [[new Button(say["ยกเลิก", "Undo"], undo.Payload)]],
+        }];
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed class TelegramParts(TelegramBot bot, IChatStore chat, Attachment
             .Where(row => row.Count > 0)
             .ToList();
         var keyboard = rows.Count == 0 ? null : new InlineKeyboardMarkup(rows);
-        var chunks = Split(Html(reply.Text) + Mentions(reply, chatId));
+        var chunks = Split((reply.Card is { } card ? Card(card, reply.Text) : Html(reply.Text)) + Mentions(reply, chatId));
         var calls = new List<Func<CancellationToken, Task>>();
         for (var i = 0; i < chunks.Count; i++)
         {
@@ -73,6 +73,17 @@ internal sealed class TelegramParts(TelegramBot bot, IChatStore chat, Attachment
             .Select(x => $"<a href=\"tg://user?id={x.Id!["telegram:".Length..]}\">{Html(x.Person!.DisplayName)}</a>")
             .ToList();
         return links.Count == 0 ? "" : "\n🔔 " + string.Join(' ', links);
+    }
+
+    /// <summary>
+    /// A card as Telegram draws one: the reply's text with its first line (the card's title) in bold, then a bar of ten
+    /// cells filled to the card's share and its label in bold. The text keeps every figure, as the card's alternative.
+    /// </summary>
+    public static string Card(Card card, string text)
+    {
+        var lines = text.Split('\n', 2);
+        var filled = (int)Math.Round(Math.Clamp(card.Percent, 0, 100) / 10, MidpointRounding.AwayFromZero);
+        return $"<b>{Html(lines[0])}</b>{(lines.Length > 1 ? "\n" + Html(lines[1]) : "")}\n{new string('▰', filled)}{new string('▱', 10 - filled)} <b>{Html(card.PercentLabel)}</b>";
     }
 
     /// <summary>Only &amp;, &lt; and &gt; need escaping in Telegram's HTML mode; everything else is sent as written.</summary>

@@ -341,10 +341,10 @@ public abstract class ConversationContract(StoreKind kind) : IDisposable
         Assert.StartsWith("ต่ำกว่าแผนถึงไตรมาส 2/2566:", reply, StringComparison.Ordinal);
         Assert.Contains("ต่ำกว่าแผนถึงไตรมาส 2/2566: 15 โครงการ\n8. ", reply, StringComparison.Ordinal);
         Assert.Contains("7. เสริมสร้างและพัฒนาประสิทธิภาพการบริหารงานบุคคล (ประชุมงานประจำ) — ต่ำกว่าแผน 27,950 (แผน 39,710 ผล 11,760)", reply, StringComparison.Ordinal);
-        var next = Assert.Single(_chat.Say("local:admin", "ล่าช้า q2")[0].AllButtons);
+        var next = Assert.Single(_chat.Say("local:admin", "ล่าช้า q2")[0].AllButtons, b => b.Label != "กราฟ");
         var second = _chat.Tap("local:admin", next)[0];
         Assert.Equal(5, second.Text.Split('\n').Length - 1);
-        Assert.Equal("◀ ก่อนหน้า", Assert.Single(second.AllButtons).Label);
+        Assert.Equal(["◀ ก่อนหน้า", "กราฟ"], second.AllButtons.Select(b => b.Label));
     }
 
     [SkippableFact]

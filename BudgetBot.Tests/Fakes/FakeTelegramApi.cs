@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -377,7 +378,11 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
 
         public long ChatId => Args["chat_id"] is { } id ? long.Parse(id.ToString(), CultureInfo.InvariantCulture) : 0;
 
-        public string Text => Args["text"]?.ToString() ?? "";
+        /// <summary>The text as Telegram shows it: the HTML mode's tags read as formatting, its three escapes undone.</summary>
+        public string Text => Regex.Replace(Html, "<[^>]+>", "").Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+
+        /// <summary>The text as sent, in Telegram's HTML mode.</summary>
+        public string Html => Args["text"]?.ToString() ?? "";
 
         public string? Markup => Args["reply_markup"]?.ToJsonString();
     }

@@ -48,6 +48,31 @@ public sealed class LineCardTests
         Assert.NotEmpty(fake.Rejections);
     }
 
+    [Theory]
+    [InlineData("จ่าย 8 1,000 1 มี.ค. 66 ค่าถ่ายเอกสาร", "บันทึกแล้ว โครงการ 8", "รายการที่")]
+    [InlineData("ยอด", "สำนักงานเขตพื้นที่การศึกษา", "แผนถึงไตรมาส 2")]
+    [InlineData("ยอด กลุ่มนิเทศ", "กลุ่มนิเทศ", "ผลถึงไตรมาส 2")]
+    [InlineData("ล่าช้า q2", "ต่ำกว่าแผนถึงไตรมาส 2/2566", "ตามแผน")]
+    [InlineData("รายงาน 6 เดือน", "รายงานการกำกับ ติดตาม การใช้จ่ายงบประมาณ ปี 2566 รอบ 6 เดือน", "เป้าหมาย ครม. ไตรมาส 2")]
+    public async Task Spend_Totals_Lagging_AndReport_AreFlexCards_WithADateAndButtons(string said, string title, string row)
+    {
+        await using var fake = await FakeLineApi.StartAsync();
+        await using var host = LineHost.Start(fake, ("BudgetBot:PublicBaseUrl", "https://bot.example.org"));
+        using var client = host.CreateClient();
+
+        await FakeLineApi.PostAsync(client, events: fake.Text(LineHost.Admin, said));
+        var sent = await fake.WaitFor(d => d.To == LineHost.Admin && d.Messages.Any(m => m!["type"]!.ToString() == "flex"));
+
+        var flex = sent.Messages.First(m => m!["type"]!.ToString() == "flex")!;
+        var texts = Texts(flex["contents"]!).ToList();
+        Assert.Contains(texts, t => t.Contains(title, StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith(row, StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("ข้อมูล ณ ", StringComparison.Ordinal) || t.StartsWith('⚠'));
+        Assert.StartsWith(title.Split(' ')[0], flex["altText"]!.ToString(), StringComparison.Ordinal);
+        Assert.NotEmpty(sent.Messages[^1]!["quickReply"]!["items"]!.AsArray());
+        Assert.Empty(fake.Rejections);
+    }
+
     /// <summary>Every text of a Flex component tree.</summary>
     private static IEnumerable<string> Texts(System.Text.Json.Nodes.JsonNode node) =>
         node switch

@@ -272,7 +272,7 @@ public sealed class TelegramEndToEndTests
         host.Services.GetRequiredService<BudgetBot.Host.Jobs.ReminderRun>().RunAt(DateTimeOffset.Parse("2023-03-24T09:00:00+07:00", System.Globalization.CultureInfo.InvariantCulture));
 
         var reminder = await fake.WaitFor(c => c.ChatId == -5001 && c.Text.Contains("ผลการเบิกจ่ายต่ำกว่าแผน", StringComparison.Ordinal));
-        Assert.Contains("<a href=\"tg://user?id=2001\">สมชาย &lt;ใจดี&gt;</a>", reminder.Text, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"tg://user?id=2001\">สมชาย &lt;ใจดี&gt;</a>", reminder.Html, StringComparison.Ordinal);
         Assert.Equal("Html", reminder.Args["parse_mode"]!.ToString());
     }
 }

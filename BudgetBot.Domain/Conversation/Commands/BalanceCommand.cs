@@ -8,7 +8,7 @@ internal sealed class BalanceCommand : ICommand
 {
     public Intent Intent => Intent.Balance;
 
-    public IReadOnlyList<Reply> Run(CommandContext ctx) => [.. Answer(ctx).Select(r => ctx.AsOfLine is { } line && r.Text.Length > 0 && !r.AllButtons.Any() ? r with { Text = r.Text + "\n" + line } : r)];
+    public IReadOnlyList<Reply> Run(CommandContext ctx) => [.. Answer(ctx).Select(r => ctx.AsOfLine is { } line && r.Text.Length > 0 && (r.Card is not null || !r.AllButtons.Any()) ? r with { Text = r.Text + "\n" + line } : r)];
 
     private static IReadOnlyList<Reply> Answer(CommandContext ctx)
     {
@@ -28,8 +28,12 @@ internal sealed class BalanceCommand : ICommand
 
             var projects = ctx.Projects().Where(p => p.DivisionId == division.Id).ToList();
             var f = Figures.Sum(projects.Select(ctx.FiguresOf));
-            return [new Reply(string.Join('\n', say[$"{division.Name} ({projects.Count} โครงการ)", $"{division.Name} ({Say.Count(projects.Count, "project")})"],
-                ProjectText.Quarter(say, f, quarter, ctx.FiscalYear), ProjectText.Used(say, f), ProjectText.ToDate(say, f, quarter)))];
+            var title = say[$"{division.Name} ({projects.Count} โครงการ)", $"{division.Name} ({Say.Count(projects.Count, "project")})"];
+            return [new Reply(string.Join('\n', title, ProjectText.Quarter(say, f, quarter, ctx.FiscalYear), ProjectText.Used(say, f), ProjectText.ToDate(say, f, quarter)))
+            {
+                Card = Cards.Totals(say, title, f, quarter, ctx.AsOf),
+                Buttons = [[new Button(say["ล่าช้า", "Behind plan"], ProjectPicker.Pending(ctx, "/lagging")), new Button(say["กราฟ", "Chart"], ProjectPicker.Pending(ctx, $"/chart {division.Name}"))]],
+            }];
         }
 
         var (project, stop) = ProjectPicker.Pick(ctx, ctx.Args, p => $"/balance {p.Number}");
@@ -44,7 +48,11 @@ internal sealed class BalanceCommand : ICommand
         }
 
         var figures = ctx.FiguresOf(project);
-        return [new Reply(ProjectText.Full(say, project, figures, quarter)) { Card = ProjectText.Card(say, project, figures, quarter) }];
+        return [new Reply(ProjectText.Full(say, project, figures, quarter))
+        {
+            Card = ProjectText.Card(say, project, figures, quarter) with { Note = Cards.AsOf(say, ctx.AsOf) },
+            Buttons = [[new Button(say["ประวัติ", "History"], ProjectPicker.Pending(ctx, $"/history {project.Number}")), new Button(say["กราฟ", "Chart"], ProjectPicker.Pending(ctx, $"/chart {project.Number}"))]],
+        }];
     }
 
     private static Reply Office(CommandContext ctx, int quarter)
@@ -53,9 +61,12 @@ internal sealed class BalanceCommand : ICommand
         var office = ctx.Budget.Office(ctx.OfficeId!)!;
         var projects = ctx.Projects();
         var f = Figures.Sum(projects.Select(ctx.FiguresOf));
-        return new Reply(string.Join('\n',
-            say[$"{office.Name} ปีงบประมาณ {ctx.FiscalYear} ({projects.Count} โครงการ)", $"{office.Name}, fiscal year {ctx.FiscalYear} ({Say.Count(projects.Count, "project")})"],
-            ProjectText.Quarter(say, f, quarter, ctx.FiscalYear), ProjectText.Used(say, f), ProjectText.ToDate(say, f, quarter)));
+        var title = say[$"{office.Name} ปีงบประมาณ {ctx.FiscalYear} ({projects.Count} โครงการ)", $"{office.Name}, fiscal year {ctx.FiscalYear} ({Say.Count(projects.Count, "project")})"];
+        return new Reply(string.Join('\n', title, ProjectText.Quarter(say, f, quarter, ctx.FiscalYear), ProjectText.Used(say, f), ProjectText.ToDate(say, f, quarter)))
+        {
+            Card = Cards.Totals(say, title, f, quarter, ctx.AsOf),
+            Buttons = [[new Button(say["ล่าช้า", "Behind plan"], ProjectPicker.Pending(ctx, "/lagging")), new Button(say["กราฟ", "Chart"], ProjectPicker.Pending(ctx, "/chart"))]],
+        };
     }
 }
 

@@ -47,7 +47,11 @@ internal sealed class LaggingCommand : ICommand
             $"{x.Project.Number}. {x.Project.Name} — {Say.Baht(x.Gap)} behind (plan {Say.Baht(x.Figures.PlanToDate(quarter))}, actual {Say.Baht(x.Figures.ActualToDate(quarter))})"]);
         var head = say[$"ต่ำกว่าแผนถึงไตรมาส {quarter}/{ctx.FiscalYear}: {behind.Count} โครงการ", $"Behind plan to Q{quarter}/{ctx.FiscalYear}: {Say.Count(behind.Count, "project")}"]
             + (ctx.AsOfLine is { } asOf ? $" ({asOf})" : "");
-        return [new Reply(head + "\n" + string.Join('\n', lines) + (needs is null ? "" : "\n" + needs)) { Buttons = buttons }];
+        return [new Reply(head + "\n" + string.Join('\n', lines) + (needs is null ? "" : "\n" + needs))
+        {
+            Card = Cards.Lagging(say, head, shown.Select(x => (x.Project, x.Gap)), behind.Count, readable.Count, ctx.AsOf) is var card && needs is not null ? card with { Note = needs } : card,
+            Buttons = [.. buttons, [new Button(say["กราฟ", "Chart"], ProjectPicker.Pending(ctx, "/chart lagging"))]],
+        }];
     }
 
     /// <summary>What the running quarter still needs: plan to its end above what is paid so far, over the projects still running.</summary>

@@ -42,12 +42,14 @@ internal sealed class ReportCommand : ICommand
         var expires = ctx.Message.At + ctx.Settings.ReportLinkLifetime;
         ctx.Chat.SaveReportLink(new Ports.ReportLink(Ports.ReportLink.Hash(token), ctx.OfficeId!, fiscalYear, round.Name, expires));
         var until = Calendar.FiscalCalendar.LocalDate(expires, ctx.Settings.TimeZone);
+        var title = say[$"รายงานการกำกับ ติดตาม การใช้จ่ายงบประมาณ ปี {fiscalYear} รอบ {round.LastQuarter * 3} เดือน", $"Monitoring report, fiscal year {fiscalYear}, {round.LastQuarter * 3} months"];
         return [new Reply(string.Join('\n', [
-            say[$"รายงานการกำกับ ติดตาม การใช้จ่ายงบประมาณ ปี {fiscalYear} รอบ {round.LastQuarter * 3} เดือน", $"Monitoring report, fiscal year {fiscalYear}, {round.LastQuarter * 3} months"],
+            title,
             say[$"ข้อมูล ณ {Calendar.ThaiDate.Short(reportDate)} (ตรงกับไฟล์และหน้าเว็บที่แนบ){(submitted is null ? "" : " ฉบับที่ส่งแล้ว")}", $"Figures as of {say.Date(reportDate)} (the same as the attached file and page){(submitted is null ? "" : ", as submitted")}"],
             .. headline.Lines(say),
             say[$"หน้ารายงานสำหรับมือถือใช้ได้ถึง {Calendar.ThaiDate.Short(until)}", $"The page for phones works until {say.Date(until)}"]]))
         {
+            Card = Cards.Report(say, title, headline, reportDate),
             Attachments = [Attachment.Report(ctx.OfficeId!, fiscalYear, round.Name)],
             Buttons = [[Button.Link(say["เปิดหน้ารายงาน", "Open the report page"], $"/reports/{token}")]],
         }];

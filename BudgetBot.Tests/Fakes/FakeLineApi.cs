@@ -258,30 +258,18 @@ internal sealed class FakeLineApi : IAsyncDisposable
     /// <summary>Every Flex message is refused (400), as LINE refuses one it finds invalid.</summary>
     public bool RefuseFlex { get; set; }
 
-    /// <summary>What LINE's schema asks of a Flex bubble's components (messaging-api.yml: FlexBox, FlexText, FlexFiller).</summary>
-    private static string? FlexProblem(JsonNode? component)
+    /// <summary>What LINE's schema asks of a Flex message (flex-message.schema.json, from LINE's Messaging API OpenAPI document).</summary>
+    private static readonly Json.Schema.JsonSchema FlexSchema = Json.Schema.JsonSchema.FromText(
+        new StreamReader(typeof(FakeLineApi).Assembly.GetManifestResourceStream("flex-message.schema.json")!).ReadToEnd());
+
+    /// <summary>The first thing the schema refuses in a Flex message, with where; null for a message it accepts.</summary>
+    public static string? FlexProblem(JsonNode message)
     {
-        switch (component?["type"]?.ToString())
-        {
-            case "bubble":
-                return new[] { "header", "hero", "body", "footer" }.Select(part => component[part]).Where(p => p is not null).Select(FlexProblem).FirstOrDefault(p => p is not null);
-            case "box":
-                if (component["layout"]?.ToString() is not ("horizontal" or "vertical" or "baseline") || component["contents"] is not JsonArray contents)
-                {
-                    return "a box needs a layout and contents";
-                }
-
-                return contents.Select(FlexProblem).FirstOrDefault(p => p is not null);
-            case "text":
-                return string.IsNullOrEmpty(component["text"]?.ToString()) ? "a text needs its text" : null;
-            case "filler" or "separator" or "spacer" or "icon" or "image" or "button":
-                return null;
-            default:
-                return "an unknown Flex component";
-        }
+        var result = FlexSchema.Evaluate(System.Text.Json.JsonSerializer.SerializeToElement(message), new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
+        return result.IsValid
+            ? null
+            : string.Join("; ", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Take(3).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}"));
     }
-
-    private static bool Bubble(JsonNode? contents) => contents?["type"]?.ToString() is "bubble" or "carousel";
 
     private string? Validate(JsonNode? messages)
     {
@@ -300,12 +288,8 @@ internal sealed class FakeLineApi : IAsyncDisposable
                     return "image URLs must be https";
                 case "flex" when RefuseFlex:
                     return "the Flex message is invalid";
-                case "flex" when (m["altText"]?.ToString().Length ?? 0) is < 1 or > 400:
-                    return "altText of 1 to 400 characters";
-                case "flex" when !Bubble(m["contents"]):
-                    return "Flex contents must be a bubble or a carousel";
-                case "flex" when FlexProblem(m["contents"]) is not null:
-                    return FlexProblem(m["contents"]);
+                case "flex" when FlexProblem(m) is { } problem:
+                    return problem;
             }
 
             if (m["quickReply"]?["items"] is JsonArray items && (items.Count > 13 || items.Any(i => (i!["action"]?["data"]?.ToString().Length ?? 0) > 300)))

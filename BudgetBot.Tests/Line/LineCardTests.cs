@@ -73,6 +73,30 @@ public sealed class LineCardTests
         Assert.Empty(fake.Rejections);
     }
 
+    [Fact]
+    public void TheFakesSchema_AcceptsOurCard_AndRefusesWhatLinesSchemaRefuses()
+    {
+        var card = new Domain.Conversation.Card("โครงการ 7", [new("เบิกจ่ายแล้ว", "11,760 บาท")], 13.5m, "เบิกจ่ายร้อยละ 13.5", "ข้อมูล ณ 10 พ.ค. 2566");
+        var flex = BudgetBot.Host.Line.LineMessages.Flex(card, "โครงการ 7\nเบิกจ่ายแล้ว 11,760 บาท");
+        Assert.Null(FakeLineApi.FlexProblem(flex));
+
+        string? Broken(Action<System.Text.Json.Nodes.JsonNode> change)
+        {
+            var copy = flex.DeepClone();
+            change(copy);
+            return FakeLineApi.FlexProblem(copy);
+        }
+
+        Assert.NotNull(Broken(f => f["contents"]!["body"]!.AsObject().Remove("layout")));
+        Assert.NotNull(Broken(f => f["contents"]!["body"]!["layout"] = "grid"));
+        Assert.NotNull(Broken(f => f["contents"]!["header"]!["contents"]![0]!["weight"] = "heavy"));
+        Assert.NotNull(Broken(f => f["contents"]!["header"]!["contents"]![0]!["text"] = ""));
+        Assert.NotNull(Broken(f => f["contents"]!["body"]!["contents"]![0]!["type"] = "table"));
+        Assert.NotNull(Broken(f => f["contents"]!["type"] = "page"));
+        Assert.NotNull(Broken(f => f["altText"] = new string('ก', 401)));
+        Assert.NotNull(Broken(f => f["contents"]!["body"]!["contents"]![0]!["flex"] = "5"));
+    }
+
     /// <summary>Every text of a Flex component tree.</summary>
     private static IEnumerable<string> Texts(System.Text.Json.Nodes.JsonNode node) =>
         node switch

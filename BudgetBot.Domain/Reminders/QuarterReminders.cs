@@ -33,39 +33,33 @@ internal static class QuarterReminders
         }
 
         var period = $"{input.Office.Id}:{input.FiscalYear}Q{q}:d{due.Days}";
+        // Projects nobody owns go to the admins, and to the head of each one's division: the people who can name an owner.
+        var unowned = behind.Where(b => !b.Project.Owners.Any(o => input.People.Any(p => p.Id == o))).ToList();
+        var admins = ReminderPlanner.Admins(input).ToList();
+        var toName = unowned.Count == 0 ? [] : input.People
+            .Select(p => (Person: p, Projects: admins.Contains(p) ? unowned : unowned.Where(u => Access.HeadsDivision(p, u.Project.DivisionId)).ToList()))
+            .Where(x => x.Projects.Count > 0)
+            .ToDictionary(x => x.Person.Id, x => x.Projects);
         foreach (var owner in input.People.Where(p => behind.Any(b => b.Project.Owners.Contains(p.Id))))
         {
+            // Someone who owns projects and also names owners gets one message with both: one push, not two.
             var mine = behind.Where(b => b.Project.Owners.Contains(owner.Id)).ToList();
-            var notice = Private(NoticeKind.QuarterReminder, $"quarter:{period}:{owner.Id}", input, owner, mine, q, end);
+            var notice = Private(NoticeKind.QuarterReminder, $"quarter:{period}:{owner.Id}", input, owner, mine, q, end, toName.GetValueOrDefault(owner.Id));
+            toName.Remove(owner.Id);
             // An owner's reminder carries the quarters of their project furthest behind: the one to act on first.
             var first = mine.OrderByDescending(b => BehindPlan.Gap(b.Figures, q)).First().Project;
             yield return notice with { Reply = notice.Reply with { Attachments = [Attachment.Chart(input.Office.Id, input.FiscalYear, ChartScope.Project, first.Id)] } };
         }
 
-        var unowned = behind.Where(b => !b.Project.Owners.Any(o => input.People.Any(p => p.Id == o))).ToList();
-        if (unowned.Count > 0)
+        foreach (var person in input.People.Where(p => toName.ContainsKey(p.Id)))
         {
-            var admins = ReminderPlanner.Admins(input).ToList();
-            foreach (var admin in admins)
-            {
-                yield return Private(NoticeKind.UnownedReminder, $"unowned:{period}:{admin.Id}", input, admin, unowned, q, end);
-            }
+            yield return Private(NoticeKind.UnownedReminder, $"unowned:{period}:{person.Id}", input, person, toName[person.Id], q, end);
+        }
 
-            // The head of a division hears of its projects that nobody owns: the person who can name an owner.
-            foreach (var head in input.People.Where(p => !admins.Contains(p)))
-            {
-                var theirs = unowned.Where(u => Access.HeadsDivision(head, u.Project.DivisionId)).ToList();
-                if (theirs.Count > 0)
-                {
-                    yield return Private(NoticeKind.UnownedReminder, $"unowned:{period}:{head.Id}", input, head, theirs, q, end);
-                }
-            }
-
-            if (admins.Count == 0)
-            {
-                // No one to send it to: the dry run still shows what is behind, and says who to invite.
-                yield return Private(NoticeKind.NoRecipient, $"norecipient:{period}", input, null, unowned, q, end);
-            }
+        if (unowned.Count > 0 && admins.Count == 0)
+        {
+            // No one to send it to: the dry run still shows what is behind, and says who to invite.
+            yield return Private(NoticeKind.NoRecipient, $"norecipient:{period}", input, null, unowned, q, end);
         }
 
         foreach (var group in input.Subscriptions.Where(s => s.Kind != Ports.SubscriptionKind.Off))
@@ -86,17 +80,24 @@ internal static class QuarterReminders
             .OrderBy(x => x.Project.Number)
             .ToList();
 
-    private static Notice Private(NoticeKind kind, string key, PlannerInput input, Person? to, List<(Project Project, Figures Figures)> projects, int q, DateOnly end)
+    private static Notice Private(
+        NoticeKind kind, string key, PlannerInput input, Person? to, List<(Project Project, Figures Figures)> projects, int q, DateOnly end,
+        List<(Project Project, Figures Figures)>? alsoUnowned = null)
     {
         var say = ReminderPlanner.SayFor(to);
         var head = say[
             $"เตือนรายงานผล ไตรมาส {q}/{input.FiscalYear} สิ้นสุด {say.Date(end)}: โครงการที่ผลยังต่ำกว่าแผนถึงไตรมาสนี้",
             $"Reminder: Q{q}/{input.FiscalYear} ends {say.Date(end)}. These projects are below their plan to this quarter:"];
         var lines = projects.Select(x => Line(say, x.Project, x.Figures, q)).ToList();
+        var others = (alsoUnowned ?? []).Select(x => Line(say, x.Project, x.Figures, q)).ToList();
         var tail = say["รายงานด้วยคำสั่ง เช่น จ่าย 7 2,400 ค่าอาหารว่าง", "Report with e.g. /spend 7 2400 snacks"];
-        return new Notice(key, kind, input.Office.Id, to?.Id, null, new Reply(string.Join('\n', [head, .. lines, tail])))
+        List<string> text = others.Count == 0
+            ? [head, .. lines, tail]
+            : [head, .. lines, say["ยังไม่มีผู้รับผิดชอบ (เชิญผู้รับผิดชอบด้วย /invite owner):", "Nobody owns these yet (invite an owner with /invite owner):"], .. others, tail];
+        projects = [.. projects, .. alsoUnowned ?? []];
+        return new Notice(key, kind, input.Office.Id, to?.Id, null, new Reply(string.Join('\n', text)))
         {
-            Reasons = lines,
+            Reasons = [.. lines, .. others],
             QuickCommands = projects.Take(5).Select(x => (say[$"รายงานโครงการ {x.Project.Number}", $"Report project {x.Project.Number}"], $"/spend {x.Project.Number}")).ToList(),
         };
     }

@@ -82,6 +82,23 @@ public abstract class ReminderContract : IDisposable
     }
 
     [SkippableFact]
+    public void AnAdminWhoOwnsAProjectBehind_GetsOneReminder_WithTheirOwnAndTheUnowned()
+    {
+        var seven = _chat.Store.Project(Project.KeyFor(_chat.OfficeId, 2566, 7))!;
+        _chat.Store.SaveProject(seven with { Owners = ["demo-admin"] });
+
+        var notices = _run.Due(Bangkok("2023-03-24T09:00")).Where(n => n.PersonId == "demo-admin").ToList();
+
+        var one = Assert.Single(notices);
+        Assert.Equal(NoticeKind.QuarterReminder, one.Kind);
+        var text = one.Reply.Text;
+        Assert.True(text.IndexOf("7. ", StringComparison.Ordinal) < text.IndexOf("ยังไม่มีผู้รับผิดชอบ", StringComparison.Ordinal), text);
+        Assert.Contains("39. ", text[text.IndexOf("ยังไม่มีผู้รับผิดชอบ", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.DoesNotContain("7. ", text[text.IndexOf("ยังไม่มีผู้รับผิดชอบ", StringComparison.Ordinal)..].Split('\n').Skip(1).Select(l => l[..Math.Min(3, l.Length)]));
+        Assert.Single(one.Reply.Attachments);
+    }
+
+    [SkippableFact]
     public void GroupReminder_SaysResultsAreBelowPlan_NotThatNobodyReported()
     {
         _chat.Store.SaveSubscription(new Subscription("local:group-1", _chat.OfficeId, SubscriptionKind.Weekly, null, "demo-admin"));

@@ -25,7 +25,7 @@ public static class Cards
             AsOf(say, asOf));
     }
 
-    /// <summary>A spend just recorded: what was recorded, the quarter, and where the project stands now.</summary>
+    /// <summary>A spend just recorded: what was recorded, the quarter, and where the project stands now against its plan.</summary>
     public static Card Spend(Say say, string title, LedgerEntry entry, Figures f, int quarter, int fiscalYear, DateOnly asOf) => new(
         title,
         [
@@ -35,9 +35,12 @@ public static class Cards
             Row(say, say[$"แผนไตรมาส {quarter}/{fiscalYear}", $"Plan Q{quarter}/{fiscalYear}"], f.Plan[quarter]),
             Row(say, say[$"ผลไตรมาส {quarter}/{fiscalYear}", $"Actual Q{quarter}/{fiscalYear}"], f.Actual[quarter]),
             .. Money(say, f),
+            new CardRow(say["เบิกจ่ายร้อยละ", "Share paid"], say[Say.Rate(f.PercentUsed), Say.Percent(f.PercentUsed)]),
         ],
-        f.PercentUsed,
-        say[$"เบิกจ่ายร้อยละ {Say.Rate(f.PercentUsed)}", $"{Say.Percent(f.PercentUsed)} paid"],
+        ProjectText.AgainstPlan(f, quarter),
+        f.PlanToDate(quarter) > 0
+            ? say[$"ผลร้อยละ {Say.Rate(ProjectText.AgainstPlan(f, quarter))} ของแผนถึงไตรมาส {quarter}", $"{Say.Percent(ProjectText.AgainstPlan(f, quarter))} of the plan to Q{quarter}"]
+            : say[$"เบิกจ่ายร้อยละ {Say.Rate(f.PercentUsed)}", $"{Say.Percent(f.PercentUsed)} paid"],
         AsOf(say, asOf));
 
     /// <summary>The report's headline: the office's money, its plan and result to date, the cabinet's target when known.</summary>

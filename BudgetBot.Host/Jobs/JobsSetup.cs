@@ -29,6 +29,12 @@ internal static class JobsSetup
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
+            // What the platforms add to /readyz (LINE's quota) shows on the dashboard's home page too.
+            foreach (var figures in sp.GetServices<Messaging.IReadinessFigures>())
+            {
+                config.UseDashboardMetric(new Hangfire.Dashboard.DashboardMetric("budgetbot:" + figures.Name, figures.Name, _ => new Hangfire.Dashboard.Metric(figures.Summary() ?? "—")));
+            }
+
             var options = sp.GetRequiredService<IOptions<BudgetBotOptions>>().Value;
             if (options.Storage.IsPostgres)
             {

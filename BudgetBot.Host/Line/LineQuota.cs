@@ -38,6 +38,16 @@ internal sealed class LineQuota(ConversationEngine engine, IChatStore chat, Mess
         }
     }
 
+    public string? Summary()
+    {
+        lock (_gate)
+        {
+            return _reading is not { } r
+                ? null
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.Used + _pushedSince:N0} / {(r.Limit is { } limit ? limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "no limit")}{(options.Value.Line.MaxPushesPerMonth is > 0 and var cap ? $" (cap {cap:N0})" : "")}");
+        }
+    }
+
     /// <summary>Takes a reading from LINE; warns the admins, once a month, when 80% of the limit or the cap is used.</summary>
     public void Read(long? limit, long used)
     {

@@ -6,4 +6,7 @@ internal interface IReadinessFigures
     string Name { get; }
 
     object? Figures();
+
+    /// <summary>The same figures in a few words, as the dashboard's home page shows them; null when there are none yet.</summary>
+    string? Summary() => null;
 }

@@ -27,7 +27,9 @@ public sealed class LineCardTests
         Assert.Contains(texts, t => t.StartsWith("โครงการ 7", StringComparison.Ordinal));
         Assert.Contains("เบิกจ่ายแล้ว", texts);
         Assert.Contains("11,760 บาท", texts);
-        Assert.Contains("เบิกจ่ายร้อยละ 13.5", texts);
+        Assert.Contains("13.5", texts);
+        // The bar is the result against the plan to the quarter's end (39,710 baht to Q2): 11,760 is 29.6% of it.
+        Assert.Contains("ผลร้อยละ 29.6 ของแผนถึงไตรมาส 2", texts);
         Assert.Empty(fake.Rejections);
     }
 

@@ -34,6 +34,11 @@ public sealed class LineQuotaTests
         Assert.True(quota.GetProperty("used").GetInt64() >= 85);
         Assert.Single(fake.TextsTo(LineHost.Admin), t => t.Contains("ใช้โควตาข้อความ LINE เดือนนี้แล้ว 8", StringComparison.Ordinal));
         Assert.Single(fake.TextsTo(LineHost.Admin2), t => t.Contains("ใช้โควตาข้อความ LINE เดือนนี้แล้ว 8", StringComparison.Ordinal));
+
+        // The dashboard's home page shows the same figures.
+        var dashboard = await (await Security.PlaygroundAccessTests.Send(host, "GET", "/hangfire", null, "127.0.0.1", "127.0.0.1")).Content.ReadAsStringAsync();
+        Assert.Contains("lineQuota", dashboard, StringComparison.Ordinal);
+        Assert.Matches("8[0-9] / 100", dashboard);
     }
 
     [Fact]

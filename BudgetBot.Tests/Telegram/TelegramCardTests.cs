@@ -7,9 +7,9 @@ namespace BudgetBot.Tests.Telegram;
 public sealed class TelegramCardTests
 {
     [Theory]
-    [InlineData("ยอด 7", "โครงการ 7", "▰", "เบิกจ่ายร้อยละ 13.5", "ประวัติ")]
+    [InlineData("ยอด 7", "โครงการ 7", "▰", "ผลร้อยละ 29.6 ของแผนถึงไตรมาส 2", "ประวัติ")]
     [InlineData("ยอด", "สำนักงานเขตพื้นที่การศึกษา", "▱", "ผลร้อยละ", "ล่าช้า")]
-    [InlineData("/spend 7 2,400 15/2/2566 ค่าวัสดุ", "บันทึกแล้ว โครงการ 7", "▰", "เบิกจ่ายร้อยละ", "ยกเลิก")]
+    [InlineData("/spend 7 2,400 15/2/2566 ค่าวัสดุ", "บันทึกแล้ว โครงการ 7", "▰", "ผลร้อยละ", "ยกเลิก")]
     public async Task Card_IsHtml_TitleInBold_ABar_AndButtons(string said, string title, string cell, string label, string button)
     {
         await using var fake = await FakeTelegramApi.StartAsync();

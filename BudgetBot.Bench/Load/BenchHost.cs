@@ -122,6 +122,16 @@ internal sealed class BenchHost : IAsyncDisposable
         return count;
     }
 
+    /// <summary>CPU time the host has used so far (user and system, every thread), in milliseconds.</summary>
+    public double CpuMs()
+    {
+        // /proc/<pid>/stat: after the command's closing parenthesis, utime and stime are the 12th and 13th fields.
+        var stat = File.ReadAllText($"/proc/{HostPid()}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks * 1000.0 / ClockTicks.PerSecond;
+    }
+
     /// <summary>The host's peak resident memory so far (VmHWM), in MB.</summary>
     public double PeakRssMb()
     {

@@ -14,4 +14,5 @@ internal sealed record LevelResult(
     double CommitsPerMessage,
     double? FsyncsPerMessage,
     long RepliesMissing,
-    long RepliesExtra);
+    long RepliesExtra,
+    double CpuMsPerMessage);

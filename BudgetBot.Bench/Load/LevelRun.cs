@@ -34,6 +34,7 @@ internal sealed class LevelRun(IReadOnlyList<BenchHost> hosts, HttpClient http, 
         var traffic = new Traffic(http, line);
         Traffic.Add(traffic);
         var commits = await CommitsAsync();
+        var cpu = hosts.Sum(h => h.CpuMs());
         var start = DateTimeOffset.UtcNow;
         var end = start + duration;
         long next = -1;
@@ -107,14 +108,15 @@ internal sealed class LevelRun(IReadOnlyList<BenchHost> hosts, HttpClient http, 
         latencies.Sort();
         var messages = traffic.Acknowledged;
         var commitCount = await CommitsAsync() - commits;
+        var cpuMs = hosts.Sum(h => h.CpuMs()) - cpu;
         var traced = hosts.Select(h => h.Fsyncs(start.ToUnixTimeMilliseconds() / 1000.0, drained.ToUnixTimeMilliseconds() / 1000.0 + 0.05)).ToList();
         var fsyncs = traced.All(f => f is not null) ? traced.Sum() : null;
         var result = new LevelResult(name, ledger, senders, messages, Math.Round(seconds, 2), Math.Round((drained - loadEnd).TotalSeconds, 2),
             Math.Round(messages / seconds, 1), Percentile(latencies, 0.50), Percentile(latencies, 0.99),
             Math.Round((double)commitCount / Math.Max(1, messages), 2), fsyncs is { } f ? Math.Round((double)f / Math.Max(1, messages), 2) : null,
-            missing, extra);
+            missing, extra, Math.Round(cpuMs / Math.Max(1, messages), 2));
         Console.WriteLine($"  {name,-24} {result.MessagesPerSec,8:N1} msg/s  p50 {result.P50Ms,6:N1} ms  p99 {result.P99Ms,7:N1} ms  " +
-            $"commits/msg {result.CommitsPerMessage,5:N2}  fsyncs/msg {result.FsyncsPerMessage?.ToString("N2") ?? "n/a",5}  ({messages:N0} messages, drained in {result.DrainSeconds:N1} s)");
+            $"CPU {result.CpuMsPerMessage,5:N2} ms/msg  commits/msg {result.CommitsPerMessage,5:N2}  fsyncs/msg {result.FsyncsPerMessage?.ToString("N2") ?? "n/a",5}  ({messages:N0} messages, drained in {result.DrainSeconds:N1} s)");
         return result;
     }
 

@@ -45,16 +45,18 @@ internal static class LoadBench
             var store = new Store(cluster, hosts);
             var raw = cluster is null ? RawInserts.PerSecond(root, quick ? 300 : 1000) : RawInserts.PostgresPerSecond(cluster.CreateDatabase("raw"), quick ? 300 : 1000);
             Console.WriteLine($"{store.RawName}: {raw:N0}/s on this disk");
+            var disk = DiskSync.PerSecond(root, quick ? 500 : 2000);
+            Console.WriteLine($"4 KB append + fdatasync: {disk:N0}/s on this disk ({1000 / disk:N2} ms each)");
             var results = new List<LevelResult>();
-            var totals = new List<(long Ledger, double RssMb, Verdict Verdict)>();
+            var totals = new List<(long Ledger, double RssMb, double IdleCpuPercent, Verdict Verdict)>();
             foreach (var ledger in ledgers)
             {
-                var (levels, rss, verdict) = await RunLedgerAsync(root, store, ledger, TimeSpan.FromSeconds(seconds));
+                var (levels, rss, idle, verdict) = await RunLedgerAsync(root, store, ledger, TimeSpan.FromSeconds(seconds));
                 results.AddRange(levels);
-                totals.Add((ledger, rss, verdict));
+                totals.Add((ledger, rss, idle, verdict));
             }
 
-            Report.Print(results, totals, raw, store.RawName, json);
+            Report.Print(results, totals, new Limits(raw, store.RawName, disk), json);
             return totals.All(t => t.Verdict.Lost == 0 && t.Verdict.Doubled == 0 && t.Verdict.OutOfOrder == 0) ? 0 : 1;
         }
         finally
@@ -75,7 +77,7 @@ internal static class LoadBench
             database is null ? new LiteDbBudgetStore(Path.Combine(dir, "budgetbot.db")) : BudgetBot.Host.Storage.Postgres.PostgresStore.Open(database);
     }
 
-    private static async Task<(List<LevelResult> Levels, double RssMb, Verdict Verdict)> RunLedgerAsync(string root, Store store, long ledger, TimeSpan duration)
+    private static async Task<(List<LevelResult> Levels, double RssMb, double IdleCpuPercent, Verdict Verdict)> RunLedgerAsync(string root, Store store, long ledger, TimeSpan duration)
     {
         var dir = Path.Combine(root, $"ledger-{ledger}");
         Directory.CreateDirectory(dir);
@@ -93,6 +95,7 @@ internal static class LoadBench
         var levels = new List<LevelResult>();
         Traffic[] all;
         double rss;
+        double idle;
         var settings = Settings(telegram, line);
         if (database is not null)
         {
@@ -115,6 +118,7 @@ internal static class LoadBench
             using var http = new HttpClient(new InTurn(hosts.Select(h => h.Url).ToList())) { BaseAddress = hosts[0].Url };
             var run = new LevelRun(hosts, http, new Replies(telegram, line), line, ledger);
             await run.WarmUpAsync(MaxSenders);
+            idle = await IdleCpuPercentAsync(hosts, duration);
             levels.Add(await run.RunAsync("1 sender", 1, onePerson: false, duration));
             levels.Add(await run.RunAsync("4 senders", 4, onePerson: false, duration));
             levels.Add(await run.RunAsync("16 senders", 16, onePerson: false, duration));
@@ -137,9 +141,21 @@ internal static class LoadBench
             verdict = Verdict.Check(result, all, levels);
         }
 
-        Console.WriteLine($"ledger {ledger:N0}: peak RSS {rss:F0} MB; spends lost {verdict.Lost}, doubled {verdict.Doubled}, out of order {verdict.OutOfOrder}; " +
+        Console.WriteLine($"ledger {ledger:N0}: idle CPU {idle:N2}% of a core; peak RSS {rss:F0} MB; spends lost {verdict.Lost}, doubled {verdict.Doubled}, out of order {verdict.OutOfOrder}; " +
             $"replies missing {verdict.RepliesMissing}, extra {verdict.RepliesExtra}");
-        return (levels, rss, verdict);
+        return (levels, rss, idle, verdict);
+    }
+
+    /// <summary>The hosts' CPU while nothing is sent (after the warm-up has drained), as a share of one core.</summary>
+    private static async Task<double> IdleCpuPercentAsync(List<BenchHost> hosts, TimeSpan duration)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var before = hosts.Sum(h => h.CpuMs());
+        var watch = Stopwatch.StartNew();
+        await Task.Delay(duration);
+        var percent = (hosts.Sum(h => h.CpuMs()) - before) / watch.Elapsed.TotalMilliseconds * 100;
+        Console.WriteLine($"  idle: {percent:N2}% of a core over {watch.Elapsed.TotalSeconds:N0} s");
+        return percent;
     }
 
     /// <summary>One office of 50 projects with room for any amount of spending, and a ledger of the given size.</summary>

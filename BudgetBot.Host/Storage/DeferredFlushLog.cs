@@ -4,8 +4,8 @@ namespace BudgetBot.Host.Storage;
 /// LiteDB's log file, whose flushes reach the operating system but not the disk: LiteDB flushes the log several times
 /// a commit (about five fsyncs, measured with strace on 5.0.20), so the store makes the one fsync that matters itself,
 /// once per commit, after LiteDB has written the commit's pages (<see cref="Sync"/>).
-/// A write the disk refuses (full, most often) is kept here rather than thrown at LiteDB's background writer, which
-/// on 5.0.20 then waits for itself and hangs every later commit. Nothing more reaches the file after it (a page
+/// A write the disk refuses (full, most often) is kept here rather than thrown at LiteDB's writer, which on 5.0.20
+/// then waited for itself and hung every later commit. Nothing more reaches the file after it (a page
 /// written after a missing one could confirm a commit with a hole in it); <see cref="Sync"/> throws it, the commit
 /// fails, and the store opens its files again.
 /// </summary>

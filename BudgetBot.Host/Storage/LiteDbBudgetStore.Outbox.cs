@@ -39,10 +39,10 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
     public bool HasOutbox(string key) => OutboxDocs.FindById(key) is not null || SentKeys.FindById(key) is not null;
 
     public IReadOnlyList<OutboxItem> Pending(string platform, int max) =>
-        OutboxDocs.Query().Where(Where.Is("q", Queue(platform, OutboxStatus.Pending))).OrderBy("seq").Limit(max).ToEnumerable().Select(Item).ToList();
+        InQueueOrder(OutboxDocs.Find(Where.Is("q", Queue(platform, OutboxStatus.Pending))), max).Select(Item).ToList();
 
     public IReadOnlyList<QueuedItem> Queue(string platform, int max) =>
-        OutboxDocs.Query().Where(Where.Is("q", Queue(platform, OutboxStatus.Pending))).OrderBy("seq").Limit(max).ToEnumerable()
+        InQueueOrder(OutboxDocs.Find(Where.Is("q", Queue(platform, OutboxStatus.Pending))), max)
             .Select(d => new QueuedItem(d["_id"].AsString, d["chat"].IsString ? d["chat"].AsString : Item(d).ChatId, d["due"].IsDateTime ? Utc(d["due"]) : default))
             .ToList();
 

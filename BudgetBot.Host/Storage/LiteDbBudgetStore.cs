@@ -114,7 +114,7 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
     public LedgerEntry? Entry(long entryId) => _ledger.FindById(entryId) is { } d ? Bson.Entry(d) : null;
 
     public IReadOnlyList<LedgerEntry> History(string projectId, int max) =>
-        _ledger.Query().Where(Where.Is("project", projectId)).OrderByDescending("_id").Limit(max)
+        _ledger.Query().Where(LedgerIndexes.OfProject(projectId)).OrderByDescending(LedgerIndexes.ProjectOrder).Limit(max)
             .ToEnumerable().Select(Bson.Entry).ToList();
 
     public IReadOnlyList<LedgerEntry> Ledger(string officeId, int fiscalYear, string? projectId = null)

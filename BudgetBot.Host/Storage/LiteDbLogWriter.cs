@@ -5,9 +5,10 @@ namespace BudgetBot.Host.Storage;
 
 /// <summary>
 /// What the store's durable commit rests on: when a commit returns and <see cref="WaitFor"/>'s wait has returned, every
-/// page of the commit is in the log stream, so one fsync of the log makes it durable. LiteDB 5.0.20 hands a commit's
-/// pages to a background writer and has no public way to wait for it, so the wait reaches its queue by reflection, in
-/// this class only; a LiteDB that writes them before <c>Commit</c> returns (5.0.21) needs no wait. Either way
+/// page of the commit is in the log stream, so one fsync of the log makes it durable. LiteDB 5.0.21, the version pinned,
+/// writes a commit's pages before <c>Commit</c> returns and needs no wait; 5.0.20 handed them to a background writer
+/// with no public way to wait for it, so the wait reaches a writer queue by reflection where there is one, in this
+/// class only. Either way
 /// <see cref="ProveOnce"/> shows, before any store opens, that the wait covers a commit, so a LiteDB whose internals
 /// move stops start-up and the tests instead of losing commits quietly.
 /// </summary>

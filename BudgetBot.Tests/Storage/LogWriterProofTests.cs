@@ -8,13 +8,10 @@ public sealed class LogWriterProofTests
     public void Proof_WithThePinnedLiteDb_Passes() => Assert.Null(LiteDbLogWriter.Prove(log => log, LiteDbLogWriter.WaitFor));
 
     [Fact]
-    public void Proof_WhenTheWaitDoesNotWaitForThePinnedLiteDbsWriter_Fails()
-    {
-        var failure = LiteDbLogWriter.Prove(log => log, _ => () => { });
-
-        Assert.NotNull(failure);
-        Assert.Contains("still to come", failure.Message, StringComparison.Ordinal);
-    }
+    public void Proof_WithThePinnedLiteDb_HoldsWithoutAnyWait_ItsCommitHasWrittenEveryPage() =>
+        // 5.0.21 writes a commit's pages before Commit returns; a LiteDB that hands them to a writer of its own again is
+        // caught by the test below.
+        Assert.Null(LiteDbLogWriter.Prove(log => log, _ => () => { }));
 
     [Fact]
     public void Proof_WhenPagesReachTheLogAfterTheWait_Fails()

@@ -26,22 +26,39 @@ public static class Cards
     }
 
     /// <summary>A spend just recorded: what was recorded, the quarter, and where the project stands now against its plan.</summary>
-    public static Card Spend(Say say, string title, LedgerEntry entry, Figures f, int quarter, int fiscalYear, DateOnly asOf) => new(
-        title,
-        [
-            Row(say, say["จำนวนเงิน", "Amount"], entry.Amount),
-            new CardRow(say["ลงวันที่", "Dated"], say[ThaiDate.Short(entry.Date), say.Date(entry.Date)]),
-            new CardRow(say["รายการที่", "Entry"], "#" + entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            Row(say, say[$"แผนไตรมาส {quarter}/{fiscalYear}", $"Plan Q{quarter}/{fiscalYear}"], f.Plan[quarter]),
-            Row(say, say[$"ผลไตรมาส {quarter}/{fiscalYear}", $"Actual Q{quarter}/{fiscalYear}"], f.Actual[quarter]),
-            .. Money(say, f),
-            new CardRow(say["เบิกจ่ายร้อยละ", "Share paid"], say[Say.Rate(f.PercentUsed), Say.Percent(f.PercentUsed)]),
-        ],
-        ProjectText.AgainstPlan(f, quarter),
-        f.PlanToDate(quarter) > 0
-            ? say[$"ผลร้อยละ {Say.Rate(ProjectText.AgainstPlan(f, quarter))} ของแผนถึงไตรมาส {quarter}", $"{Say.Percent(ProjectText.AgainstPlan(f, quarter))} of the plan to Q{quarter}"]
-            : say[$"เบิกจ่ายร้อยละ {Say.Rate(f.PercentUsed)}", $"{Say.Percent(f.PercentUsed)} paid"],
-        AsOf(say, asOf));
+    public static Card Spend(Say say, string title, LedgerEntry entry, Figures f, int quarter, int fiscalYear, DateOnly asOf)
+    {
+        var (percent, label) = PlanBar(say, f, quarter);
+        return new(
+            title,
+            [
+                Row(say, say["จำนวนเงิน", "Amount"], entry.Amount),
+                new CardRow(say["ลงวันที่", "Dated"], say[ThaiDate.Short(entry.Date), say.Date(entry.Date)]),
+                new CardRow(say["รายการที่", "Entry"], "#" + entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                Row(say, say[$"แผนไตรมาส {quarter}/{fiscalYear}", $"Plan Q{quarter}/{fiscalYear}"], f.Plan[quarter]),
+                Row(say, say[$"ผลไตรมาส {quarter}/{fiscalYear}", $"Actual Q{quarter}/{fiscalYear}"], f.Actual[quarter]),
+                .. Money(say, f),
+                new CardRow(say["เบิกจ่ายร้อยละ", "Share paid"], say[Say.Rate(f.PercentUsed), Say.Percent(f.PercentUsed)]),
+            ],
+            percent,
+            label,
+            AsOf(say, asOf));
+    }
+
+    /// <summary>
+    /// A project's bar and its label: the result to the quarter's end against the plan to it, or the share paid of the
+    /// allocation while nothing is planned yet.
+    /// </summary>
+    public static (decimal Percent, string Label) PlanBar(Say say, Figures f, int quarter)
+    {
+        if (f.PlanToDate(quarter) <= 0)
+        {
+            return (f.PercentUsed, say[$"เบิกจ่ายร้อยละ {Say.Rate(f.PercentUsed)}", $"{Say.Percent(f.PercentUsed)} paid"]);
+        }
+
+        var ofPlan = Figures.Percent(f.ActualToDate(quarter), f.PlanToDate(quarter));
+        return (ofPlan, say[$"ผลร้อยละ {Say.Rate(ofPlan)} ของแผนถึงไตรมาส {quarter}", $"{Say.Percent(ofPlan)} of the plan to Q{quarter}"]);
+    }
 
     /// <summary>The report's headline: the office's money, its plan and result to date, the cabinet's target when known.</summary>
     public static Card Report(Say say, string title, OfficeHeadline h, DateOnly asOf) => new(

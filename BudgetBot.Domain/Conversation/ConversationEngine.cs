@@ -155,7 +155,7 @@ public sealed class ConversationEngine(IBudgetStore budget, IChatStore chat, Eng
     /// <summary>A photo is a receipt, for people who record spending; a stranger's is answered as any other message of theirs.</summary>
     private IReadOnlyList<Reply> Photo(IncomingMessage message, Person? person, string photo) =>
         person is null
-            ? message.ChatKind == ChatKind.Private ? Route(message, null, "/" + CommandWords.English.First(w => w.Value == Intent.Receipt).Key) : []
+            ? message.ChatKind == ChatKind.Private ? Route(message, null, CommandWords.Command(Intent.Receipt)) : []
             : ReceiptCommand.Attach(new CommandContext(message, person, "", false, budget, chat, settings), photo);
 
     /// <summary>A known identity, or a configured first admin, who becomes admin of every office on first contact.</summary>

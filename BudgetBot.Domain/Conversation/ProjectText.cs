@@ -59,26 +59,24 @@ public static class ProjectText
     /// A project's balance as a card: the quarter's plan and result, the allocation, paid, remaining, status; the bar is
     /// the result against the plan to the quarter's end (the share paid of the allocation while nothing is planned yet).
     /// </summary>
-    public static Card Card(Say say, Project p, Figures f, int quarter) => new(
-        Title(say, p),
-        [
-            new CardRow(say[$"แผนไตรมาส {quarter}/{p.FiscalYear}", $"Plan Q{quarter}/{p.FiscalYear}"], say[$"{Say.Baht(f.Plan[quarter])} บาท", $"{Say.Baht(f.Plan[quarter])} baht"]),
-            new CardRow(say[$"ผลไตรมาส {quarter}/{p.FiscalYear}", $"Actual Q{quarter}/{p.FiscalYear}"], say[$"{Say.Baht(f.Actual[quarter])} บาท", $"{Say.Baht(f.Actual[quarter])} baht"]),
-            new CardRow(say["งบที่ได้รับจัดสรร", "Allocation"], say[$"{Say.Baht(f.Allocation)} บาท", $"{Say.Baht(f.Allocation)} baht"]),
-            new CardRow(say["เบิกจ่ายแล้ว", "Paid"], say[$"{Say.Baht(f.Used)} บาท", $"{Say.Baht(f.Used)} baht"]),
-            new CardRow(say["เบิกจ่ายร้อยละ", "Share paid"], say[Say.Rate(f.PercentUsed), Say.Percent(f.PercentUsed)]),
-            .. f.Committed != 0 ? [new CardRow(say["ผูกพัน", "Committed"], say[$"{Say.Baht(f.Committed)} บาท", $"{Say.Baht(f.Committed)} baht"])] : Array.Empty<CardRow>(),
-            new CardRow(say["คงเหลือ", "Remaining"], say[$"{Say.Baht(f.Remaining)} บาท", $"{Say.Baht(f.Remaining)} baht"]),
-            new CardRow(say["สถานะ", "Status"], Status(say, p.Status)),
-        ],
-        AgainstPlan(f, quarter),
-        f.PlanToDate(quarter) > 0
-            ? say[$"ผลร้อยละ {Say.Rate(AgainstPlan(f, quarter))} ของแผนถึงไตรมาส {quarter}", $"{Say.Percent(AgainstPlan(f, quarter))} of the plan to Q{quarter}"]
-            : say[$"เบิกจ่ายร้อยละ {Say.Rate(f.PercentUsed)}", $"{Say.Percent(f.PercentUsed)} paid"]);
-
-    /// <summary>The result to the quarter's end against the plan to it; the share paid where nothing is planned yet.</summary>
-    public static decimal AgainstPlan(Figures f, int quarter) =>
-        f.PlanToDate(quarter) > 0 ? Figures.Percent(f.ActualToDate(quarter), f.PlanToDate(quarter)) : f.PercentUsed;
+    public static Card Card(Say say, Project p, Figures f, int quarter)
+    {
+        var (percent, label) = Cards.PlanBar(say, f, quarter);
+        return new(
+            Title(say, p),
+            [
+                new CardRow(say[$"แผนไตรมาส {quarter}/{p.FiscalYear}", $"Plan Q{quarter}/{p.FiscalYear}"], say[$"{Say.Baht(f.Plan[quarter])} บาท", $"{Say.Baht(f.Plan[quarter])} baht"]),
+                new CardRow(say[$"ผลไตรมาส {quarter}/{p.FiscalYear}", $"Actual Q{quarter}/{p.FiscalYear}"], say[$"{Say.Baht(f.Actual[quarter])} บาท", $"{Say.Baht(f.Actual[quarter])} baht"]),
+                new CardRow(say["งบที่ได้รับจัดสรร", "Allocation"], say[$"{Say.Baht(f.Allocation)} บาท", $"{Say.Baht(f.Allocation)} baht"]),
+                new CardRow(say["เบิกจ่ายแล้ว", "Paid"], say[$"{Say.Baht(f.Used)} บาท", $"{Say.Baht(f.Used)} baht"]),
+                new CardRow(say["เบิกจ่ายร้อยละ", "Share paid"], say[Say.Rate(f.PercentUsed), Say.Percent(f.PercentUsed)]),
+                .. f.Committed != 0 ? [new CardRow(say["ผูกพัน", "Committed"], say[$"{Say.Baht(f.Committed)} บาท", $"{Say.Baht(f.Committed)} baht"])] : Array.Empty<CardRow>(),
+                new CardRow(say["คงเหลือ", "Remaining"], say[$"{Say.Baht(f.Remaining)} บาท", $"{Say.Baht(f.Remaining)} baht"]),
+                new CardRow(say["สถานะ", "Status"], Status(say, p.Status)),
+            ],
+            percent,
+            label);
+    }
 
     public static string Full(Say say, Project p, Figures f, int quarter) => string.Join('\n',
         Title(say, p), Quarter(say, f, quarter, p.FiscalYear), Used(say, f), say[$"สถานะ: {Status(say, p.Status)}", $"Status: {Status(say, p.Status)}"]);

@@ -165,13 +165,27 @@ public sealed partial class ReceiptTests
         return bytes;
     }
 
+    /// <summary>Until <paramref name="count"/> pictures are kept: each one is kept by a commit, so the wait is for the next commit.</summary>
     private static async Task Fetched(IServiceStore store, int count)
     {
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (store.Receipts(store.Offices().Single().Id, 2566).Count(r => store.ReceiptFile(r.Key) is not null) < count)
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
         {
-            Assert.True(DateTime.UtcNow < until, $"the receipts' pictures were never fetched ({store.ReceiptsToFetch(100).Count} waiting of {store.Receipts(store.Offices().Single().Id, 2566).Count})");
-            await Task.Delay(50);
+            var next = store.NextCommit;
+            var receipts = store.Receipts(store.Offices().Single().Id, 2566);
+            if (receipts.Count(r => store.ReceiptFile(r.Key) is not null) >= count)
+            {
+                return;
+            }
+
+            try
+            {
+                await next.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"the receipts' pictures were never fetched ({store.ReceiptsToFetch(100).Count} waiting of {receipts.Count})");
+            }
         }
     }
 

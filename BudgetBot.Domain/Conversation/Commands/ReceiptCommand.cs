@@ -44,15 +44,15 @@ internal sealed partial class ReceiptCommand : ICommand
     {
         var say = ctx.Say;
         var message = ctx.Message;
-        var asked = ctx.Chat.ChatState(new ChatAddress(message.Platform, message.UserId)) is { ReceiptFor: { } named, ReceiptAskedAt: { } at } && Within(ctx, at) ? named : (long?)null;
-        var last = ctx.Budget.LastEntryBy(ctx.Person!.Id) is { } mine && Within(ctx, mine.RecordedAt) ? mine.Id : (long?)null;
+        // Each way of naming the entry is looked up only when the one before it named none.
         var captioned = EntryNumber(message.Text);
+        var asked = captioned is null && ctx.Chat.ChatState(new ChatAddress(message.Platform, message.UserId)) is { ReceiptFor: { } named, ReceiptAskedAt: { } at } && Within(ctx, at) ? named : (long?)null;
         if (message.ChatKind == ChatKind.Group && captioned is null && asked is null && !message.MentionsBot)
         {
             return [];
         }
 
-        if ((captioned ?? asked ?? last) is not { } id)
+        if ((captioned ?? asked ?? JustRecorded(ctx)) is not { } id)
         {
             return ctx.Refuse("receipt", "no entry",
                 $"ไม่ทราบว่ารูปนี้เป็นใบเสร็จของรายการใด ไม่ได้บันทึกอะไร พิมพ์ ใบเสร็จ ตามด้วยเลขรายการ (เช่น ใบเสร็จ 123) แล้วส่งรูปอีกครั้ง หรือส่งรูปภายใน {ctx.Settings.ReceiptWindow.TotalMinutes:0} นาทีหลังบันทึกการใช้จ่าย",
@@ -66,7 +66,7 @@ internal sealed partial class ReceiptCommand : ICommand
         }
 
         var number = ctx.Chat.Receipts(project!.OfficeId, project.FiscalYear).Count(r => r.EntryId == id) + 1;
-        ctx.Chat.AddReceipt(new Receipt(message.SourceKey, project.OfficeId, project.FiscalYear, id, message.Platform, fileRef, ctx.Person.Id, message.At));
+        ctx.Chat.AddReceipt(new Receipt(message.SourceKey, project.OfficeId, project.FiscalYear, id, message.Platform, fileRef, ctx.Person!.Id, message.At));
         ctx.Audit("receipt", $"entry #{id}: receipt {number}", refused: false);
         return [new Reply(say[
             $"✅ เก็บรูปใบเสร็จกับรายการ #{id} แล้ว (ใบที่ {number}): {ProjectText.Title(say, project)} {Say.Baht(entry!.Amount)} บาท ลงวันที่ {ThaiDate.Short(entry.Date)} ดูได้จาก /history {project.Number}",
@@ -90,6 +90,10 @@ internal sealed partial class ReceiptCommand : ICommand
 
         return (entry, project, null);
     }
+
+    /// <summary>The sender's own entry, when it was recorded within the window before the photo.</summary>
+    private static long? JustRecorded(CommandContext ctx) =>
+        ctx.Budget.LastEntryBy(ctx.Person!.Id) is { } mine && Within(ctx, mine.RecordedAt) ? mine.Id : null;
 
     private static bool Within(CommandContext ctx, DateTimeOffset at) => ctx.Message.At >= at && ctx.Message.At - at <= ctx.Settings.ReceiptWindow;
 

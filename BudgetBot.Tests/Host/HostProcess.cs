@@ -71,6 +71,12 @@ internal sealed partial class HostProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        return await StartAsync(start, dataDir);
+    }
+
+    /// <summary>Starts whatever <paramref name="start"/> runs (the host inside a container's root, say) and waits until the host says where it listens.</summary>
+    public static async Task<HostProcess> StartAsync(ProcessStartInfo start, string dataDir)
+    {
         var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var seen = new System.Text.StringBuilder();

@@ -24,34 +24,17 @@ internal static class JobsSetup
     public static IServiceCollection AddJobs(this IServiceCollection services)
     {
         services.AddReminders();
+        // The host's own storage and activator, registered before Hangfire's defaults (which read its process-wide
+        // statics): tests run many hosts in one process, and a static set by one host must not serve another.
+        services.AddSingleton(sp => JobStorageFor(sp.GetRequiredService<IOptions<BudgetBotOptions>>().Value));
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            // What the platforms add to /readyz (LINE's quota) shows on the dashboard's home page too.
-            foreach (var figures in sp.GetServices<Messaging.IReadinessFigures>())
-            {
-                config.UseDashboardMetric(new Hangfire.Dashboard.DashboardMetric("budgetbot:" + figures.Name, figures.Name, _ => new Hangfire.Dashboard.Metric(figures.Summary() ?? "—")));
-            }
-
-            var options = sp.GetRequiredService<IOptions<BudgetBotOptions>>().Value;
-            if (options.Storage.IsPostgres)
-            {
-                // Jobs in the same database, in Hangfire's own schema: every host's server shares one schedule, and a
-                // recurring job is started once, by whichever host takes its lock first.
-                config.UsePostgreSqlStorage(
-                    o => o.UseNpgsqlConnection(options.Storage.ConnectionString!),
-                    new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) });
-                return;
-            }
-
-            var dataDir = options.DataDir;
-            Storage.PrivateFiles.Folder(dataDir);
-            var jobsFile = Path.GetFullPath(Path.Combine(dataDir, "hangfire.db"));
-            // An empty file is an empty SQLite database; made here, it is 0600 like the rest (SQLite's journals follow it).
-            Storage.PrivateFiles.Open(jobsFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite).Dispose();
-            config.UseSQLiteStorage(jobsFile);
+            HangfireLogs.Attach(config, sp);
+            DashboardFigures.Add(config, sp.GetServices<Messaging.IReadinessFigures>());
         });
         services.AddHangfireServer(o => o.WorkerCount = 2);
         // Hangfire checks antiforgery tokens on the dashboard's POST actions only when the service is registered.
@@ -74,11 +57,26 @@ internal static class JobsSetup
             return;
         }
 
-        // The SQLite storage makes its tables on first use; doing that here, before requests are served, keeps the
-        // first dashboard request from racing the job server's start (a "database is locked" 500).
-        app.Services.GetRequiredService<JobStorage>().GetConnection().Dispose();
-
         app.UseHangfireDashboard("/hangfire", new Hangfire.DashboardOptions { Authorization = [new DashboardAccess(options.Dashboard)], IgnoreAntiforgeryToken = false });
+    }
+
+    /// <summary>
+    /// Jobs in PostgreSQL when the data is, in Hangfire's own schema (every host's server shares one schedule, and a
+    /// recurring job is started once, by whichever host takes its lock first); otherwise a SQLite file in the data dir.
+    /// </summary>
+    private static JobStorage JobStorageFor(BudgetBotOptions options)
+    {
+        if (options.Storage.IsPostgres)
+        {
+            var postgres = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) };
+            return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(options.Storage.ConnectionString!, postgres), postgres);
+        }
+
+        Storage.PrivateFiles.Folder(options.DataDir);
+        var jobsFile = Path.GetFullPath(Path.Combine(options.DataDir, "hangfire.db"));
+        // An empty file is an empty SQLite database; made here, it is 0600 like the rest (SQLite's journals follow it).
+        Storage.PrivateFiles.Open(jobsFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite).Dispose();
+        return new SQLiteStorage(jobsFile);
     }
 
     /// <summary>Registers the recurring job in the office's time zone and runs it once now, to catch up after downtime.</summary>

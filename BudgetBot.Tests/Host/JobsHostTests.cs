@@ -29,6 +29,30 @@ public sealed class JobsHostTests
         Assert.True(File.Exists(Path.Combine(dir, "hangfire.db")));
     }
 
+    /// <summary>
+    /// Hangfire keeps its log provider and its storage in process-wide statics, and the tests run many hosts in one
+    /// process: each host keeps the job storage of its own data dir, and a Hangfire logger never writes to the logger
+    /// factory of a host that has stopped (before, a page of one host could fail in another host's stopping factory).
+    /// </summary>
+    [Fact]
+    public async Task TwoHostsInOneProcess_EachKeepsItsJobStorage_AndHangfireNeverLogsToAStoppedHost()
+    {
+        var (dirA, dirB) = (Seed.TempDir(), Seed.TempDir());
+        await using var a = Start(dirA);
+        var storageA = a.Services.GetRequiredService<JobStorage>();
+        var b = Start(dirB);
+        var storageB = b.Services.GetRequiredService<JobStorage>();
+        Assert.Contains(dirA, storageA.ToString(), StringComparison.Ordinal);
+        Assert.Contains(dirB, storageB.ToString(), StringComparison.Ordinal);
+
+        // B was configured last, so before the fix Hangfire's loggers were made in B's factory, now disposed.
+        await b.DisposeAsync();
+        var log = Hangfire.Logging.LogProvider.GetLogger(typeof(JobsHostTests));
+        log.Log(Hangfire.Logging.LogLevel.Warn, () => "written after another host stopped");
+        using var connection = storageA.GetConnection();
+        Assert.Contains(connection.GetRecurringJobs(), j => j.Id == "reminders");
+    }
+
     [Fact]
     public async Task Dashboard_WithUserAndPassword_RefusesOthers()
     {

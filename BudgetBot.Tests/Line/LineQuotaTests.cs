@@ -41,6 +41,39 @@ public sealed class LineQuotaTests
         Assert.Matches("8[0-9] / 100", dashboard);
     }
 
+    /// <summary>
+    /// Hangfire keeps the dashboard's metrics in one list for the process; before they were read from the host serving
+    /// the page, a second host's page showed the first host's quota too, and a host added while another rendered its
+    /// page broke that page (a 500).
+    /// </summary>
+    [Fact]
+    public async Task TwoHostsInOneProcess_EachDashboardShowsItsOwnQuota_Once()
+    {
+        await using var fakeA = await FakeLineApi.StartAsync();
+        fakeA.QuotaLimit = 100;
+        fakeA.QuotaUsed = 85;
+        await using var fakeB = await FakeLineApi.StartAsync();
+        fakeB.QuotaLimit = 5000;
+        fakeB.QuotaUsed = 12;
+        await using var hostA = LineHost.Start(fakeA);
+        await using var hostB = LineHost.Start(fakeB);
+
+        foreach (var (host, limit, shown) in new[] { (hostA, 100, @">\s*8[0-9] / 100\s*<"), (hostB, 5000, @">\s*1[0-9] / 5,000\s*<") })
+        {
+            using var client = host.CreateClient();
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (!await QuotaRead(client, limit))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the quota was not read within 20 s");
+                await Task.Delay(50);
+            }
+
+            var dashboard = await (await Security.PlaygroundAccessTests.Send(host, "GET", "/hangfire", null, "127.0.0.1", "127.0.0.1")).Content.ReadAsStringAsync();
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(dashboard, "data-metric=\"budgetbot:lineQuota\""));
+            Assert.Matches(shown, dashboard);
+        }
+    }
+
     [Fact]
     public async Task PushesPastTheMonthsCap_Wait_WhileRepliesStillGo()
     {
@@ -89,5 +122,14 @@ public sealed class LineQuotaTests
 
             await next.WaitAsync(timeout.Token);
         }
+    }
+
+    /// <summary>Whether <c>/readyz</c> (200 or 503: the figures are there either way) shows the quota read from LINE.</summary>
+    private static async Task<bool> QuotaRead(HttpClient client, long limit)
+    {
+        using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var ready = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return ready.TryGetProperty("details", out var details) && details.TryGetProperty("lineQuota", out var quota)
+            && quota.ValueKind == JsonValueKind.Object && quota.TryGetProperty("limit", out var l) && l.ValueKind == JsonValueKind.Number && l.GetInt64() == limit;
     }
 }

@@ -32,6 +32,9 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public bool CountsFsyncs => _traceFile is not null;
 
+    /// <summary>The host program the bench starts: the one built beside the bench unless <c>--host</c> names another.</summary>
+    public static string Program { get; set; } = Path.Combine(AppContext.BaseDirectory, "BudgetBot.Host.dll");
+
     public static async Task<BenchHost> StartAsync(string dataDir, IDictionary<string, string> settings, bool countFsyncs = true)
     {
         var port = FreePort();
@@ -47,7 +50,7 @@ internal sealed class BenchHost : IAsyncDisposable
             }
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BudgetBot.Host.dll"));
+        start.ArgumentList.Add(Program);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["BudgetBot__DataDir"] = dataDir;

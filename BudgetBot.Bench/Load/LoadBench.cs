@@ -25,6 +25,12 @@ internal static class LoadBench
         var seconds = Option(args, "--seconds") is { } s ? double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : quick ? 3 : 10;
         var postgres = Option(args, "--store") == "postgres";
         var hosts = Option(args, "--hosts") is { } h ? int.Parse(h, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        // A published build (dotnet publish, as operators install it) instead of the one built beside the bench.
+        if (Option(args, "--host") is { } program)
+        {
+            BenchHost.Program = Path.GetFullPath(program);
+        }
+
         if (hosts > 1 && !postgres)
         {
             Console.Error.WriteLine("--hosts above 1 needs --store postgres: a LiteDB file serves one host.");

@@ -33,11 +33,10 @@ internal sealed partial class LiteDbBudgetStore : IInbox
     });
 
     /// <summary>How many events wait to be handled (an index count, for <c>/healthz</c>).</summary>
-    public int Queued() => InboxDocs.Count(Where.Is("done", false));
+    public int Queued() => InboxDocs.Count(QueueIndexes.Waiting);
 
-    /// <remarks>What waits is few; it is put in order here (LiteDB 5.0.21 makes every ordered query costly).</remarks>
     public IReadOnlyList<InboundEvent> Unprocessed(int max) =>
-        InQueueOrder(InboxDocs.Find(Where.Is("done", false)), max).Select(Event).ToList();
+        InboxDocs.Query().Where(QueueIndexes.Waiting).OrderBy(QueueIndexes.Inbox).Limit(max).ToEnumerable().Select(Event).ToList();
 
     /// <summary>One host owns the file: everything waiting is this host's to take.</summary>
     public IReadOnlyList<InboundEvent> Take(int max) => Unprocessed(max);
@@ -96,8 +95,6 @@ internal sealed partial class LiteDbBudgetStore : IInbox
         _lastSeq++;
         return _lastSeq.Value;
     }
-
-    private static IEnumerable<BsonDocument> InQueueOrder(IEnumerable<BsonDocument> docs, int max) => docs.OrderBy(d => d["seq"].AsInt64).Take(max);
 
     private static long SeqMax(ILiteCollection<BsonDocument> c) => c.Count() == 0 ? 0 : c.Max("seq").AsInt64;
 }

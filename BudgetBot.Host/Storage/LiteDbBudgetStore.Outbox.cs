@@ -38,11 +38,10 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
 
     public bool HasOutbox(string key) => OutboxDocs.FindById(key) is not null || SentKeys.FindById(key) is not null;
 
-    public IReadOnlyList<OutboxItem> Pending(string platform, int max) =>
-        InQueueOrder(OutboxDocs.Find(Where.Is("q", Queue(platform, OutboxStatus.Pending))), max).Select(Item).ToList();
+    public IReadOnlyList<OutboxItem> Pending(string platform, int max) => PendingDocs(platform, max).Select(Item).ToList();
 
     public IReadOnlyList<QueuedItem> Queue(string platform, int max) =>
-        InQueueOrder(OutboxDocs.Find(Where.Is("q", Queue(platform, OutboxStatus.Pending))), max)
+        PendingDocs(platform, max)
             .Select(d => new QueuedItem(d["_id"].AsString, d["chat"].IsString ? d["chat"].AsString : Item(d).ChatId, d["due"].IsDateTime ? Utc(d["due"]) : default))
             .ToList();
 
@@ -136,6 +135,9 @@ internal sealed partial class LiteDbBudgetStore : IOutbox
 
         return old.Count;
     });
+
+    private IEnumerable<BsonDocument> PendingDocs(string platform, int max) =>
+        OutboxDocs.Query().Where(QueueIndexes.In(Queue(platform, OutboxStatus.Pending))).OrderBy(QueueIndexes.Outbox).Limit(max).ToEnumerable();
 
     private static string Queue(string platform, OutboxStatus status) => platform + "|" + status;
 

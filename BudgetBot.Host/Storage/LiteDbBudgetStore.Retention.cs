@@ -9,7 +9,7 @@ namespace BudgetBot.Host.Storage;
 internal sealed partial class LiteDbBudgetStore
 {
     public int ForgetProcessedEvents(DateTimeOffset before, int max) =>
-        Forget(InboxDocs, InboxDocs.Find(Where.Is("done", true)).Where(d => !d["dead"].IsBoolean && Utc(d["at"]) < before), max);
+        Forget(InboxDocs, InboxDocs.Query().Where(QueueIndexes.Done).OrderBy(QueueIndexes.Inbox).ToEnumerable().Where(d => !d["dead"].IsBoolean && Utc(d["at"]) < before), max);
 
     private int Forget(ILiteCollection<BsonDocument> collection, IEnumerable<BsonDocument> candidates, int max) => Run(() =>
     {

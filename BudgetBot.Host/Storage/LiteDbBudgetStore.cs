@@ -52,9 +52,7 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
         _years.EnsureIndex("office");
         _divisions.EnsureIndex("office");
         _projects.EnsureIndex("year");
-        InboxDocs.EnsureIndex("done");
-        OutboxDocs.EnsureIndex("q");
-        OutboxDocs.EnsureIndex("status");
+        QueueIndexes.Ensure(InboxDocs, OutboxDocs);
         Rows(RowKind.Feed).EnsureIndex("feed");
         Rows(RowKind.BudgetEvents).EnsureIndex("group");
         Rows(RowKind.Receipts).EnsureIndex("group");

@@ -22,7 +22,7 @@ internal static class HostingExtensions
         builder.Configuration.AddEnvironmentVariables();
         // --data-dir means the same to the service as to every verb.
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data-dir"] = "BudgetBot:DataDir" });
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        if (!Listening.Configured(builder.Configuration))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }

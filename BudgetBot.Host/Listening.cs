@@ -5,8 +5,20 @@ namespace BudgetBot.Host;
 /// <summary>Whether the configured addresses let other machines reach the host, which decides what may be exposed.</summary>
 internal static class Listening
 {
+    /// <summary>
+    /// Whether addresses were given: <c>urls</c>, or ports alone (<c>ASPNETCORE_HTTP_PORTS</c>, which ASP.NET Core's
+    /// container images set, and which mean every interface).
+    /// </summary>
+    public static bool Configured(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration["urls"]) || !string.IsNullOrEmpty(configuration["http_ports"]) || !string.IsNullOrEmpty(configuration["https_ports"]);
+
     public static bool BeyondLoopback(IConfiguration configuration)
     {
+        if (string.IsNullOrEmpty(configuration["urls"]) && Configured(configuration))
+        {
+            return true;
+        }
+
         var urls = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? HostingExtensions.DefaultUrl)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>());

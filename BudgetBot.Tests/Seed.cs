@@ -53,24 +53,40 @@ internal static class Seed
 
     private static System.Collections.Concurrent.ConcurrentBag<string> Cleanup()
     {
+        // The test host may be stopped before its exit handler has removed everything (a run leaves some 500 MB, and
+        // runs add up until the disk is full): folders untouched for half a day are an earlier run's, removed now.
+        var root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "budgetbot-tests");
+        foreach (var old in Directory.Exists(root) ? Directory.GetDirectories(root) : [])
+        {
+            if (Directory.GetLastWriteTimeUtc(old) < DateTime.UtcNow.AddHours(-12))
+            {
+                Delete(old);
+            }
+        }
+
         var made = new System.Collections.Concurrent.ConcurrentBag<string>();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             foreach (var dir in made)
             {
-                try
-                {
-                    Directory.Delete(dir, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // A child process may still hold a file; the temp dir is the system's to clear then.
-                }
-                catch (UnauthorizedAccessException)
-                {
-                }
+                Delete(dir);
             }
         };
         return made;
+    }
+
+    private static void Delete(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A child process may still hold a file, or a test's disk is still mounted there; the next run tries again.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 }

@@ -37,8 +37,12 @@ internal static class JobsSetup
             DashboardFigures.Add(config, sp.GetServices<Messaging.IReadinessFigures>());
         });
         services.AddHangfireServer(o => o.WorkerCount = 2);
-        // Hangfire checks antiforgery tokens on the dashboard's POST actions only when the service is registered.
+        // Hangfire checks antiforgery tokens on the dashboard's POST actions only when the service is registered. Their
+        // keys are kept in the data dir, which a new container or another home folder keeps (the default is ~/.aspnet).
         services.AddAntiforgery();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IOptions<BudgetBotOptions>, ILoggerFactory>((keys, options, logs) => keys.XmlRepository =
+                new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(new DirectoryInfo(Path.Combine(options.Value.DataDir, "keys")), logs));
         services.AddHostedService<ScheduleOnStart>();
         return services;
     }

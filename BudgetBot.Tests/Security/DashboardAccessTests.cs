@@ -31,6 +31,20 @@ public sealed class DashboardAccessTests
         Assert.Equal(HttpStatusCode.NotFound, (await PlaygroundAccessTests.Send(factory, "GET", "/hangfire", null, "127.0.0.1", "127.0.0.1")).StatusCode);
     }
 
+    /// <summary>Ports alone (ASP.NET Core's container images set <c>ASPNETCORE_HTTP_PORTS</c>) mean every interface.</summary>
+    [Theory]
+    [InlineData("http_ports", "8080", true)]
+    [InlineData("https_ports", "8443", true)]
+    [InlineData("urls", "http://127.0.0.1:5080", false)]
+    [InlineData("urls", "http://localhost:5080;http://[::1]:5080", false)]
+    [InlineData("unrelated", "x", false)]
+    public void PortsAlone_AreEveryInterface(string key, string value, bool exposed)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
+        Assert.Equal(exposed, BudgetBot.Host.Listening.BeyondLoopback(configuration));
+        Assert.Equal(key != "unrelated", BudgetBot.Host.Listening.Configured(configuration));
+    }
+
     [Fact]
     public async Task Exposed_WithCredentials_NeedsThemEvenFromLoopback()
     {

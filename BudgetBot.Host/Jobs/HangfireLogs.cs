@@ -67,7 +67,15 @@ internal static class HangfireLogs
                 _last = last = new Bound(provider, provider.GetLogger(name));
             }
 
-            return last.Log.Log(logLevel, messageFunc, exception);
+            try
+            {
+                return last.Log.Log(logLevel, messageFunc, exception);
+            }
+            catch (ObjectDisposedException)
+            {
+                // A host that stopped without its stop being signalled (its start failed): a line lost, never Hangfire's loop.
+                return false;
+            }
         }
     }
 

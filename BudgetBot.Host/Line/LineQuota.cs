@@ -19,6 +19,7 @@ internal sealed class LineQuota(ConversationEngine engine, IChatStore chat, Mess
     public const decimal WarnPercent = 80;
 
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _firstReading = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly HashSet<string> _told = [];
     private Reading? _reading;
     private long _pushedSince;
@@ -26,6 +27,9 @@ internal sealed class LineQuota(ConversationEngine engine, IChatStore chat, Mess
     private sealed record Reading(long? Limit, long Used, string Month, DateTimeOffset At);
 
     public string Name => "lineQuota";
+
+    /// <summary>Completes at the first reading from LINE: from then on <c>/readyz</c> and the dashboard show the figures.</summary>
+    public Task FirstReading => _firstReading.Task;
 
     /// <summary>The month's figures for <c>/readyz</c>: LINE's limit (null: none), used (as read, plus pushes since), the cap.</summary>
     public object? Figures()
@@ -57,6 +61,8 @@ internal sealed class LineQuota(ConversationEngine engine, IChatStore chat, Mess
             _reading = new Reading(limit, used, month, clock.GetUtcNow());
             _pushedSince = 0;
         }
+
+        _firstReading.TrySetResult();
 
         Warn(used);
     }

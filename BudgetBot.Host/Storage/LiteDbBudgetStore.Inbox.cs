@@ -1,47 +1,48 @@
-using BudgetBot.Domain.Ports;
 using LiteDB;
 
 namespace BudgetBot.Host.Storage;
 
 /// <summary>The inbox: raw events in arrival order, indexed by whether they are done, so reading the queue never scans history.</summary>
-internal sealed partial class LiteDbBudgetStore : IInbox
+internal sealed partial class LiteDbBudgetStore
 {
     private long? _lastSeq;
 
     private ILiteCollection<BsonDocument> InboxDocs => _db.GetCollection("inbox");
 
-    public override IReadOnlyList<bool> ReceiveAll(IReadOnlyList<InboundEvent> events) => Run(() =>
+    protected override IReadOnlyList<bool> InsertEvents(IReadOnlyList<EventRow> events) => Run(() =>
     {
         var stored = new bool[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
-            var e = events[i];
-            if (InboxDocs.FindById(e.Key) is not null)
+            if (InboxDocs.FindById(events[i].Key) is null)
             {
-                continue;
+                InboxDocs.Insert(EventDoc(events[i], NextSeq()));
+                stored[i] = true;
             }
-
-            InboxDocs.Insert(new BsonDocument
-            {
-                ["_id"] = e.Key, ["seq"] = NextSeq(), ["platform"] = e.Platform, ["payload"] = e.Payload, ["at"] = e.At.UtcDateTime,
-                ["done"] = false, ["tries"] = 0,
-            });
-            stored[i] = true;
         }
 
-        return (IReadOnlyList<bool>)stored;
+        return stored;
     });
 
     /// <summary>How many events wait to be handled (an index count, for <c>/healthz</c>).</summary>
     public int Queued() => InboxDocs.Count(QueueIndexes.Waiting);
 
-    public IReadOnlyList<InboundEvent> Unprocessed(int max) =>
-        InboxDocs.Query().Where(QueueIndexes.Waiting).OrderBy(QueueIndexes.Inbox).Limit(max).ToEnumerable().Select(Event).ToList();
+    protected override IReadOnlyList<EventRow> FindEvents(EventsIn which, int max) => (which switch
+    {
+        EventsIn.Waiting => InboxDocs.Query().Where(QueueIndexes.Waiting).OrderBy(QueueIndexes.Inbox),
+        EventsIn.Dead => InboxDocs.Query().Where(Where.Is("dead", true)).OrderByDescending("seq"),
+        _ => InboxDocs.Query().OrderBy("seq"),
+    }).Limit(max).ToEnumerable().Select(Event).ToList();
 
-    /// <summary>One host owns the file: everything waiting is this host's to take.</summary>
-    public IReadOnlyList<InboundEvent> Take(int max) => Unprocessed(max);
+    protected override EventRow? GetEvent(string key) => InboxDocs.FindById(key) is { } d ? Event(d) : null;
 
-    public InboundEvent? TakeOne(string key) => InboxDocs.FindById(key) is { } d && !d["done"].AsBoolean ? Event(d) : null;
+    protected override void PutEvent(EventRow e) => InTransaction(() =>
+    {
+        if (InboxDocs.FindById(e.Key) is { } d)
+        {
+            InboxDocs.Update(EventDoc(e, d["seq"].AsInt64));
+        }
+    });
 
     public void Processed(string key) => InTransaction(() =>
     {
@@ -53,38 +54,29 @@ internal sealed partial class LiteDbBudgetStore : IInbox
         }
     });
 
-    protected override (int Tries, bool Dead)? EventState(string key) =>
-        InboxDocs.FindById(key) is { } d ? (d["tries"].IsInt32 ? d["tries"].AsInt32 : 0, d["dead"].IsBoolean && d["dead"].AsBoolean) : null;
+    public int ForgetProcessedEvents(DateTimeOffset before, int max) =>
+        Forget(InboxDocs, InboxDocs.Query().Where(QueueIndexes.Done).OrderBy(QueueIndexes.Inbox).ToEnumerable().Where(d => !d["dead"].IsBoolean && Utc(d["at"]) < before), max);
 
-    protected override void SetEventState(string key, int tries, string? error, bool done, bool dead) => InTransaction(() =>
+    /// <summary>Only one host writes the file, so the chat an event queues behind is not kept.</summary>
+    private static BsonDocument EventDoc(EventRow e, long seq)
     {
-        if (InboxDocs.FindById(key) is { } d)
+        var d = new BsonDocument
         {
-            d["tries"] = tries;
-            d["error"] = error is null ? BsonValue.Null : new BsonValue(error);
-            d["done"] = done;
-            if (dead)
-            {
-                d["dead"] = true;
-            }
-            else
-            {
-                d.Remove("dead");
-            }
-
-            InboxDocs.Update(d);
-        }
-    });
-
-    public override IReadOnlyList<InboundEvent> DeadLetters(int max) =>
-        InboxDocs.Query().Where(Where.Is("dead", true)).OrderByDescending("seq").Limit(max).ToEnumerable().Select(Event).ToList();
-
-    private static InboundEvent Event(BsonDocument d) =>
-        new(d["_id"].AsString, d["platform"].AsString, d["payload"].AsString, Utc(d["at"]))
-        {
-            Attempts = d["tries"].IsInt32 ? d["tries"].AsInt32 : 0,
-            Error = d["error"].IsString ? d["error"].AsString : null,
+            ["_id"] = e.Key, ["seq"] = seq, ["platform"] = e.Platform, ["payload"] = e.Payload, ["at"] = e.At.UtcDateTime, ["done"] = e.Done, ["tries"] = e.Tries,
+            ["error"] = e.Error is null ? BsonValue.Null : new BsonValue(e.Error),
         };
+        if (e.Dead)
+        {
+            // Only dead events have the field, as in files written before: the dead-letter query finds them by it.
+            d["dead"] = true;
+        }
+
+        return d;
+    }
+
+    private static EventRow Event(BsonDocument d) => new(
+        d["_id"].AsString, d["platform"].AsString, null, d["payload"].AsString, Utc(d["at"]), d["done"].AsBoolean, d["dead"].IsBoolean && d["dead"].AsBoolean,
+        d["tries"].IsInt32 ? d["tries"].AsInt32 : 0, d["error"].IsString ? d["error"].AsString : null);
 
     private static DateTimeOffset Utc(BsonValue v) => new(DateTime.SpecifyKind(v.AsDateTime.ToUniversalTime(), DateTimeKind.Utc));
 
@@ -98,6 +90,3 @@ internal sealed partial class LiteDbBudgetStore : IInbox
 
     private static long SeqMax(ILiteCollection<BsonDocument> c) => c.Count() == 0 ? 0 : c.Max("seq").AsInt64;
 }
-
-/// <summary>An inbox event set aside after failing, with the last error.</summary>
-internal sealed record DeadLetter(string Key, string Platform, DateTimeOffset At, int Tries, string Error);

@@ -4,150 +4,87 @@ using LiteDB;
 namespace BudgetBot.Host.Storage;
 
 /// <summary>
-/// The outbox: each item is routed when it is queued (platform and chat), and indexed by platform and state, so a
-/// sender reads only its own pending items however many were sent before.
+/// The outbox, indexed by queue (platform and state) in insertion order, so a sender reads only its own pending items
+/// however many were sent before; sent items move to <c>outbox_sent</c>, which keeps their keys.
 /// </summary>
-internal sealed partial class LiteDbBudgetStore : IOutbox
+internal sealed partial class LiteDbBudgetStore
 {
     private ILiteCollection<BsonDocument> OutboxDocs => _db.GetCollection("outbox");
 
     private ILiteCollection<BsonDocument> SentKeys => _db.GetCollection("outbox_sent");
 
-    protected override bool AddItem(OutboxItem routed)
+    protected override bool InsertItem(ItemRow item)
     {
-        if (HasOutbox(routed.Key))
+        if (OutboxDocs.FindById(item.Key) is not null || IsArchived(item.Key))
         {
             return false;
         }
 
-        OutboxDocs.Insert(new BsonDocument
-        {
-            ["_id"] = routed.Key,
-            ["seq"] = NextSeq(),
-            ["platform"] = routed.Platform,
-            ["chat"] = routed.ChatId,
-            ["q"] = Queue(routed.Platform, routed.Status),
-            ["status"] = routed.Status.ToString(),
-            ["due"] = routed.DueAt.UtcDateTime,
-            ["parts"] = 0,
-            ["tries"] = 0,
-            ["json"] = JsonPayload.Write(routed),
-        });
+        OutboxDocs.Insert(ItemDoc(item, NextSeq()));
         return true;
     }
 
-    public bool HasOutbox(string key) => OutboxDocs.FindById(key) is not null || SentKeys.FindById(key) is not null;
+    protected override bool IsArchived(string key) => SentKeys.FindById(key) is not null;
 
-    public IReadOnlyList<OutboxItem> Pending(string platform, int max) => PendingDocs(platform, max).Select(Item).ToList();
-
-    public IReadOnlyList<QueuedItem> Queue(string platform, int max) =>
-        PendingDocs(platform, max)
-            .Select(d => new QueuedItem(d["_id"].AsString, d["chat"].IsString ? d["chat"].AsString : Item(d).ChatId, d["due"].IsDateTime ? Utc(d["due"]) : default))
-            .ToList();
-
-    public IReadOnlyList<OutboxItem> Items(IReadOnlyList<string> keys) =>
+    protected override IReadOnlyList<ItemRow> GetItems(IReadOnlyList<string> keys) =>
         keys.Select(k => OutboxDocs.FindById(k)).OfType<BsonDocument>().Select(Item).ToList();
 
-    /// <summary>Every item in one state, oldest first (for tests and maintenance).</summary>
-    public IReadOnlyList<OutboxItem> Outbox(OutboxStatus status, int max) =>
-        OutboxDocs.Query().Where(Where.Is("status", status.ToString())).OrderBy("seq").Limit(max).ToEnumerable().Select(Item).ToList();
-
-    public IReadOnlyList<OutboxItem> Failed(int max) =>
-        OutboxDocs.Query().Where(Where.Is("status", nameof(OutboxStatus.Failed))).OrderByDescending("seq").Limit(max).ToEnumerable().Select(Item).ToList();
-
-    /// <summary>One host owns the file: its sender holds every chat.</summary>
-    public IReadOnlyList<string> HoldChats(string platform, IReadOnlyList<string> chats) => chats;
-
-    public void ReleaseChats(string platform, IReadOnlyList<string> chats)
+    protected override void PutItems(IReadOnlyList<ItemRow> items) => InTransaction(() =>
     {
-    }
-
-    public void Claim(IReadOnlyList<string> keys)
-    {
-        if (keys.Count == 0)
+        foreach (var item in items)
         {
-            return;
-        }
-
-        InTransaction(() =>
-        {
-            foreach (var key in keys)
+            if (OutboxDocs.FindById(item.Key) is { } d)
             {
-                if (OutboxDocs.FindById(key) is { } d)
-                {
-                    d["sending"] = true;
-                    OutboxDocs.Update(d);
-                }
+                OutboxDocs.Update(ItemDoc(item, d["seq"].AsInt64));
             }
-        });
-    }
-
-    public void Progress(string key, int partsSent) => InTransaction(() =>
-    {
-        if (OutboxDocs.FindById(key) is { } d)
-        {
-            d["parts"] = partsSent;
-            OutboxDocs.Update(d);
         }
     });
 
-    public void Complete(IReadOnlyList<OutboxUpdate> updates)
+    /// <summary>A platform's queue is read through its index (<see cref="QueueIndexes"/>), in the index's order.</summary>
+    protected override IReadOnlyList<ItemRow> FindItems(string? platform, OutboxStatus? status, bool newestFirst, int max)
     {
-        if (updates.Count == 0)
+        var query = OutboxDocs.Query();
+        var order = "seq";
+        if (platform is not null && status is { } queue)
         {
-            return;
+            query = query.Where(QueueIndexes.In(Queue(platform, queue)));
+            order = QueueIndexes.Outbox;
+        }
+        else if (status is { } s)
+        {
+            query = query.Where(Where.Is("status", s.ToString()));
+        }
+        else if (platform is not null)
+        {
+            query = query.Where(Where.Is("platform", platform));
         }
 
-        InTransaction(() =>
-        {
-            foreach (var u in updates)
-            {
-                if (OutboxDocs.FindById(u.Key) is not { } d)
-                {
-                    continue;
-                }
-
-                d["q"] = Queue(d["platform"].AsString, u.Status);
-                d["status"] = u.Status.ToString();
-                d["parts"] = u.PartsSent;
-                d["tries"] = u.Attempts;
-                d["due"] = u.DueAt.UtcDateTime;
-                d["error"] = u.Error is null ? BsonValue.Null : new BsonValue(u.Error);
-                d["sending"] = false;
-                OutboxDocs.Update(d);
-            }
-        });
+        return (newestFirst ? query.OrderByDescending(order) : query.OrderBy(order)).Limit(max).ToEnumerable().Select(Item).ToList();
     }
 
-    /// <summary>
-    /// Moves items sent before <paramref name="before"/> to <c>outbox_sent</c>, which keeps only their keys (so a
-    /// reminder already sent is never queued again) and when they went; the live outbox stays small.
-    /// </summary>
-    public int ArchiveSent(DateTimeOffset before, int max) => Run(() =>
+    protected override void ArchiveItems(IReadOnlyList<(string Key, DateTimeOffset At)> sent) => InTransaction(() =>
     {
-        var old = OutboxDocs.Query().Where(Where.Is("status", nameof(OutboxStatus.Sent))).Limit(max).ToEnumerable()
-            .Where(d => d["due"].IsDateTime && Utc(d["due"]) < before).ToList();
-        foreach (var d in old)
+        foreach (var (key, at) in sent)
         {
-            SentKeys.Upsert(new BsonDocument { ["_id"] = d["_id"], ["at"] = d["due"] });
-            OutboxDocs.Delete(d["_id"]);
+            SentKeys.Upsert(new BsonDocument { ["_id"] = key, ["at"] = at.UtcDateTime });
+            OutboxDocs.Delete(key);
         }
-
-        return old.Count;
     });
 
-    private IEnumerable<BsonDocument> PendingDocs(string platform, int max) =>
-        OutboxDocs.Query().Where(QueueIndexes.In(Queue(platform, OutboxStatus.Pending))).OrderBy(QueueIndexes.Outbox).Limit(max).ToEnumerable();
+    protected override IReadOnlyList<(string Key, DateTimeOffset At)> ArchivedKeys() => SentKeys.FindAll().Select(d => (d["_id"].AsString, Utc(d["at"]))).ToList();
 
     private static string Queue(string platform, OutboxStatus status) => platform + "|" + status;
 
-    private static OutboxItem Item(BsonDocument d) => JsonPayload.Read<OutboxItem>(d["json"].AsString) with
+    private static BsonDocument ItemDoc(ItemRow i, long seq) => new()
     {
-        Status = Enum.Parse<OutboxStatus>(d["status"].AsString),
-        PartsSent = d["parts"].IsInt32 ? d["parts"].AsInt32 : 0,
-        Attempts = d["tries"].IsInt32 ? d["tries"].AsInt32 : 0,
-        DueAt = d["due"].IsDateTime ? Utc(d["due"]) : default,
-        Error = d["error"].IsString ? d["error"].AsString : null,
-        InFlight = d["sending"].IsBoolean && d["sending"].AsBoolean,
+        ["_id"] = i.Key, ["seq"] = seq, ["platform"] = i.Platform, ["chat"] = i.Chat, ["q"] = Queue(i.Platform, i.Status), ["status"] = i.Status.ToString(),
+        ["due"] = i.Due.UtcDateTime, ["parts"] = i.Parts, ["tries"] = i.Tries, ["error"] = i.Error is null ? BsonValue.Null : new BsonValue(i.Error),
+        ["sending"] = i.Sending, ["json"] = i.Json,
     };
+
+    /// <summary>Files written before items kept their chat beside the JSON have it only inside.</summary>
+    private static ItemRow Item(BsonDocument d) => new(
+        d["_id"].AsString, d["platform"].AsString, d["chat"].IsString ? d["chat"].AsString : JsonPayload.Read<OutboxItem>(d["json"].AsString).ChatId,
+        Enum.Parse<OutboxStatus>(d["status"].AsString), d["due"].IsDateTime ? Utc(d["due"]) : default, d["parts"].IsInt32 ? d["parts"].AsInt32 : 0,
+        d["tries"].IsInt32 ? d["tries"].AsInt32 : 0, d["error"].IsString ? d["error"].AsString : null, d["sending"].IsBoolean && d["sending"].AsBoolean, d["json"].AsString);
 }

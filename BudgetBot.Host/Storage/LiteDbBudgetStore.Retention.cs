@@ -8,9 +8,6 @@ namespace BudgetBot.Host.Storage;
 /// </summary>
 internal sealed partial class LiteDbBudgetStore
 {
-    public int ForgetProcessedEvents(DateTimeOffset before, int max) =>
-        Forget(InboxDocs, InboxDocs.Query().Where(QueueIndexes.Done).OrderBy(QueueIndexes.Inbox).ToEnumerable().Where(d => !d["dead"].IsBoolean && Utc(d["at"]) < before), max);
-
     private int Forget(ILiteCollection<BsonDocument> collection, IEnumerable<BsonDocument> candidates, int max) => Run(() =>
     {
         var ids = candidates.Take(max).Select(d => d["_id"]).ToList();

@@ -25,10 +25,10 @@ internal sealed class StoreDump
     public List<(string OfficeId, string Json)> Audit { get; } = [];
 
     /// <summary>In arrival order.</summary>
-    public List<DumpedEvent> Inbox { get; } = [];
+    public List<EventRow> Inbox { get; } = [];
 
     /// <summary>In queue order.</summary>
-    public List<DumpedItem> Outbox { get; } = [];
+    public List<ItemRow> Outbox { get; } = [];
 
     public List<(string Key, DateTimeOffset At)> SentKeys { get; } = [];
 
@@ -46,8 +46,3 @@ internal sealed class StoreDump
 }
 
 internal sealed record DumpedYear(string OfficeId, string Id, int FiscalYear, string Source, string Json);
-
-internal sealed record DumpedEvent(string Key, string Platform, string? Chat, string Payload, DateTimeOffset At, bool Done, bool Dead, int Tries, string? Error);
-
-internal sealed record DumpedItem(
-    string Key, string Platform, string Chat, string Status, DateTimeOffset Due, int Parts, int Tries, string? Error, bool Sending, string Json);

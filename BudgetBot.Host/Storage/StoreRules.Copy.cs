@@ -5,8 +5,7 @@ namespace BudgetBot.Host.Storage;
 
 /// <summary>
 /// What <c>migrate</c> moves, read and written the same way for every store: the budget and the rows through the same
-/// primitives as everything else, and only the ledger and the message queues through copies of their own (kept ids,
-/// kept order, kept state).
+/// primitives as everything else, and only the ledger through a copy of its own (kept ids).
 /// </summary>
 internal abstract partial class StoreRules
 {
@@ -25,14 +24,8 @@ internal abstract partial class StoreRules
     /// <summary>The audit trail, oldest first.</summary>
     protected abstract IEnumerable<AuditRecord> AllAudit();
 
-    /// <summary>The inbox, the outbox and the archived outbox keys, in their order and with their state.</summary>
-    protected abstract (IEnumerable<DumpedEvent> Inbox, IEnumerable<DumpedItem> Outbox, IEnumerable<(string Key, DateTimeOffset At)> Sent) AllQueued();
-
     /// <summary>Writes entries under the ids they have, and moves the ledger's next id past them.</summary>
     protected abstract void RestoreEntries(IReadOnlyList<LedgerEntry> entries);
-
-    /// <summary>Writes queued events and items in the order given, with their state.</summary>
-    protected abstract void RestoreQueued(StoreDump dump);
 
     /// <summary>Everything the store holds.</summary>
     public StoreDump Dump() => Run(() =>
@@ -52,10 +45,9 @@ internal abstract partial class StoreRules
         dump.Ledger.AddRange(AllEntries());
         dump.Balances.AddRange(AllFigures());
         dump.Audit.AddRange(AllAudit().Select(a => (a.OfficeId, JsonPayload.Write(a))));
-        var (inbox, outbox, sent) = AllQueued();
-        dump.Inbox.AddRange(inbox);
-        dump.Outbox.AddRange(outbox);
-        dump.SentKeys.AddRange(sent);
+        dump.Inbox.AddRange(FindEvents(EventsIn.All, int.MaxValue));
+        dump.Outbox.AddRange(FindItems(null, null, false, int.MaxValue));
+        dump.SentKeys.AddRange(ArchivedKeys());
         dump.Rows.AddRange(AllRows());
         return dump;
     });
@@ -86,7 +78,9 @@ internal abstract partial class StoreRules
             Audit(JsonPayload.Read<AuditRecord>(json));
         }
 
-        RestoreQueued(dump);
+        InsertEvents(dump.Inbox);
+        dump.Outbox.ForEach(i => InsertItem(i));
+        ArchiveItems(dump.SentKeys);
         PutRows(dump.Rows);
     });
 }

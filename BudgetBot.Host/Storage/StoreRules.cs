@@ -30,15 +30,6 @@ internal abstract partial class StoreRules
     /// <summary>Deletes at most <paramref name="max"/> rows whose <see cref="StoredRow.At"/> is before <paramref name="before"/>.</summary>
     protected abstract int ForgetRows(RowKind kind, DateTimeOffset before, int max);
 
-    /// <summary>Adds a routed item unless its key is in the outbox or among the archived ones; true when it was added.</summary>
-    protected abstract bool AddItem(OutboxItem routed);
-
-    /// <summary>
-    /// Queues a message unless one with the same key was ever queued; it is routed now (<see cref="StoreRouting"/>), so
-    /// one platform's sender takes it.
-    /// </summary>
-    public bool Enqueue(OutboxItem item) => Run(() => AddItem(StoreRouting.Route(item, Person)));
-
     public Person? PersonByIdentity(string identity) => GetRow(RowKind.Identities, identity) is { } link ? Person(link.Value) : null;
 
     public Person? Person(string personId) => Read<Person>(RowKind.People, personId);

@@ -159,114 +159,73 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
     public IReadOnlyList<AuditRecord> AuditTrail(string officeId, int max) => Read(() => _s.Audit.Where(a => a.OfficeId == officeId).Reverse().Take(max).ToList());
 
     // The inbox.
-    public override IReadOnlyList<bool> ReceiveAll(IReadOnlyList<InboundEvent> events) =>
-        Run(() => events.Select(e => _s.Inbox.TryAdd(e.Key, new Event(++_s.Seq, e, false, false))).ToList());
+    protected override IReadOnlyList<bool> InsertEvents(IReadOnlyList<EventRow> events) =>
+        Run(() => events.Select(e => _s.Inbox.TryAdd(e.Key, (++_s.Seq, e))).ToList());
 
-    public int Queued() => Read(() => _s.Inbox.Values.Count(e => !e.Done));
+    public int Queued() => Read(() => _s.Inbox.Values.Count(e => !e.Row.Done));
 
-    public IReadOnlyList<InboundEvent> Unprocessed(int max) => Read(() => _s.Inbox.Values.Where(e => !e.Done).OrderBy(e => e.Seq).Take(max).Select(e => e.E).ToList());
+    protected override IReadOnlyList<EventRow> FindEvents(EventsIn which, int max) => Read(() =>
+    {
+        var events = _s.Inbox.Values.OrderBy(e => e.Seq).Select(e => e.Row);
+        return (which switch { EventsIn.Waiting => events.Where(e => !e.Done), EventsIn.Dead => events.Where(e => e.Dead).Reverse(), _ => events }).Take(max).ToList();
+    });
 
-    public IReadOnlyList<InboundEvent> Take(int max) => Unprocessed(max);
+    protected override EventRow? GetEvent(string key) => Read(() => _s.Inbox.TryGetValue(key, out var e) ? e.Row : null);
 
-    public InboundEvent? TakeOne(string key) => Read(() => _s.Inbox.TryGetValue(key, out var e) && !e.Done ? e.E : null);
+    protected override void PutEvent(EventRow e) => InTransaction(() =>
+    {
+        if (_s.Inbox.TryGetValue(e.Key, out var was))
+        {
+            _s.Inbox[e.Key] = (was.Seq, e);
+        }
+    });
 
-    public void Processed(string key) => ChangeEvent(key, e => e with { Done = true, E = e.E with { Payload = "" } });
+    public void Processed(string key) => InTransaction(() =>
+    {
+        if (GetEvent(key) is { } e)
+        {
+            PutEvent(e with { Done = true, Payload = "" });
+        }
+    });
 
-    protected override (int Tries, bool Dead)? EventState(string key) => _s.Inbox.TryGetValue(key, out var e) ? (e.E.Attempts, e.Dead) : null;
-
-    protected override void SetEventState(string key, int tries, string? error, bool done, bool dead) =>
-        ChangeEvent(key, e => e with { E = e.E with { Attempts = tries, Error = error }, Done = done, Dead = dead });
-
-    public override IReadOnlyList<InboundEvent> DeadLetters(int max) =>
-        Read(() => _s.Inbox.Values.Where(e => e.Dead).OrderByDescending(e => e.Seq).Take(max).Select(e => e.E).ToList());
-
-    public int ForgetProcessedEvents(DateTimeOffset before, int max) => Forget(d => d.Inbox, e => e.Value.Done && !e.Value.Dead && e.Value.E.At < before, max);
+    public int ForgetProcessedEvents(DateTimeOffset before, int max) => Forget(d => d.Inbox, e => e.Value.Row is { Done: true, Dead: false } r && r.At < before, max);
 
     // The outbox.
-    protected override bool AddItem(OutboxItem routed) => !HasOutbox(routed.Key) && _s.Outbox.TryAdd(routed.Key, (++_s.Seq, routed));
+    protected override bool InsertItem(ItemRow item) => Run(() => !_s.Sent.ContainsKey(item.Key) && _s.Outbox.TryAdd(item.Key, (++_s.Seq, item)));
 
-    public bool HasOutbox(string key) => Read(() => _s.Outbox.ContainsKey(key) || _s.Sent.ContainsKey(key));
+    protected override bool IsArchived(string key) => Read(() => _s.Sent.ContainsKey(key));
 
-    public IReadOnlyList<OutboxItem> Pending(string platform, int max) => Outbox(OutboxStatus.Pending, int.MaxValue).Where(i => i.Platform == platform).Take(max).ToList();
+    protected override IReadOnlyList<ItemRow> GetItems(IReadOnlyList<string> keys) => Read(() => keys.Where(_s.Outbox.ContainsKey).Select(k => _s.Outbox[k].Item).ToList());
 
-    public IReadOnlyList<QueuedItem> Queue(string platform, int max) => Pending(platform, max).Select(i => new QueuedItem(i.Key, i.ChatId, i.DueAt)).ToList();
-
-    public IReadOnlyList<OutboxItem> Items(IReadOnlyList<string> keys) => Read(() => keys.Where(_s.Outbox.ContainsKey).Select(k => _s.Outbox[k].Item).ToList());
-
-    public IReadOnlyList<OutboxItem> Outbox(OutboxStatus status, int max) =>
-        Read(() => _s.Outbox.Values.Where(i => i.Item.Status == status).OrderBy(i => i.Seq).Take(max).Select(i => i.Item).ToList());
-
-    public IReadOnlyList<OutboxItem> Failed(int max) => Outbox(OutboxStatus.Failed, int.MaxValue).AsEnumerable().Reverse().Take(max).ToList();
-
-    public IReadOnlyList<string> HoldChats(string platform, IReadOnlyList<string> chats) => chats;
-
-    public void ReleaseChats(string platform, IReadOnlyList<string> chats)
+    protected override void PutItems(IReadOnlyList<ItemRow> items) => InTransaction(() =>
     {
-    }
-
-    public void Claim(IReadOnlyList<string> keys) => Change(keys, i => i with { InFlight = true });
-
-    public void Progress(string key, int partsSent) => Change([key], i => i with { PartsSent = partsSent });
-
-    public void Complete(IReadOnlyList<OutboxUpdate> updates) => InTransaction(() =>
-    {
-        foreach (var u in updates)
+        foreach (var i in items.Where(i => _s.Outbox.ContainsKey(i.Key)))
         {
-            Change([u.Key], i => i with { Status = u.Status, PartsSent = u.PartsSent, Attempts = u.Attempts, DueAt = u.DueAt, Error = u.Error, InFlight = false });
+            _s.Outbox[i.Key] = (_s.Outbox[i.Key].Seq, i);
         }
     });
 
-    public int ArchiveSent(DateTimeOffset before, int max) => Run(() =>
+    protected override IReadOnlyList<ItemRow> FindItems(string? platform, OutboxStatus? status, bool newestFirst, int max) => Read(() =>
     {
-        var old = Outbox(OutboxStatus.Sent, int.MaxValue).Where(i => i.DueAt < before).Take(max).ToList();
-        foreach (var item in old)
-        {
-            _s.Sent[item.Key] = item.DueAt;
-            _s.Outbox.Remove(item.Key);
-        }
-
-        return old.Count;
+        var items = _s.Outbox.Values.Where(i => (platform ?? i.Item.Platform) == i.Item.Platform && (status ?? i.Item.Status) == i.Item.Status).Select(i => (i.Seq, i.Item));
+        return (newestFirst ? items.OrderByDescending(i => i.Seq) : items.OrderBy(i => i.Seq)).Take(max).Select(i => i.Item).ToList();
     });
+
+    protected override void ArchiveItems(IReadOnlyList<(string Key, DateTimeOffset At)> sent) => InTransaction(() =>
+    {
+        foreach (var (key, at) in sent)
+        {
+            _s.Sent[key] = at;
+            _s.Outbox.Remove(key);
+        }
+    });
+
+    protected override IReadOnlyList<(string Key, DateTimeOffset At)> ArchivedKeys() => Read(() => _s.Sent.Select(s => (s.Key, s.Value)).ToList());
 
     // Copies (StoreRules copies the rest).
     protected override IEnumerable<AuditRecord> AllAudit() => Read(() => _s.Audit.ToList());
 
-    protected override (IEnumerable<DumpedEvent> Inbox, IEnumerable<DumpedItem> Outbox, IEnumerable<(string Key, DateTimeOffset At)> Sent) AllQueued() => Read(() => (
-        _s.Inbox.Values.OrderBy(e => e.Seq).Select(e => new DumpedEvent(e.E.Key, e.E.Platform, e.E.Chat, e.E.Payload, e.E.At, e.Done, e.Dead, e.E.Attempts, e.E.Error)).ToList(),
-        _s.Outbox.Values.OrderBy(i => i.Seq).Select(x => x.Item).Select(i =>
-            new DumpedItem(i.Key, i.Platform, i.ChatId, i.Status.ToString(), i.DueAt, i.PartsSent, i.Attempts, i.Error, i.InFlight, JsonPayload.Write(i))).ToList(),
-        (IEnumerable<(string, DateTimeOffset)>)_s.Sent.Select(s => (s.Key, s.Value)).ToList()));
-
     protected override void RestoreEntries(IReadOnlyList<LedgerEntry> entries) => _s.Ledger.AddRange(entries);
-
-    protected override void RestoreQueued(StoreDump dump)
-    {
-        dump.Inbox.ForEach(e => _s.Inbox[e.Key] = new Event(++_s.Seq, new InboundEvent(e.Key, e.Platform, e.Payload, e.At) { Attempts = e.Tries, Error = e.Error, Chat = e.Chat }, e.Done, e.Dead));
-        dump.Outbox.ForEach(o => _s.Outbox[o.Key] = (++_s.Seq, JsonPayload.Read<OutboxItem>(o.Json) with
-        {
-            Status = Enum.Parse<OutboxStatus>(o.Status), PartsSent = o.Parts, Attempts = o.Tries, DueAt = o.Due, Error = o.Error, InFlight = o.Sending,
-        }));
-        dump.SentKeys.ForEach(s => _s.Sent[s.Key] = s.At);
-    }
-
-    private bool ChangeEvent(string key, Func<Event, Event> change) => Run(() =>
-    {
-        if (!_s.Inbox.TryGetValue(key, out var e))
-        {
-            return false;
-        }
-
-        _s.Inbox[key] = change(e);
-        return true;
-    });
-
-    private void Change(IReadOnlyList<string> keys, Func<OutboxItem, OutboxItem> change) => InTransaction(() =>
-    {
-        foreach (var key in keys.Where(_s.Outbox.ContainsKey))
-        {
-            _s.Outbox[key] = (_s.Outbox[key].Seq, change(_s.Outbox[key].Item));
-        }
-    });
 
     /// <summary>The dictionary is picked inside the unit: the state the unit works on is a copy made as it starts.</summary>
     private int Forget<TKey, TValue>(Func<Data, Dictionary<TKey, TValue>> pick, Func<KeyValuePair<TKey, TValue>, bool> old, int max)
@@ -288,8 +247,6 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
         }
     }
 
-    private sealed record Event(long Seq, InboundEvent E, bool Done, bool Dead);
-
     private sealed class Data
     {
         public Dictionary<string, Office> Offices { get; private init; } = [];
@@ -308,9 +265,9 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
 
         public List<AuditRecord> Audit { get; private init; } = [];
 
-        public Dictionary<string, Event> Inbox { get; private init; } = [];
+        public Dictionary<string, (long Seq, EventRow Row)> Inbox { get; private init; } = [];
 
-        public Dictionary<string, (long Seq, OutboxItem Item)> Outbox { get; private init; } = [];
+        public Dictionary<string, (long Seq, ItemRow Item)> Outbox { get; private init; } = [];
 
         public Dictionary<string, DateTimeOffset> Sent { get; private init; } = [];
 

@@ -12,7 +12,7 @@ internal sealed partial class PostgresStore
 {
     private readonly Dictionary<string, ChatHolder> _holders = [];
 
-    public IReadOnlyList<string> HoldChats(string platform, IReadOnlyList<string> chats)
+    public override IReadOnlyList<string> HoldChats(string platform, IReadOnlyList<string> chats)
     {
         var holder = Holder(platform);
         lock (holder)
@@ -46,7 +46,7 @@ internal sealed partial class PostgresStore
         }
     }
 
-    public void ReleaseChats(string platform, IReadOnlyList<string> chats)
+    public override void ReleaseChats(string platform, IReadOnlyList<string> chats)
     {
         var holder = Holder(platform);
         lock (holder)

@@ -10,33 +10,29 @@ namespace BudgetBot.Host.Storage.Postgres;
 /// </summary>
 internal sealed partial class PostgresStore
 {
-    private const string EventColumns = "key, platform, payload, at, tries, error, chat";
+    private const string EventColumns = "key, platform, chat, payload, at, done, dead, tries, error";
 
     /// <summary>How far down the queue a drainer looks for chats it can take.</summary>
     private const int ChatScan = 256;
 
     /// <summary>One statement for the batch; the keys it returns are the ones stored now (the others were there before).</summary>
-    public override IReadOnlyList<bool> ReceiveAll(IReadOnlyList<InboundEvent> events)
+    protected override IReadOnlyList<bool> InsertEvents(IReadOnlyList<EventRow> events)
     {
-        var stored = Run(() =>
-        {
-            Notify(StoreChanges.Inbox);
-            return Query(
+        Notify(StoreChanges.Inbox);
+        var stored = Query(
             """
-            INSERT INTO inbox (key, platform, chat, payload, at)
-            SELECT key, platform, chat, payload, at FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
-                AS e(key, platform, chat, payload, at, n)
+            INSERT INTO inbox (key, platform, chat, payload, at, done, dead, tries, error)
+            SELECT key, platform, chat, payload, at, done, dead, tries, error
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::bool[], $7::bool[], $8::int[], $9::text[]) WITH ORDINALITY
+                AS e(key, platform, chat, payload, at, done, dead, tries, error, n)
             ORDER BY n
             ON CONFLICT (key) DO NOTHING
             RETURNING key
             """,
             r => r.GetString(0),
-            events.Select(e => e.Key).ToArray(),
-            events.Select(e => e.Platform).ToArray(),
-            events.Select(ChatOf).ToArray(),
-            events.Select(e => e.Payload).ToArray(),
-            events.Select(e => e.At.UtcDateTime).ToArray()).ToHashSet();
-        });
+            events.Select(e => e.Key).ToArray(), events.Select(e => e.Platform).ToArray(), events.Select(ChatOf).ToArray(), events.Select(e => e.Payload).ToArray(),
+            events.Select(e => e.At.UtcDateTime).ToArray(), events.Select(e => e.Done).ToArray(), events.Select(e => e.Dead).ToArray(), events.Select(e => e.Tries).ToArray(),
+            events.Select(e => e.Error).ToArray()).ToHashSet();
         // A key given twice in one batch is stored once, for its first occurrence.
         var seen = new HashSet<string>();
         return events.Select(e => stored.Contains(e.Key) && seen.Add(e.Key)).ToList();
@@ -44,10 +40,16 @@ internal sealed partial class PostgresStore
 
     public int Queued() => Convert.ToInt32(Scalar("SELECT count(*) FROM inbox WHERE NOT done"), System.Globalization.CultureInfo.InvariantCulture);
 
-    public IReadOnlyList<InboundEvent> Unprocessed(int max) =>
-        Query($"SELECT {EventColumns} FROM inbox WHERE NOT done ORDER BY seq LIMIT $1", ReadEvent, max);
+    protected override IReadOnlyList<EventRow> FindEvents(EventsIn which, int max) => which switch
+    {
+        EventsIn.Waiting => Query($"SELECT {EventColumns} FROM inbox WHERE NOT done ORDER BY seq LIMIT $1", ReadEvent, max),
+        EventsIn.Dead => Query($"SELECT {EventColumns} FROM inbox WHERE dead ORDER BY seq DESC LIMIT $1", ReadEvent, max),
+        _ => Query($"SELECT {EventColumns} FROM inbox ORDER BY seq LIMIT $1", ReadEvent, max),
+    };
 
-    public IReadOnlyList<InboundEvent> Take(int max) => Run(() =>
+    protected override EventRow? GetEvent(string key) => One($"SELECT {EventColumns} FROM inbox WHERE key = $1", ReadEvent, key);
+
+    public override IReadOnlyList<InboundEvent> Take(int max) => Run(() =>
     {
         // The chats waiting, oldest first, with how many events each has; chats are held one by one, only as many as
         // the batch needs, so the rest stay free for other hosts.
@@ -63,7 +65,7 @@ internal sealed partial class PostgresStore
                 break;
             }
 
-            if ((bool)Scalar($"SELECT pg_try_advisory_xact_lock({PostgresLocks.InboxChat}, hashtext($1))", chat)!)
+            if (HoldInboxChat(chat))
             {
                 held.Add(chat);
                 covered += events;
@@ -73,41 +75,38 @@ internal sealed partial class PostgresStore
         // Read again now the chats are held: an event another host finished meanwhile is done, and is not taken twice.
         return held.Count == 0
             ? []
-            : (IReadOnlyList<InboundEvent>)Query($"SELECT {EventColumns} FROM inbox WHERE NOT done AND chat = ANY($1) ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED", ReadEvent, held.ToArray(), max);
+            : (IReadOnlyList<InboundEvent>)Query($"SELECT {EventColumns} FROM inbox WHERE NOT done AND chat = ANY($1) ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED", ReadEvent, held.ToArray(), max)
+                .Select(e => e.ToEvent()).ToList();
     });
 
-    public InboundEvent? TakeOne(string key) => Run(() =>
-        Scalar("SELECT chat FROM inbox WHERE key = $1 AND NOT done", key) is string chat
-        && (bool)Scalar($"SELECT pg_try_advisory_xact_lock({PostgresLocks.InboxChat}, hashtext($1))", chat)!
-            ? One($"SELECT {EventColumns} FROM inbox WHERE key = $1 AND NOT done FOR UPDATE SKIP LOCKED", ReadEvent, key)
+    public override InboundEvent? TakeOne(string key) => Run(() =>
+        Scalar("SELECT chat FROM inbox WHERE key = $1 AND NOT done", key) is string chat && HoldInboxChat(chat)
+            ? One($"SELECT {EventColumns} FROM inbox WHERE key = $1 AND NOT done FOR UPDATE SKIP LOCKED", ReadEvent, key)?.ToEvent()
             : null);
 
     public void Processed(string key) =>
         // What it did is in the ledger, the audit trail and the handled record; the raw event is no longer needed.
         Execute("UPDATE inbox SET done = true, payload = '' WHERE key = $1", key);
 
-    protected override (int Tries, bool Dead)? EventState(string key) =>
-        One<(int, bool)?>("SELECT tries, dead FROM inbox WHERE key = $1", r => (r.GetInt32(0), r.GetBoolean(1)), key);
-
-    protected override void SetEventState(string key, int tries, string? error, bool done, bool dead)
+    protected override void PutEvent(EventRow e)
     {
-        if (!dead && !done)
+        if (!e.Dead && !e.Done)
         {
             Notify(StoreChanges.Inbox);
         }
 
-        Execute("UPDATE inbox SET tries = $2, error = $3, done = $4, dead = $5 WHERE key = $1", key, tries, error, done, dead);
+        Execute("UPDATE inbox SET tries = $2, error = $3, done = $4, dead = $5 WHERE key = $1", e.Key, e.Tries, e.Error, e.Done, e.Dead);
     }
-
-    public override IReadOnlyList<InboundEvent> DeadLetters(int max) =>
-        Query($"SELECT {EventColumns} FROM inbox WHERE dead ORDER BY seq DESC LIMIT $1", ReadEvent, max);
 
     public int ForgetProcessedEvents(DateTimeOffset before, int max) =>
         Execute("DELETE FROM inbox WHERE key IN (SELECT key FROM inbox WHERE done AND NOT dead AND at < $1 LIMIT $2)", before, max);
 
-    /// <summary>Events with no chat (an unfollow, say) queue behind their platform's other chatless events.</summary>
-    private static string ChatOf(InboundEvent e) => e.Chat ?? e.Platform;
+    /// <summary>Until the unit of work ends, no other host's drainer takes the chat's events.</summary>
+    private bool HoldInboxChat(string chat) => (bool)Scalar($"SELECT pg_try_advisory_xact_lock({PostgresLocks.InboxChat}, hashtext($1))", chat)!;
 
-    private static InboundEvent ReadEvent(NpgsqlDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), At(r, 3)) { Attempts = r.GetInt32(4), Error = Text(r, 5), Chat = r.GetString(6) };
+    /// <summary>Events with no chat (an unfollow, say) queue behind their platform's other chatless events.</summary>
+    private static string ChatOf(EventRow e) => e.Chat ?? e.Platform;
+
+    private static EventRow ReadEvent(NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), At(r, 4), r.GetBoolean(5), r.GetBoolean(6), r.GetInt32(7), Text(r, 8));
 }

@@ -25,7 +25,7 @@ internal sealed class Pipeline : IDisposable
         var dead = new DeadLetters(store, store, engine, clock, NullLogger<DeadLetters>.Instance);
         IPlatformChannel[] channels = [Local, .. extra];
         Drainer = new InboxDrainer(store, engine, channels, dead, _signals, clock, NullLogger<InboxDrainer>.Instance);
-        Senders = channels.ToDictionary(c => c.Platform, c => new OutboxSender(c, store, dead, _signals, clock, NullLogger.Instance));
+        Senders = channels.ToDictionary(c => c.Platform, c => new OutboxSender(c, store, store.Locks, dead, _signals, clock, NullLogger.Instance));
     }
 
     public IServiceStore Store { get; }

@@ -29,16 +29,6 @@ public interface IOutbox : IOutboxWriter
 
     /// <summary>Items set aside after failing, newest first, for admins to look at or retry.</summary>
     IReadOnlyList<OutboxItem> Failed(int max);
-
-    /// <summary>
-    /// Of these chats, the ones this host's sender for the platform holds now (already or newly): only it sends to them
-    /// until it lets them go, so each chat's messages go out in order from one host at a time. A store only one host
-    /// uses holds every chat.
-    /// </summary>
-    IReadOnlyList<string> HoldChats(string platform, IReadOnlyList<string> chats);
-
-    /// <summary>Lets chats go once their results are written; another host's sender may take them from then on.</summary>
-    void ReleaseChats(string platform, IReadOnlyList<string> chats);
 }
 
 /// <summary>Where a pending item stands in its platform's queue.</summary>

@@ -10,6 +10,7 @@ internal static class MessagingSetup
     public static IServiceCollection AddMessaging(this IServiceCollection services)
     {
         services.AddSingleton<IMessageQueue>(sp => sp.GetRequiredService<IServiceStore>());
+        services.AddSingleton(sp => sp.GetRequiredService<IServiceStore>().Locks);
         services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<IServiceStore>());
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<IServiceStore>());
         services.AddSingleton<IOutboxWriter>(sp => sp.GetRequiredService<IServiceStore>());

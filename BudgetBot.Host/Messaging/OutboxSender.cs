@@ -11,7 +11,7 @@ namespace BudgetBot.Host.Messaging;
 /// until the next item is due; it never polls on a fixed interval.
 /// </summary>
 internal sealed class OutboxSender(
-    IPlatformChannel channel, IMessageQueue messages, DeadLetters dead, MessageSignals signals, TimeProvider clock, ILogger logger)
+    IPlatformChannel channel, IMessageQueue messages, IHostLocks locks, DeadLetters dead, MessageSignals signals, TimeProvider clock, ILogger logger)
 {
     /// <summary>
     /// Items a chat sends in one round: one. A round's claim is written just before its sends, so after a crash at most
@@ -29,7 +29,7 @@ internal sealed class OutboxSender(
 
     private Round? _unwritten;
 
-    /// <summary>Chats this sender holds (see <see cref="IOutbox.HoldChats"/>): those of the round in flight and of results not yet written.</summary>
+    /// <summary>Chats this sender holds (see <see cref="IHostLocks.HoldChats"/>): those of the round in flight and of results not yet written.</summary>
     private readonly HashSet<string> _holding = [];
 
     /// <summary>A rate-limit wait this short is waited out within the round.</summary>
@@ -167,7 +167,7 @@ internal sealed class OutboxSender(
     {
         try
         {
-            var held = messages.HoldChats(Platform, chats).ToHashSet();
+            var held = locks.HoldChats(Platform, chats).ToHashSet();
             _holding.UnionWith(held);
             return held;
         }
@@ -192,7 +192,7 @@ internal sealed class OutboxSender(
         _holding.ExceptWith(done);
         try
         {
-            messages.ReleaseChats(Platform, done);
+            locks.ReleaseChats(Platform, done);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

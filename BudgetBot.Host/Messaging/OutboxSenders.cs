@@ -12,6 +12,7 @@ internal sealed class OutboxSenders : BackgroundService
         _senders = channels.Where(c => c.Enabled).ToDictionary(c => c.Platform, c => new OutboxSender(
             c,
             services.GetRequiredService<IMessageQueue>(),
+            services.GetRequiredService<IHostLocks>(),
             services.GetRequiredService<DeadLetters>(),
             services.GetRequiredService<MessageSignals>(),
             services.GetRequiredService<TimeProvider>(),
@@ -21,7 +22,7 @@ internal sealed class OutboxSenders : BackgroundService
     public OutboxSender For(string platform) => _senders[platform];
 
     /// <summary>
-    /// Every host sends: each round a sender holds the chats it sends to (<see cref="IOutbox.HoldChats"/>), so a chat's
+    /// Every host sends: each round a sender holds the chats it sends to (<see cref="IHostLocks.HoldChats"/>), so a chat's
     /// messages go out in order from one host at a time while other chats go from other hosts.
     /// </summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

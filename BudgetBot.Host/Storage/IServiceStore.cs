@@ -32,6 +32,9 @@ internal interface IServiceStore : IBudgetStore, IChatStore, Messaging.IMessageQ
     /// </summary>
     event Action<string>? Changed;
 
+    /// <summary>How the hosts that share this store divide chats and leases among them.</summary>
+    Messaging.IHostLocks Locks { get; }
+
     /// <summary>Reads one record: throws when the store cannot serve (for <c>/healthz</c>).</summary>
     void Probe();
 

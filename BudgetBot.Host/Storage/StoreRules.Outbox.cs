@@ -5,8 +5,7 @@ namespace BudgetBot.Host.Storage;
 /// <summary>
 /// The outbox, the same for every store: an item is routed as it is queued and never queued twice under its key (not
 /// even after it was sent and archived); claims, progress and results change only its state. A store keeps
-/// <see cref="ItemRow"/>s and the archived keys; where several hosts share it, it also says which chats this host's
-/// sender holds (<see cref="HoldChats"/>).
+/// <see cref="ItemRow"/>s and the archived keys; which host's sender sends to a chat is <see cref="Messaging.IHostLocks"/>' business.
 /// </summary>
 internal abstract partial class StoreRules
 {
@@ -79,13 +78,6 @@ internal abstract partial class StoreRules
         ArchiveItems(old);
         return old.Count;
     });
-
-    /// <summary>One host owns a store of its own: its sender holds every chat.</summary>
-    public virtual IReadOnlyList<string> HoldChats(string platform, IReadOnlyList<string> chats) => chats;
-
-    public virtual void ReleaseChats(string platform, IReadOnlyList<string> chats)
-    {
-    }
 
     /// <summary>A chat's items change only through the sender holding it, so reading them and writing them back races no one.</summary>
     private void Change(IReadOnlyList<string> keys, Func<ItemRow, ItemRow> change)

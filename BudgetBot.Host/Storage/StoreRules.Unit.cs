@@ -25,12 +25,8 @@ internal abstract partial class StoreRules
         remove { }
     }
 
-    /// <summary>One host owns a store of its own, so it holds every lease.</summary>
-    public virtual async Task<bool> WhileLeaderAsync(string lease, Func<CancellationToken, Task> work, CancellationToken ct)
-    {
-        await work(ct);
-        return true;
-    }
+    /// <summary>The only host of a store of its own holds every chat and every lease.</summary>
+    public virtual Messaging.IHostLocks Locks => Messaging.OneHost.Instance;
 
     /// <summary>A write outside a unit of work is a unit of its own; inside one it joins it.</summary>
     protected void InTransaction(Action write) => Run(() =>

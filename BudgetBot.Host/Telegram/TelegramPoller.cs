@@ -13,7 +13,7 @@ namespace BudgetBot.Host.Telegram;
 /// inbox first, and only then is the offset moved past it (the next getUpdates confirms them to Telegram).
 /// </summary>
 internal sealed class TelegramPoller(
-    TelegramBot bot, IMessageQueue messages, MessageSignals signals, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<TelegramPoller> logger)
+    TelegramBot bot, IMessageQueue messages, Messaging.IHostLocks locks, MessageSignals signals, IOptions<BudgetBotOptions> options, TimeProvider clock, ILogger<TelegramPoller> logger)
     : BackgroundService
 {
     public const string OffsetKey = "telegram:offset";
@@ -35,7 +35,7 @@ internal sealed class TelegramPoller(
         {
             try
             {
-                if (await messages.WhileLeaderAsync(LeaseName, PollAsync, stoppingToken))
+                if (await locks.WhileLeaderAsync(LeaseName, PollAsync, stoppingToken))
                 {
                     continue;
                 }

@@ -84,14 +84,14 @@ public sealed class SharedDatabaseTests
         using var a = PostgresStore.Open(database);
         using var b = PostgresStore.Open(database);
 
-        var heldByA = a.HoldChats("telegram", ["1", "2"]);
-        var heldByB = b.HoldChats("telegram", ["1", "2", "3"]);
-        var otherPlatform = b.HoldChats("line", ["1"]);
-        a.ReleaseChats("telegram", ["1"]);
-        var afterRelease = b.HoldChats("telegram", ["1", "2", "3"]);
+        var heldByA = a.Locks.HoldChats("telegram", ["1", "2"]);
+        var heldByB = b.Locks.HoldChats("telegram", ["1", "2", "3"]);
+        var otherPlatform = b.Locks.HoldChats("line", ["1"]);
+        a.Locks.ReleaseChats("telegram", ["1"]);
+        var afterRelease = b.Locks.HoldChats("telegram", ["1", "2", "3"]);
         a.Dispose(); // the host dies: its session ends, and its chats are free once the server has seen it go
         IReadOnlyList<string> afterDeath = [];
-        SpinWait.SpinUntil(() => (afterDeath = b.HoldChats("telegram", ["1", "2", "3"])).Count == 3, TimeSpan.FromSeconds(10));
+        SpinWait.SpinUntil(() => (afterDeath = b.Locks.HoldChats("telegram", ["1", "2", "3"])).Count == 3, TimeSpan.FromSeconds(10));
 
         Assert.Equal(["1", "2"], heldByA);
         Assert.Equal(["3"], heldByB);

@@ -5,7 +5,7 @@ namespace BudgetBot.Host.Storage.Postgres;
 
 /// <summary>
 /// The outbox, read by platform and state in queue order. A chat's items are claimed and completed only by the sender
-/// that holds the chat (<see cref="HoldChats"/>), so claims and results need no further arbitration here.
+/// that holds the chat (<see cref="PostgresHostLocks"/>), so claims and results need no further arbitration here.
 /// </summary>
 internal sealed partial class PostgresStore
 {

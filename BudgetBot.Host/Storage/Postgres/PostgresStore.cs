@@ -16,6 +16,7 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
 
     private readonly NpgsqlDataSource _source;
     private readonly NpgsqlDataSource _leaseSource;
+    private readonly PostgresHostLocks _locks;
     private readonly AsyncLocal<Unit?> _unit = new();
     private int _disposed;
 
@@ -23,6 +24,7 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
     {
         _source = source;
         _leaseSource = leaseSource;
+        _locks = new PostgresHostLocks(leaseSource);
     }
 
     /// <summary>Connects, applies the migrations this database lacks (one host at a time) and checks it can be read.</summary>
@@ -57,6 +59,10 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
     }
 
     public bool IsNew { get; private init; }
+
+    public override Messaging.IHostLocks Locks => _locks;
+
+    public void Probe() => _ = Scalar("SELECT count(*) FROM offices");
 
     /// <summary>Other hosts write here too and nothing tells this one; idle loops look again this often.</summary>
     public override TimeSpan IdleLook => TimeSpan.FromMilliseconds(200);
@@ -121,7 +127,7 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
         }
 
         _stopListening.Dispose();
-        CloseHolders();
+        _locks.Dispose();
         _source.Dispose();
         _leaseSource.Dispose();
     }

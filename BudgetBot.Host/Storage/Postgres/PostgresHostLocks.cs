@@ -3,16 +3,19 @@ using Npgsql;
 namespace BudgetBot.Host.Storage.Postgres;
 
 /// <summary>
-/// Senders on every host share a platform's chats: a sender holds a chat with a session advisory lock on a connection
-/// of its own (one per platform), from before it claims the chat's items until their results are written. When a host
-/// dies its connections close and its chats are free; the next holder finds the claimed items and treats them as
-/// possibly sent, as after a crash on one host.
+/// Chats and leases divided among the hosts on one database, each by a session advisory lock on a connection of its
+/// own (never pooled, never a unit of work's), so a lock ends when its host dies.
+/// <para>
+/// A sender holds a chat (one connection per platform) from before it claims the chat's items until their results are
+/// written. When a host dies its connections close and its chats are free; the next holder finds the claimed items and
+/// treats them as possibly sent, as after a crash on one host.
+/// </para>
 /// </summary>
-internal sealed partial class PostgresStore
+internal sealed class PostgresHostLocks(NpgsqlDataSource source) : Messaging.IHostLocks, IDisposable
 {
     private readonly Dictionary<string, ChatHolder> _holders = [];
 
-    public override IReadOnlyList<string> HoldChats(string platform, IReadOnlyList<string> chats)
+    public IReadOnlyList<string> HoldChats(string platform, IReadOnlyList<string> chats)
     {
         var holder = Holder(platform);
         lock (holder)
@@ -46,7 +49,7 @@ internal sealed partial class PostgresStore
         }
     }
 
-    public override void ReleaseChats(string platform, IReadOnlyList<string> chats)
+    public void ReleaseChats(string platform, IReadOnlyList<string> chats)
     {
         var holder = Holder(platform);
         lock (holder)
@@ -81,14 +84,15 @@ internal sealed partial class PostgresStore
         {
             if (!_holders.TryGetValue(platform, out var holder))
             {
-                _holders[platform] = holder = new ChatHolder(_leaseSource);
+                _holders[platform] = holder = new ChatHolder(source);
             }
 
             return holder;
         }
     }
 
-    private void CloseHolders()
+    /// <summary>Closing the sessions lets every chat go.</summary>
+    public void Dispose()
     {
         lock (_holders)
         {
@@ -117,6 +121,57 @@ internal sealed partial class PostgresStore
             Connection?.Dispose();
             Connection = null;
             Held.Clear();
+        }
+    }
+
+    /// <remarks>
+    /// The lease is a session advisory lock on a connection of its own (never pooled), checked every two seconds: when
+    /// that connection dies the lock is gone, the work is cancelled here, and another host may already hold it.
+    /// </remarks>
+    public async Task<bool> WhileLeaderAsync(string lease, Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        await using var connection = await source.OpenConnectionAsync(ct);
+        await using (var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({PostgresLocks.Lease}, hashtext($1))", connection) { Parameters = { new() { Value = lease } } })
+        {
+            if (!(bool)(await take.ExecuteScalarAsync(ct))!)
+            {
+                return false;
+            }
+        }
+
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watch = WatchAsync(connection, held);
+        try
+        {
+            await work(held.Token);
+        }
+        finally
+        {
+            await held.CancelAsync();
+            await watch;
+        }
+
+        // Closing the connection (not pooled) ends the lock.
+        return true;
+    }
+
+    private static async Task WatchAsync(NpgsqlConnection connection, CancellationTokenSource held)
+    {
+        try
+        {
+            while (!held.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), held.Token);
+                await using var check = new NpgsqlCommand("SELECT 1", connection);
+                await check.ExecuteScalarAsync(held.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or System.IO.IOException)
+        {
+            await held.CancelAsync();
         }
     }
 }

@@ -24,7 +24,7 @@ internal sealed class Pipeline : IDisposable
         Local = new LocalChannel(store, attachments, new MediaFiles(options, clock));
         var dead = new DeadLetters(store, store, engine, clock, NullLogger<DeadLetters>.Instance);
         IPlatformChannel[] channels = [Local, .. extra];
-        Drainer = new InboxDrainer(store, engine, channels, dead, _signals, clock, NullLogger<InboxDrainer>.Instance);
+        Drainer = new InboxDrainer(store, store.Locks, engine, channels, dead, _signals, clock, NullLogger<InboxDrainer>.Instance);
         Senders = channels.ToDictionary(c => c.Platform, c => new OutboxSender(c, store, store.Locks, dead, _signals, clock, NullLogger.Instance));
     }
 

@@ -5,9 +5,10 @@ namespace BudgetBot.Host.Messaging;
 
 /// <summary>
 /// Group commit for incoming events: webhook requests that arrive while a commit is running are stored together in the
-/// next one, so each request is still answered only after its event is on disk, but many share one flush.
+/// next one, so each request is still answered only after its event is on disk, but many share one flush. A batch that
+/// finds nothing older waiting is handled in the same commit (<see cref="InboxDrainer.Receive"/>).
 /// </summary>
-internal sealed class InboxWriter(IInbox inbox, MessageSignals signals) : IDisposable
+internal sealed class InboxWriter(InboxDrainer drainer) : IDisposable
 {
     private readonly ConcurrentQueue<(InboundEvent Event, TaskCompletionSource<bool> Stored)> _queue = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -56,14 +57,13 @@ internal sealed class InboxWriter(IInbox inbox, MessageSignals signals) : IDispo
         try
         {
             var events = batch.Select(b => b.Event).ToList();
-            var stored = inbox.ReceiveAll(events);
+            var stored = drainer.Receive(events);
             Metrics.ServiceMetrics.Received(events, stored);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Stored.TrySetResult(stored[i]);
             }
 
-            signals.WakeDrainer();
         }
         catch (Exception ex)
         {

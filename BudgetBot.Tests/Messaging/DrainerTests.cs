@@ -1,4 +1,7 @@
 using BudgetBot.Domain.Conversation;
+using BudgetBot.Domain.Ports;
+using BudgetBot.Host.Local;
+using BudgetBot.Host.Messaging;
 using BudgetBot.Tests.Conversation;
 using BudgetBot.Tests.Storage;
 using Microsoft.Extensions.Time.Testing;
@@ -74,6 +77,54 @@ public abstract class DrainerContract : IDisposable
         Assert.Single(_chat.Store.EntryIdsBySource(k => k == message.SourceKey).Values.Single());
         Assert.NotNull(_chat.Store.Delivered($"reply:{key}:0"));
         Assert.Null(_chat.Store.Delivered($"reply:{key}:1"));
+    }
+
+    [SkippableFact]
+    public void MessageArrivingAlone_IsStoredAndHandled_InOneCommit_WhereTheStoreHasOneHost()
+    {
+        var e = LocalChannel.Event(_chat.Message("local:owner", "/spend 7 100 15/2/2566"));
+        var commits = _chat.Store.Commits;
+
+        Assert.Equal([true], _pipeline.Drainer.Receive([e]));
+
+        Assert.Equal(commits + 1, _chat.Store.Commits);
+        if (_chat.Store.Locks is OneHost)
+        {
+            Assert.Empty(_chat.Store.Unprocessed(10));
+            Assert.Equal([$"reply:{e.Key}:0"], _chat.Store.Outbox(OutboxStatus.Pending, 10).Select(i => i.Key));
+        }
+        else
+        {
+            // Another host's drainer may hold the chat: the event waits for a drainer.
+            Assert.Equal([e.Key], _chat.Store.Unprocessed(10).Select(u => u.Key));
+        }
+    }
+
+    [SkippableFact]
+    public void MessageArrivingBehindAnother_IsOnlyStored_AndBothAreHandledInOrder()
+    {
+        var first = _pipeline.Receive(_chat.Message("local:owner", "/spend 7 100 15/2/2566"));
+        var second = LocalChannel.Event(_chat.Message("local:owner", "/spend 7 200 15/2/2566"));
+
+        _pipeline.Drainer.Receive([second]);
+
+        Assert.Equal([first, second.Key], _chat.Store.Unprocessed(10).Select(u => u.Key));
+        Assert.Equal([first, second.Key], _pipeline.Drainer.DrainOnce().Select(d => d.InboxKey));
+    }
+
+    [SkippableFact]
+    public async Task UnreadableEventArrivingAlone_IsStoredAnyway_AndSetAsideAfterThreeTries()
+    {
+        var commits = _chat.Store.Commits;
+
+        Assert.Equal([true], _pipeline.Drainer.Receive([new InboundEvent("local:broken", "local", "{not json", ChatFixture.Now)]));
+        Assert.Equal(commits + 1, _chat.Store.Commits);
+        Assert.Equal(["local:broken"], _chat.Store.Unprocessed(10).Select(u => u.Key));
+
+        await _pipeline.SettleAsync();
+
+        var dead = Assert.Single(_chat.Store.DeadLetters(10));
+        Assert.Equal(("local:broken", 3), (dead.Key, dead.Attempts));
     }
 
     public void Dispose()

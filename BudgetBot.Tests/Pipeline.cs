@@ -26,6 +26,10 @@ internal sealed class Pipeline : IDisposable
         IPlatformChannel[] channels = [Local, .. extra];
         Drainer = new InboxDrainer(store, store.Locks, engine, channels, dead, _signals, clock, NullLogger<InboxDrainer>.Instance);
         Senders = channels.ToDictionary(c => c.Platform, c => new OutboxSender(c, store, store.Locks, dead, _signals, clock, NullLogger.Instance));
+        foreach (var sender in Senders.Values)
+        {
+            _signals.Register(sender);
+        }
     }
 
     public IServiceStore Store { get; }

@@ -18,6 +18,9 @@ internal sealed class InboxDrainer(
     public const int BatchSize = 64;
     public const int MaxAttempts = 3;
 
+    /// <summary>More than this many pending items of a platform means others wait besides a lone message's replies.</summary>
+    private const int ClaimScan = 16;
+
     private readonly Dictionary<string, IPlatformChannel> _channels = channels.ToDictionary(c => c.Platform);
     private int _taken;
 
@@ -34,6 +37,9 @@ internal sealed class InboxDrainer(
         {
             List<(InboundEvent Event, IReadOnlyList<string> ReplyKeys)> handled = [];
             var handling = false;
+            var lent = new List<OutboxSender>();
+            var claimed = new List<string>();
+            var committed = false;
             try
             {
                 var stored = messages.Run(() =>
@@ -50,9 +56,15 @@ internal sealed class InboxDrainer(
                         }
                     }
 
+                    if (handled.Count > 0)
+                    {
+                        ClaimFirstReplies([.. handled.SelectMany(h => h.ReplyKeys)], lent, claimed);
+                    }
+
                     handling = false;
                     return stored;
                 });
+                committed = true;
                 AfterCommit([.. handled.Select(h => (h.Event, h.ReplyKeys))]);
                 if (handled.Count == 0)
                 {
@@ -66,11 +78,44 @@ internal sealed class InboxDrainer(
                 // Stored alone below; the drainer runs them again, one at a time if need be, and sets a bad one aside.
                 Log.BatchFailed(logger, events.Count, ex);
             }
+            finally
+            {
+                if (!committed)
+                {
+                    claimed.ForEach(signals.NotClaimedHere);
+                }
+
+                lent.ForEach(sender => sender.LentResultsDone(committed));
+            }
         }
 
         var received = messages.ReceiveAll(events);
         signals.WakeDrainer();
         return received;
+    }
+
+    /// <summary>
+    /// Inside the unit that queued these replies: claims the first to each chat where nothing else of its platform is
+    /// pending, so its sender sends it with no commit of its own before it, and a crash still leaves at most one reply
+    /// per chat in doubt. Every sender's results not written yet are written here first (they would otherwise wait for
+    /// its next claims, or go in a commit of their own), unless the sender is in a round: then it claims its platform's
+    /// replies itself.
+    /// </summary>
+    private void ClaimFirstReplies(IReadOnlyList<string> replyKeys, List<OutboxSender> lent, List<string> claimed)
+    {
+        lent.AddRange(signals.Senders.Where(sender => sender.WriteResultsIn()));
+        var ours = replyKeys.ToHashSet();
+        foreach (var platform in messages.Items(replyKeys).Select(i => i.Platform).Distinct().Where(p => lent.Exists(s => s.Platform == p)))
+        {
+            var queue = messages.Queue(platform, ClaimScan);
+            if (queue.All(q => ours.Contains(q.Key)))
+            {
+                claimed.AddRange(queue.GroupBy(q => q.ChatId).Select(chat => chat.First().Key));
+            }
+        }
+
+        messages.Claim(claimed);
+        claimed.ForEach(signals.ClaimedHere);
     }
 
     /// <summary>Handles what is waiting now, and says which replies each event queued.</summary>

@@ -12,6 +12,8 @@ internal sealed class MessageSignals : IDisposable
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _outbox = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<IReadOnlyList<string>>> _handled = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _sent = new();
+    private readonly ConcurrentDictionary<string, OutboxSender> _senders = new();
+    private readonly ConcurrentDictionary<string, byte> _claimedHere = new();
 
     /// <summary>
     /// The longest a loop sleeps without a wake-up: infinite where this host makes every change, short where other
@@ -32,6 +34,22 @@ internal sealed class MessageSignals : IDisposable
     }
 
     public Task<bool> SenderWokenAsync(string platform, TimeSpan timeout, CancellationToken ct) => Gate(platform).WaitAsync(AtMostIdleLook(timeout), ct);
+
+    /// <summary>Each platform's sender, for a unit of work that writes its results and claims for it (<see cref="InboxDrainer.Receive"/>).</summary>
+    public void Register(OutboxSender sender) => _senders[sender.Platform] = sender;
+
+    public ICollection<OutboxSender> Senders => _senders.Values;
+
+    /// <summary>
+    /// An outbox item claimed by this process in the commit that queued it: its sender sends it without a claim of its
+    /// own. After a restart nothing is here, and the item's claim means what any claim means then: it may have gone out.
+    /// </summary>
+    public void ClaimedHere(string key) => _claimedHere.TryAdd(key, 0);
+
+    /// <summary>The unit that claimed it rolled back.</summary>
+    public void NotClaimedHere(string key) => _claimedHere.TryRemove(key, out _);
+
+    public bool TakeClaimedHere(string key) => _claimedHere.TryRemove(key, out _);
 
     /// <summary>Completes when the drainer has committed the event; the result is the keys of the replies it queued.</summary>
     public Task<IReadOnlyList<string>> WhenHandled(string inboxKey) =>

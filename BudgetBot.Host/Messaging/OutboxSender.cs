@@ -29,6 +29,12 @@ internal sealed class OutboxSender(
 
     private Round? _unwritten;
 
+    /// <summary>Guards <see cref="_inRound"/> and <see cref="_lent"/>: whether a round runs, or the results are being written by another unit.</summary>
+    private readonly Lock _roundGate = new();
+    private bool _inRound;
+    private Round? _lent;
+    private bool _lending;
+
     /// <summary>Chats this sender holds (see <see cref="IHostLocks.HoldChats"/>): those of the round in flight and of results not yet written.</summary>
     private readonly HashSet<string> _holding = [];
 
@@ -43,6 +49,71 @@ internal sealed class OutboxSender(
     /// claims already keep a crash in between from repeating anything, and the next round usually follows at once.
     /// </summary>
     public async Task<(int Sent, DateTimeOffset? NextDue)> RoundAsync(CancellationToken ct, bool deferResults = false)
+    {
+        lock (_roundGate)
+        {
+            if (_lending)
+            {
+                // Another unit is writing this sender's results and may be claiming for it: it wakes the sender when done.
+                return (0, null);
+            }
+
+            _inRound = true;
+        }
+
+        try
+        {
+            return await RunRoundAsync(deferResults, ct);
+        }
+        finally
+        {
+            lock (_roundGate)
+            {
+                _inRound = false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Inside another unit of work (the drainer's, for a message that arrived alone): writes the results this sender has
+    /// not written yet in that unit, so they ride on its commit, and keeps the sender from starting a round until
+    /// <see cref="LentResultsDone"/>. False while a round runs: then the sender may be claiming, and nothing is written.
+    /// </summary>
+    public bool WriteResultsIn()
+    {
+        lock (_roundGate)
+        {
+            if (_inRound || _lending)
+            {
+                return false;
+            }
+
+            _lending = true;
+            _lent = Interlocked.Exchange(ref _unwritten, null);
+        }
+
+        Write(_lent, []);
+        return true;
+    }
+
+    /// <summary>The unit <see cref="WriteResultsIn"/> wrote in has ended: committed, or rolled back and the results are this sender's to write again.</summary>
+    public void LentResultsDone(bool committed)
+    {
+        lock (_roundGate)
+        {
+            if (!committed && _lent is not null)
+            {
+                _unwritten = _lent;
+            }
+
+            _lent = null;
+            _lending = false;
+        }
+
+        signals.WakeSenders();
+    }
+
+    private async Task<(int Sent, DateTimeOffset? NextDue)> RunRoundAsync(bool deferResults, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var carried = _unwritten;
@@ -86,8 +157,9 @@ internal sealed class OutboxSender(
 
         var plan = new List<(string Chat, List<OutboxItem> Items)>();
         var gone = new List<string>();
+        var fresh = new HashSet<string>();
         // Read again now the chats are held: an item another host sent meanwhile is no longer pending.
-        foreach (var chatItems in messages.Items(picked).Where(i => i.Status == OutboxStatus.Pending).Select(Recovered).GroupBy(i => i.ChatId))
+        foreach (var chatItems in messages.Items(picked).Where(i => i.Status == OutboxStatus.Pending).Select(i => Recovered(i, fresh)).GroupBy(i => i.ChatId))
         {
             if (messages.ChatState(new ChatAddress(Platform, chatItems.Key)) is { Gone: true })
             {
@@ -103,8 +175,9 @@ internal sealed class OutboxSender(
             plan.Add((chatItems.Key, chatItems.ToList()));
         }
 
-        // The claim is written before anything goes out: a crash from here on leaves these items marked.
-        Write(carried, plan.SelectMany(p => p.Items).Select(i => i.Key).ToList());
+        // The claim is written before anything goes out: a crash from here on leaves these items marked. Items claimed
+        // already in the commit that queued them (see InboxDrainer.Receive) need no claim of their own.
+        Write(carried, plan.SelectMany(p => p.Items).Where(i => !fresh.Contains(i.Key)).Select(i => i.Key).ToList());
         // Chats whose results are now written and that have nothing in this round go back to the other hosts.
         Release(keep: [.. plan.Select(p => p.Chat), .. gone]);
         await Parallel.ForEachAsync(plan, new ParallelOptions { MaxDegreeOfParallelism = channel.Concurrency }, async (chatPlan, _) =>
@@ -264,8 +337,15 @@ internal sealed class OutboxSender(
     /// than with a token that may be spent: a confirmation that never arrives makes people send the spend again. A later
     /// part of a long reply is skipped instead, since the mark would move where the parts split.
     /// </summary>
-    private OutboxItem Recovered(OutboxItem item)
+    private OutboxItem Recovered(OutboxItem item, HashSet<string> fresh)
     {
+        if (item.InFlight && signals.TakeClaimedHere(item.Key))
+        {
+            // Claimed in the commit that queued it, by this process: nothing of it went out yet.
+            fresh.Add(item.Key);
+            return item with { InFlight = false };
+        }
+
         if (!item.InFlight || channel.ResendIsSafe(item))
         {
             return item;

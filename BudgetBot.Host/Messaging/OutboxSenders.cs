@@ -17,6 +17,10 @@ internal sealed class OutboxSenders : BackgroundService
             services.GetRequiredService<MessageSignals>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OutboxSender).FullName + "." + c.Platform)));
+        foreach (var sender in _senders.Values)
+        {
+            services.GetRequiredService<MessageSignals>().Register(sender);
+        }
     }
 
     public OutboxSender For(string platform) => _senders[platform];

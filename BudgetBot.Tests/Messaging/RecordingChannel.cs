@@ -15,7 +15,10 @@ internal sealed class RecordingChannel(Func<OutboxItem, Action<int>, SendOutcome
 
     public ConcurrentQueue<(string Key, int FromPart)> Sends { get; } = new();
 
-    public IReadOnlyList<InboundAction> Read(InboundEvent stored) => [];
+    /// <summary>What an event of this platform asks for; nothing unless the test says.</summary>
+    public Func<InboundEvent, IReadOnlyList<InboundAction>> Reader { get; init; } = _ => [];
+
+    public IReadOnlyList<InboundAction> Read(InboundEvent stored) => Reader(stored);
 
     public bool ResendIsSafe(OutboxItem item) => false;
 

@@ -39,8 +39,11 @@ internal abstract partial class StoreRules
 
     public IReadOnlyList<OutboxItem> Pending(string platform, int max) => [.. FindItems(platform, OutboxStatus.Pending, false, max).Select(i => i.ToItem())];
 
-    /// <summary>Read without the items' JSON: the sender looks at the queue on every round.</summary>
-    public IReadOnlyList<QueuedItem> Queue(string platform, int max) =>
+    /// <summary>
+    /// A platform's pending items in queue order, light (key, chat, due): the sender reads thousands of them every round.
+    /// A store that reads whole records anyway leaves their JSON unread; one that can read fewer columns says so.
+    /// </summary>
+    public virtual IReadOnlyList<QueuedItem> Queue(string platform, int max) =>
         [.. FindItems(platform, OutboxStatus.Pending, false, max).Select(i => new QueuedItem(i.Key, i.Chat, i.Due))];
 
     public IReadOnlyList<OutboxItem> Items(IReadOnlyList<string> keys)

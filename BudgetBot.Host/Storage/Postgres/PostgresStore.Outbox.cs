@@ -52,6 +52,9 @@ internal sealed partial class PostgresStore
         return Query($"SELECT {ItemColumns} FROM outbox {where} ORDER BY seq {(newestFirst ? "DESC" : "")} LIMIT $1", ReadItem, args);
     }
 
+    public override IReadOnlyList<QueuedItem> Queue(string platform, int max) =>
+        Query("SELECT key, chat, due FROM outbox WHERE platform = $1 AND status = 'Pending' ORDER BY seq LIMIT $2", r => new QueuedItem(r.GetString(0), r.GetString(1), At(r, 2)), platform, max);
+
     protected override void ArchiveItems(IReadOnlyList<(string Key, DateTimeOffset At)> sent) => Execute(
         """
         WITH gone AS (DELETE FROM outbox WHERE key = ANY($1))

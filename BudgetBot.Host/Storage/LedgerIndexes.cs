@@ -16,13 +16,15 @@ internal static class LedgerIndexes
 
     /// <remarks>
     /// Files written before the rule was per office have a unique index on the key alone; it goes, and the office-and-key
-    /// index is built from the entries already there.
+    /// index is built from the entries already there. Files written before project_order keep their index on the project
+    /// alone until they are opened.
     /// </remarks>
     public static void Ensure(ILiteCollection<BsonDocument> ledger)
     {
         ledger.DropIndex("key");
+        // A project's entries come through project_order; an index on the project alone was one more to keep per entry.
+        ledger.DropIndex("project");
         ledger.EnsureIndex("source", Source, unique: true);
-        ledger.EnsureIndex("project");
         ledger.EnsureIndex("rev");
         ledger.EnsureIndex("by");
         ledger.EnsureIndex("project_order", ProjectOrder);

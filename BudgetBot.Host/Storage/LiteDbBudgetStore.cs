@@ -118,7 +118,7 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
     public IReadOnlyList<LedgerEntry> Ledger(string officeId, int fiscalYear, string? projectId = null)
     {
         var projects = projectId is null ? Projects(officeId, fiscalYear).Select(p => p.Id).ToList() : [projectId];
-        return projects.SelectMany(id => _ledger.Find(Where.Is("project", id)).Select(Bson.Entry)).OrderBy(e => e.Id).ToList();
+        return projects.SelectMany(id => _ledger.Find(LedgerIndexes.OfProject(id)).Select(Bson.Entry)).OrderBy(e => e.Id).ToList();
     }
 
     [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_files), nameof(_db), nameof(_offices), nameof(_years), nameof(_divisions), nameof(_projects), nameof(_ledger), nameof(_balances))]

@@ -76,6 +76,24 @@ internal static class HostingExtensions
     }
 
     /// <summary>Believes <c>X-Forwarded-For</c> and <c>-Proto</c> from the configured proxies only, and from none by default.</summary>
+    /// <summary>Counts the requests being served (<see cref="Messaging.RequestsInFlight"/>).</summary>
+    public static void UseRequestsInFlight(this WebApplication app)
+    {
+        var requests = app.Services.GetRequiredService<Messaging.RequestsInFlight>();
+        app.Use(async (context, next) =>
+        {
+            requests.Enter();
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                requests.Leave();
+            }
+        });
+    }
+
     /// <summary>
     /// A request the store could not write for want of disk space is answered 503 with one log line, not a 500 and a
     /// stack trace per request: while the disk is full every webhook fails the same way, and the platforms deliver

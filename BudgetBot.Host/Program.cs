@@ -34,6 +34,7 @@ try
 {
     var app = builder.Build();
     app.OpenStore();
+    app.UseRequestsInFlight();
     app.UseStoreFailures();
     app.UseKnownProxies();
     app.MapHealth();

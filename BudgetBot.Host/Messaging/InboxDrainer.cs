@@ -25,15 +25,15 @@ internal sealed class InboxDrainer(
     private int _taken;
 
     /// <summary>
-    /// Stores events as they are received and, when nothing older waits, handles them in the same unit of work: a
-    /// message that arrives alone costs one commit before its reply is queued instead of two (stored, then handled).
-    /// When something waits already (under load) they are only stored, and the drainer takes them with the rest, in
-    /// order. Only where this host is its store's one host: elsewhere another host's drainer may hold their chats.
+    /// Stores events as they are received and, when they came <paramref name="alone"/> and nothing older waits, handles
+    /// them in the same unit of work: a message that arrives alone costs one commit before its reply is queued instead
+    /// of two (stored, then handled). Otherwise (under load) they are only stored, and the drainer takes them with the
+    /// rest, in order. Only where this host is its store's one host: elsewhere another host's drainer may hold their chats.
     /// </summary>
     /// <returns>For each event, false when its key was stored before (a redelivery).</returns>
-    public IReadOnlyList<bool> Receive(IReadOnlyList<InboundEvent> events)
+    public IReadOnlyList<bool> Receive(IReadOnlyList<InboundEvent> events, bool alone = true)
     {
-        if (locks is OneHost && events.All(IsReady))
+        if (alone && locks is OneHost && events.All(IsReady))
         {
             List<(InboundEvent Event, IReadOnlyList<string> ReplyKeys)> handled = [];
             var handling = false;

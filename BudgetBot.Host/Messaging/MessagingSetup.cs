@@ -34,6 +34,7 @@ internal static class MessagingSetup
             };
             return signals;
         });
+        services.AddSingleton<RequestsInFlight>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<DeadLetters>();
         services.AddSingleton<Attachments>();

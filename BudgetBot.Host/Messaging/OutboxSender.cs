@@ -129,13 +129,6 @@ internal sealed class OutboxSender(
         queue = queue.Where(q => held.Contains(q.ChatId)).ToList();
         if (queue.Count == 0)
         {
-            if (deferResults && carried is not null && now < carried.SentAt + ResultsWait)
-            {
-                // Woken for another platform's message: the results keep waiting for a commit to ride on.
-                _unwritten = carried;
-                return (0, carried.NextDue);
-            }
-
             Write(carried, []);
             Release(keep: []);
             return (0, carried?.NextDue);
@@ -198,7 +191,6 @@ internal sealed class OutboxSender(
 
         if (deferResults)
         {
-            round.SentAt = clock.GetUtcNow();
             _unwritten = round;
         }
         else
@@ -382,9 +374,6 @@ internal sealed class OutboxSender(
 
         public ConcurrentQueue<OutboxItem> Moved { get; } = new();
 
-        /// <summary>When its sends were done: its results wait for another commit until <see cref="ResultsWait"/> after.</summary>
-        public DateTimeOffset SentAt { get; set; }
-
         public DateTimeOffset? NextDue { get; private set; }
 
         public void Later(DateTimeOffset at)
@@ -409,12 +398,10 @@ internal sealed class OutboxSender(
                 }
 
                 var wait = next is { } due ? Clamp(due - clock.GetUtcNow()) : Timeout.InfiniteTimeSpan;
-                if (_unwritten is { } unwritten)
+                if (_unwritten is not null)
                 {
-                    // Results wait a moment for the next round's claims (or a lone message's commit) to share their
-                    // commit, then go alone.
-                    var left = Clamp(unwritten.SentAt + ResultsWait - clock.GetUtcNow());
-                    wait = wait < left && wait != Timeout.InfiniteTimeSpan ? wait : left;
+                    // Results wait a moment for the next round's claims to share their commit, then go alone.
+                    wait = wait < ResultsWait && wait != Timeout.InfiniteTimeSpan ? wait : ResultsWait;
                 }
 
                 await signals.SenderWokenAsync(Platform, wait, ct);

@@ -33,7 +33,12 @@ internal sealed partial class LiteDbBudgetStore
     {
         foreach (var item in items)
         {
-            if (OutboxDocs.FindById(item.Key) is { } d)
+            // A row read here carries its place in the queue: no second read to keep it.
+            if (item.Seq > 0)
+            {
+                OutboxDocs.Update(ItemDoc(item, item.Seq));
+            }
+            else if (OutboxDocs.FindById(item.Key) is { } d)
             {
                 OutboxDocs.Update(ItemDoc(item, d["seq"].AsInt64));
             }
@@ -86,5 +91,8 @@ internal sealed partial class LiteDbBudgetStore
     private static ItemRow Item(BsonDocument d) => new(
         d["_id"].AsString, d["platform"].AsString, d["chat"].IsString ? d["chat"].AsString : JsonPayload.Read<OutboxItem>(d["json"].AsString).ChatId,
         Enum.Parse<OutboxStatus>(d["status"].AsString), d["due"].IsDateTime ? Utc(d["due"]) : default, d["parts"].IsInt32 ? d["parts"].AsInt32 : 0,
-        d["tries"].IsInt32 ? d["tries"].AsInt32 : 0, d["error"].IsString ? d["error"].AsString : null, d["sending"].IsBoolean && d["sending"].AsBoolean, d["json"].AsString);
+        d["tries"].IsInt32 ? d["tries"].AsInt32 : 0, d["error"].IsString ? d["error"].AsString : null, d["sending"].IsBoolean && d["sending"].AsBoolean, d["json"].AsString)
+    {
+        Seq = d["seq"].AsInt64,
+    };
 }

@@ -101,6 +101,21 @@ public abstract class DrainerContract : IDisposable
     }
 
     [SkippableFact]
+    public async Task MessageArriving_WhileAnotherRequestIsServed_IsOnlyStored_ForTheDrainersBatch()
+    {
+        var requests = new RequestsInFlight();
+        using var writer = new InboxWriter(_pipeline.Drainer, requests);
+        var e = LocalChannel.Event(_chat.Message("local:owner", "/spend 7 100 15/2/2566"));
+        requests.Enter();
+        requests.Enter();
+
+        Assert.Equal([true], await writer.ReceiveAsync([e]));
+
+        Assert.Equal([e.Key], _chat.Store.Unprocessed(10).Select(u => u.Key));
+        Assert.Equal([e.Key], _pipeline.Drainer.DrainOnce().Select(d => d.InboxKey));
+    }
+
+    [SkippableFact]
     public void MessageArrivingBehindAnother_IsOnlyStored_AndBothAreHandledInOrder()
     {
         var first = _pipeline.Receive(_chat.Message("local:owner", "/spend 7 100 15/2/2566"));

@@ -45,12 +45,12 @@ internal sealed class InboxDrainer(
                 var stored = messages.Run(() =>
                 {
                     handled = [];
-                    var alone = messages.Unprocessed(1).Count == 0;
-                    var stored = messages.ReceiveAll(events);
-                    handling = alone;
-                    for (var i = 0; alone && i < events.Count; i++)
+                    var nothingOlder = messages.Unprocessed(1).Count == 0;
+                    var isNew = messages.ReceiveAll(events);
+                    handling = nothingOlder;
+                    for (var i = 0; nothingOlder && i < events.Count; i++)
                     {
-                        if (stored[i])
+                        if (isNew[i])
                         {
                             handled.Add((events[i], Apply(events[i])));
                         }
@@ -62,7 +62,7 @@ internal sealed class InboxDrainer(
                     }
 
                     handling = false;
-                    return stored;
+                    return isNew;
                 });
                 committed = true;
                 AfterCommit([.. handled.Select(h => (h.Event, h.ReplyKeys))]);

@@ -75,7 +75,6 @@ internal static class HostingExtensions
         return services;
     }
 
-    /// <summary>Believes <c>X-Forwarded-For</c> and <c>-Proto</c> from the configured proxies only, and from none by default.</summary>
     /// <summary>Counts the requests being served (<see cref="Messaging.RequestsInFlight"/>).</summary>
     public static void UseRequestsInFlight(this WebApplication app)
     {
@@ -116,6 +115,7 @@ internal static class HostingExtensions
         });
     }
 
+    /// <summary>Believes <c>X-Forwarded-For</c> and <c>-Proto</c> from the configured proxies only, and from none by default.</summary>
     public static void UseKnownProxies(this WebApplication app)
     {
         var proxies = app.Services.GetRequiredService<IOptions<BudgetBotOptions>>().Value.KnownProxies;

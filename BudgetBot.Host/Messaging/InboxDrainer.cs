@@ -58,7 +58,7 @@ internal sealed class InboxDrainer(
 
                     if (handled.Count > 0)
                     {
-                        ClaimFirstReplies([.. handled.SelectMany(h => h.ReplyKeys)], lent, claimed);
+                        ClaimFirstReplies(handled, lent, claimed);
                     }
 
                     handling = false;
@@ -101,11 +101,12 @@ internal sealed class InboxDrainer(
     /// its next claims, or go in a commit of their own), unless the sender is in a round: then it claims its platform's
     /// replies itself.
     /// </summary>
-    private void ClaimFirstReplies(IReadOnlyList<string> replyKeys, List<OutboxSender> lent, List<string> claimed)
+    private void ClaimFirstReplies(List<(InboundEvent Event, IReadOnlyList<string> ReplyKeys)> handled, List<OutboxSender> lent, List<string> claimed)
     {
         lent.AddRange(signals.Senders.Where(sender => sender.WriteResultsIn()));
-        var ours = replyKeys.ToHashSet();
-        foreach (var platform in messages.Items(replyKeys).Select(i => i.Platform).Distinct().Where(p => lent.Exists(s => s.Platform == p)))
+        var ours = handled.SelectMany(h => h.ReplyKeys).ToHashSet();
+        // Replies go back to the platform their message came from (Queue below).
+        foreach (var platform in handled.Select(h => h.Event.Platform).Distinct().Where(p => lent.Exists(s => s.Platform == p)))
         {
             var queue = messages.Queue(platform, ClaimScan);
             if (queue.All(q => ours.Contains(q.Key)))

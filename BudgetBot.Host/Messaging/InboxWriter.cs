@@ -6,7 +6,7 @@ namespace BudgetBot.Host.Messaging;
 /// <summary>
 /// Group commit for incoming events: webhook requests that arrive while a commit is running are stored together in the
 /// next one, so each request is still answered only after its event is on disk, but many share one flush. A batch that
-/// finds nothing older waiting is handled in the same commit (<see cref="InboxDrainer.Receive"/>).
+/// came alone (no other request served or waiting) is handled in the same commit (<see cref="InboxDrainer.Receive"/>).
 /// </summary>
 internal sealed class InboxWriter(InboxDrainer drainer, RequestsInFlight requests) : IDisposable
 {

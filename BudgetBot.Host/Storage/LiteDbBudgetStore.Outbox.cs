@@ -33,15 +33,8 @@ internal sealed partial class LiteDbBudgetStore
     {
         foreach (var item in items)
         {
-            // A row read here carries its place in the queue: no second read to keep it.
-            if (item.Seq > 0)
-            {
-                OutboxDocs.Update(ItemDoc(item, item.Seq));
-            }
-            else if (OutboxDocs.FindById(item.Key) is { } d)
-            {
-                OutboxDocs.Update(ItemDoc(item, d["seq"].AsInt64));
-            }
+            // Read here (GetItems), a row carries its place in the queue: no second read to keep it.
+            OutboxDocs.Update(ItemDoc(item, item.Seq));
         }
     });
 

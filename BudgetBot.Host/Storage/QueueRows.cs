@@ -17,7 +17,7 @@ internal sealed record EventRow(string Key, string Platform, string? Chat, strin
 internal sealed record ItemRow(
     string Key, string Platform, string Chat, OutboxStatus Status, DateTimeOffset Due, int Parts, int Tries, string? Error, bool Sending, string Json)
 {
-    /// <summary>Where the store that read it keeps it in its queue (0 for a row not read from a store): written back with it.</summary>
+    /// <summary>Its place in a LiteDB queue, read with it and written back with it (other stores keep their order themselves).</summary>
     public long Seq { get; init; }
 
     public static ItemRow Of(OutboxItem i) => new(i.Key, i.Platform, i.ChatId, i.Status, i.DueAt, i.PartsSent, i.Attempts, i.Error, i.InFlight, JsonPayload.Write(i));

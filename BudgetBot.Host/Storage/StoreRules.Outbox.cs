@@ -15,7 +15,7 @@ internal abstract partial class StoreRules
     /// <summary>The items of these keys that are in the outbox, in any order.</summary>
     protected abstract IReadOnlyList<ItemRow> GetItems(IReadOnlyList<string> keys);
 
-    /// <summary>Keeps the state of items in the outbox: status, parts, tries, due time, error and claim.</summary>
+    /// <summary>Keeps the state of items in the outbox, as <see cref="GetItems"/> read them: status, parts, tries, due time, error and claim.</summary>
     protected abstract void PutItems(IReadOnlyList<ItemRow> items);
 
     /// <summary>Items of one platform (of every one when null) and one state (every state when null), in queue order or newest first.</summary>

@@ -76,9 +76,6 @@ internal sealed partial class LiteDbBudgetStore
         {
             _ = _db.GetCollection(name).Count();
         }
-
-        _projectCache.Clear();
-        _yearCache.Clear();
     }
 
     private static string RestoreHint(string full) =>

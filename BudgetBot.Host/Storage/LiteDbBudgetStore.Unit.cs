@@ -11,7 +11,6 @@ namespace BudgetBot.Host.Storage;
 internal sealed partial class LiteDbBudgetStore : IUnitOfWork
 {
     private bool _inUnit;
-    private bool _projectsChanged;
     public override T Run<T>(Func<T> work)
     {
         lock (_writeGate)
@@ -32,12 +31,6 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
                 _files.MakeDurable();
                 Committed(commitStart);
                 _writeFailed = null;
-                if (_projectsChanged)
-                {
-                    // Only now: a reader that filled the list before the commit saw the old projects.
-                    _yearCache.Clear();
-                }
-
                 return result;
             }
             catch (Exception error)
@@ -55,7 +48,7 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
             finally
             {
                 _inUnit = false;
-                _projectsChanged = false;
+                UnitEnded();
             }
         }
     }
@@ -73,12 +66,10 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
         }
     }
 
-    /// <summary>After a rollback the counters and the project cache may hold what was never committed.</summary>
+    /// <summary>After a rollback the counters may hold what was never committed.</summary>
     private void ForgetCachedState()
     {
         _lastId = null;
         _lastSeq = null;
-        _projectCache.Clear();
-        _yearCache.Clear();
     }
 }

@@ -26,25 +26,6 @@ internal sealed partial class LiteDbBudgetStore
     /// <summary>Only this host writes the file, so the figures read in this unit are the current ones.</summary>
     public void MoveFigures(string officeId, ProjectBalance before, LedgerEntry entry) => _balances.Update(Bson.Balance(before.Apply(entry)));
 
-    protected override string? ImportedFrom(string officeId, string yearId) => _years.FindById(yearId)?["source"].AsString;
-
-    protected override void AddYear(BudgetSnapshot snapshot)
-    {
-        _offices.Upsert(Bson.Office(snapshot.Office));
-        _years.Insert(Bson.Year(snapshot.Year, snapshot.SourceId));
-        _divisions.Upsert(snapshot.Divisions.Select(Bson.Division));
-        _projects.Insert(snapshot.Projects.Select(Bson.Project));
-        _projectCache.Clear();
-        _yearCache.Clear();
-    }
-
-    protected override void InsertProject(Project project)
-    {
-        _projects.Insert(Bson.Project(project));
-        _projectCache[project.Id] = project;
-        _projectsChanged = true;
-    }
-
     protected override void PutFigures(string officeId, ProjectBalance figures) => _balances.Upsert(Bson.Balance(figures));
 
     protected override IEnumerable<LedgerEntry> AllEntries() => _ledger.Query().OrderBy("_id").ToEnumerable().Select(Bson.Entry);

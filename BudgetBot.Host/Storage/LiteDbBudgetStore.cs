@@ -15,8 +15,6 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
     private LiteDbFiles _files;
     private LiteDatabase _db;
     private readonly Lock _writeGate = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Project> _projectCache = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Project>> _yearCache = new();
     private ILiteCollection<BsonDocument> _offices;
     private ILiteCollection<BsonDocument> _years;
     private ILiteCollection<BsonDocument> _divisions;
@@ -70,41 +68,27 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
 
     public override IReadOnlyList<Office> Offices() => _offices.FindAll().Select(Bson.Office).ToList();
 
-    public Office? Office(string officeId) => _offices.FindById(officeId) is { } d ? Bson.Office(d) : null;
-
-    public override FiscalYearBudget? FiscalYear(string officeId, int fiscalYear) =>
-        _years.FindById(FiscalYearBudget.KeyFor(officeId, fiscalYear)) is { } d ? Bson.Year(d) : null;
-
-    public override IReadOnlyList<int> FiscalYears(string officeId) =>
-        _years.Find(Where.Is("office", officeId)).Select(d => d["fy"].AsInt32).Order().ToList();
-
-    public override IReadOnlyList<Division> Divisions(string officeId) =>
-        _divisions.Find(Where.Is("office", officeId)).Select(Bson.Division).OrderBy(d => d.Order).ToList();
-
-    /// <summary>
-    /// Projects change rarely and only through this store (the data file is opened exclusively), so they are kept
-    /// in memory once read: a spend checks its project without a read transaction of its own.
-    /// </summary>
-    public Project? Project(string projectId)
+    protected override CatalogRows ReadCatalog(string officeId)
     {
-        if (_projectCache.TryGetValue(projectId, out var cached))
-        {
-            return cached;
-        }
-
-        var project = _projects.FindById(projectId) is { } d ? Bson.Project(d) : null;
-        if (project is not null)
-        {
-            _projectCache[projectId] = project;
-        }
-
-        return project;
+        var years = _years.Find(Where.Is("office", officeId)).Select(d => (Bson.Year(d), d["source"].AsString)).ToList();
+        return new(
+            _offices.FindById(officeId) is { } office ? Bson.Office(office) : null,
+            years,
+            _divisions.Find(Where.Is("office", officeId)).Select(Bson.Division).ToList(),
+            years.SelectMany(y => _projects.Find(Where.Is("year", y.Item1.Id))).Select(Bson.Project).ToList());
     }
 
-    /// <summary>A year's projects, kept in memory like single projects: every spend picks its project from this list.</summary>
-    public override IReadOnlyList<Project> Projects(string officeId, int fiscalYear) =>
-        _yearCache.GetOrAdd(FiscalYearBudget.KeyFor(officeId, fiscalYear), year =>
-            _projects.Find(Where.Is("year", year)).Select(Bson.Project).OrderBy(p => p.Number).ToList());
+    protected override void PutCatalog(CatalogRows rows)
+    {
+        if (rows.Office is { } office)
+        {
+            _offices.Upsert(Bson.Office(office));
+        }
+
+        _years.Upsert(rows.Years.Select(y => Bson.Year(y.Year, y.Source)));
+        _divisions.Upsert(rows.Divisions.Select(Bson.Division));
+        _projects.Upsert(rows.Projects.Select(Bson.Project));
+    }
 
     public ProjectBalance Balance(string projectId) =>
         _balances.FindById(projectId) is { } d ? Bson.Balance(d) : ProjectBalance.Empty(projectId);
@@ -120,6 +104,11 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
         var projects = projectId is null ? Projects(officeId, fiscalYear).Select(p => p.Id).ToList() : [projectId];
         return projects.SelectMany(id => _ledger.Find(LedgerIndexes.OfProject(id)).Select(Bson.Entry)).OrderBy(e => e.Id).ToList();
     }
+
+    public LedgerEntry? LastEntryBy(string personId) =>
+        _ledger.Query().Where(Where.Is("by", personId)).OrderByDescending("_id").Limit(1).ToEnumerable().Select(Bson.Entry).FirstOrDefault();
+
+    public bool IsReversed(long entryId) => _ledger.Exists(Where.Is("rev", entryId));
 
     [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_files), nameof(_db), nameof(_offices), nameof(_years), nameof(_divisions), nameof(_projects), nameof(_ledger), nameof(_balances))]
     private void Attach(LiteDbFiles files)

@@ -9,16 +9,6 @@ namespace BudgetBot.Host.Storage;
 /// </summary>
 internal abstract partial class StoreRules
 {
-    public abstract IReadOnlyList<Office> Offices();
-
-    public abstract IReadOnlyList<int> FiscalYears(string officeId);
-
-    public abstract FiscalYearBudget? FiscalYear(string officeId, int fiscalYear);
-
-    public abstract IReadOnlyList<Division> Divisions(string officeId);
-
-    public abstract IReadOnlyList<Project> Projects(string officeId, int fiscalYear);
-
     public abstract void Audit(AuditRecord record);
 
     /// <summary>The audit trail, oldest first.</summary>
@@ -37,7 +27,7 @@ internal abstract partial class StoreRules
             dump.Divisions.AddRange(Divisions(office.Id));
             foreach (var year in FiscalYears(office.Id).Select(fy => FiscalYear(office.Id, fy)!))
             {
-                dump.Years.Add(new DumpedYear(office.Id, year.Id, year.FiscalYear, ImportedFrom(office.Id, year.Id) ?? "", JsonPayload.Write(year)));
+                dump.Years.Add(new DumpedYear(office.Id, year.Id, year.FiscalYear, ImportedFrom(office.Id, year.FiscalYear) ?? "", JsonPayload.Write(year)));
                 dump.Projects.AddRange(Projects(office.Id, year.FiscalYear));
             }
         }

@@ -8,22 +8,6 @@ internal abstract partial class StoreRules
 {
     public abstract LedgerEntry Insert(LedgerEntry draft);
 
-    /// <summary>The document an office's year was imported from; null for a year the store does not hold.</summary>
-    protected abstract string? ImportedFrom(string officeId, string yearId);
-
-    /// <summary>Keeps an office (name updated), a new year with its source, its divisions (updated) and its projects.</summary>
-    protected abstract void AddYear(BudgetSnapshot snapshot);
-
-    /// <summary>Keeps a new project of a year held (its figures are <see cref="PutFigures"/>'s).</summary>
-    protected abstract void InsertProject(Project project);
-
-    /// <summary>A project added to a year held starts with no entries, so a spend on it finds its figures.</summary>
-    public void AddProject(Project project) => InTransaction(() =>
-    {
-        InsertProject(project);
-        PutFigures(project.OfficeId, ProjectBalance.Empty(project.Id));
-    });
-
     /// <summary>Keeps a project's running figures as they are given (an import's first figures, a restored copy's).</summary>
     protected abstract void PutFigures(string officeId, ProjectBalance figures);
 
@@ -39,7 +23,7 @@ internal abstract partial class StoreRules
     /// </summary>
     public ImportWrite Import(BudgetSnapshot snapshot) => Run(() =>
     {
-        if (ImportedFrom(snapshot.Office.Id, snapshot.Year.Id) is { } source)
+        if (ImportedFrom(snapshot.Office.Id, snapshot.Year.FiscalYear) is { } source)
         {
             return source == snapshot.SourceId ? ImportWrite.Unchanged : ImportWrite.YearExists;
         }

@@ -48,6 +48,30 @@ public abstract class BudgetEventStoreContract(StoreKind kind)
         Assert.Null(store.Submitted(office, 2566, 3));
         Assert.True(new Ledger(store).Spend(project.Id, 100m, new DateOnly(2023, 5, 1), "x", "p", "k-new", StoreFixture.At).IsOk);
     }
+
+    [SkippableFact]
+    public void Catalog_ForgetsWhatARolledBackUnitWrote_AndRefusesAProjectTwiceOrOneNotHeld()
+    {
+        using var store = StoreFixture.Seeded(kind, out var office);
+        var project = new Project(office, 2566, 98, "ใหม่", store.Divisions(office)[0].Id, 1_000m, QuarterAmounts.Zero);
+        var before = store.Projects(office, 2566).Count;
+
+        Assert.Throws<InvalidOperationException>(() => store.Run<int>(() =>
+        {
+            store.AddProject(project);
+            Assert.NotNull(store.Project(project.Id)); // the unit sees its own write
+            throw new InvalidOperationException("rolled back");
+        }));
+
+        Assert.Null(store.Project(project.Id));
+        Assert.Equal(before, store.Projects(office, 2566).Count);
+        store.AddProject(project);
+        Assert.Throws<InvalidOperationException>(() => store.AddProject(project with { Name = "ซ้ำ" }));
+        Assert.Throws<InvalidOperationException>(() => store.SaveProject(project with { Number = 97 }));
+        store.SaveProject(project with { Status = ProjectStatus.Done });
+        Assert.Equal((ProjectStatus.Done, "ใหม่", before + 1), (store.Project(project.Id)!.Status, store.Project(project.Id)!.Name, store.Projects(office, 2566).Count));
+        Assert.Null(store.Project("no-such-id"));
+    }
 }
 
 public sealed class BudgetEventStoreTestsOnLiteDb() : BudgetEventStoreContract(StoreKind.LiteDb);

@@ -45,6 +45,7 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
             finally
             {
                 _inUnit = false;
+                UnitEnded();
             }
         }
     }
@@ -62,20 +63,21 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
     // The budget.
     public override IReadOnlyList<Office> Offices() => Read(() => _s.Offices.Values.OrderBy(o => o.Id, StringComparer.Ordinal).ToList());
 
-    public Office? Office(string officeId) => Read(() => _s.Offices.GetValueOrDefault(officeId));
+    protected override CatalogRows ReadCatalog(string officeId) => Read(() => new CatalogRows(
+        _s.Offices.GetValueOrDefault(officeId), [.. _s.Years.Values.Where(y => y.Year.OfficeId == officeId)],
+        [.. _s.Divisions.Values.Where(d => d.OfficeId == officeId)], [.. _s.Projects.Values.Where(p => p.OfficeId == officeId)]));
 
-    public override FiscalYearBudget? FiscalYear(string officeId, int fiscalYear) =>
-        Read(() => _s.Years.TryGetValue(FiscalYearBudget.KeyFor(officeId, fiscalYear), out var y) ? y.Year : null);
+    protected override void PutCatalog(CatalogRows rows) => InTransaction(() =>
+    {
+        if (rows.Office is { } office)
+        {
+            _s.Offices[office.Id] = office;
+        }
 
-    public override IReadOnlyList<int> FiscalYears(string officeId) =>
-        Read(() => _s.Years.Values.Where(y => y.Year.OfficeId == officeId).Select(y => y.Year.FiscalYear).Order().ToList());
-
-    public override IReadOnlyList<Division> Divisions(string officeId) => Read(() => _s.Divisions.Values.Where(d => d.OfficeId == officeId).OrderBy(d => d.Order).ToList());
-
-    public Project? Project(string projectId) => Read(() => _s.Projects.GetValueOrDefault(projectId));
-
-    public override IReadOnlyList<Project> Projects(string officeId, int fiscalYear) =>
-        Read(() => _s.Projects.Values.Where(p => p.OfficeId == officeId && p.FiscalYear == fiscalYear).OrderBy(p => p.Number).ToList());
+        rows.Years.ToList().ForEach(y => _s.Years[y.Year.Id] = y);
+        rows.Divisions.ToList().ForEach(d => _s.Divisions[d.Id] = d);
+        rows.Projects.ToList().ForEach(p => _s.Projects[p.Id] = p);
+    });
 
     public ProjectBalance Balance(string projectId) => Read(() => _s.Figures.TryGetValue(projectId, out var f) ? f.Figures : ProjectBalance.Empty(projectId));
 
@@ -87,10 +89,6 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
     public IReadOnlyList<LedgerEntry> Ledger(string officeId, int fiscalYear, string? projectId = null) =>
         Read(() => _s.Ledger.Where(e => (projectId ?? e.ProjectId) == e.ProjectId && _s.Projects.TryGetValue(e.ProjectId, out var p)
             && p.OfficeId == officeId && p.FiscalYear == fiscalYear).ToList());
-
-    public void SaveProject(Project project) => Run(() => _s.Projects[project.Id] = project);
-
-    public void SaveYear(FiscalYearBudget year) => Run(() => _s.Years[year.Id] = (year, _s.Years[year.Id].Source));
 
     public LedgerEntry? LastEntryBy(string personId) => Read(() => _s.Ledger.LastOrDefault(e => e.By == personId));
 
@@ -109,18 +107,6 @@ internal sealed class MemoryStore : StoreRules, IServiceStore
     });
 
     public void MoveFigures(string officeId, ProjectBalance before, LedgerEntry entry) => Run(() => _s.Figures[entry.ProjectId] = (officeId, before.Apply(entry)));
-
-    protected override string? ImportedFrom(string officeId, string yearId) => _s.Years.TryGetValue(yearId, out var y) && y.Year.OfficeId == officeId ? y.Source : null;
-
-    protected override void AddYear(BudgetSnapshot snapshot)
-    {
-        _s.Offices[snapshot.Office.Id] = snapshot.Office;
-        _s.Years[snapshot.Year.Id] = (snapshot.Year, snapshot.SourceId);
-        snapshot.Divisions.ToList().ForEach(d => _s.Divisions[d.Id] = d);
-        snapshot.Projects.ToList().ForEach(p => _s.Projects[p.Id] = p);
-    }
-
-    protected override void InsertProject(Project project) => _s.Projects.Add(project.Id, project);
 
     protected override void PutFigures(string officeId, ProjectBalance figures) => _s.Figures[figures.ProjectId] = (officeId, figures);
 

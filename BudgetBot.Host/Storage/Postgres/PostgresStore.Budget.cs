@@ -12,21 +12,6 @@ internal sealed partial class PostgresStore
     public override IReadOnlyList<Office> Offices() =>
         Query("SELECT office_id, name FROM offices ORDER BY office_id", r => new Office(r.GetString(0), r.GetString(1)));
 
-    public Office? Office(string officeId) =>
-        One("SELECT office_id, name FROM offices WHERE office_id = $1", r => new Office(r.GetString(0), r.GetString(1)), officeId);
-
-    public override FiscalYearBudget? FiscalYear(string officeId, int fiscalYear) => Catalog(officeId).Years.GetValueOrDefault(fiscalYear);
-
-    public override IReadOnlyList<int> FiscalYears(string officeId) => [.. Catalog(officeId).Years.Keys.Order()];
-
-    public override IReadOnlyList<Division> Divisions(string officeId) => Catalog(officeId).Divisions;
-
-    /// <summary>From its office's catalog; an id not of the form <c>office/year/number</c> names no project.</summary>
-    public Project? Project(string projectId) =>
-        OfficeAndYear(projectId) is var (office, year) ? Projects(office, year).FirstOrDefault(p => p.Id == projectId) : null;
-
-    public override IReadOnlyList<Project> Projects(string officeId, int fiscalYear) => Catalog(officeId).Projects.GetValueOrDefault(fiscalYear) ?? [];
-
     public ProjectBalance Balance(string projectId) => WithUnitChanges(StoredBalance(projectId)?.Balance ?? ProjectBalance.Empty(projectId));
 
     /// <summary>The committed figures, with what this unit of work has appended to the project so far.</summary>
@@ -83,18 +68,6 @@ internal sealed partial class PostgresStore
 
     public bool IsReversed(long entryId) => (bool)Scalar("SELECT EXISTS (SELECT 1 FROM ledger WHERE reverses = $1)", entryId)!;
 
-    public void SaveProject(Project project) => InTransaction(() =>
-    {
-        Execute("UPDATE projects SET number = $3, json = $4 WHERE office_id = $1 AND id = $2", project.OfficeId, project.Id, project.Number, JsonPayload.Write(project));
-        CatalogChanged(project.OfficeId);
-    });
-
-    public void SaveYear(FiscalYearBudget year) => InTransaction(() =>
-    {
-        Execute("UPDATE years SET json = $3 WHERE office_id = $1 AND id = $2", year.OfficeId, year.Id, JsonPayload.Write(year));
-        CatalogChanged(year.OfficeId);
-    });
-
     public LedgerEntry? EntryBySource(string officeId, string sourceKey) =>
         One($"SELECT {EntryColumns} FROM ledger WHERE office_id = $1 AND source_key = $2", ReadEntry, officeId, sourceKey);
 
@@ -122,41 +95,10 @@ internal sealed partial class PostgresStore
         unit.Balances[entry.ProjectId] = change with { Delta = change.Delta.Apply(entry) };
     }
 
-    protected override string? ImportedFrom(string officeId, string yearId) =>
-        Scalar("SELECT source FROM years WHERE office_id = $1 AND id = $2", officeId, yearId) as string;
-
-    protected override void AddYear(BudgetSnapshot snapshot)
-    {
-        Execute("INSERT INTO offices (office_id, name) VALUES ($1, $2) ON CONFLICT (office_id) DO UPDATE SET name = excluded.name", snapshot.Office.Id, snapshot.Office.Name);
-        Execute("INSERT INTO years (office_id, id, fiscal_year, source, json) VALUES ($1, $2, $3, $4, $5)",
-            snapshot.Year.OfficeId, snapshot.Year.Id, snapshot.Year.FiscalYear, snapshot.SourceId, JsonPayload.Write(snapshot.Year));
-        foreach (var d in snapshot.Divisions)
-        {
-            Execute("INSERT INTO divisions (office_id, id, name, ord) VALUES ($1, $2, $3, $4) ON CONFLICT (office_id, id) DO UPDATE SET name = excluded.name, ord = excluded.ord",
-                d.OfficeId, d.Id, d.Name, d.Order);
-        }
-
-        foreach (var p in snapshot.Projects)
-        {
-            InsertProjectRow(p);
-        }
-
-        CatalogChanged(snapshot.Office.Id);
-    }
-
     protected override IEnumerable<LedgerEntry> AllEntries() => Query($"SELECT {EntryColumns} FROM ledger ORDER BY id", ReadEntry);
 
     protected override IEnumerable<(string OfficeId, ProjectBalance Figures)> AllFigures() =>
         Query("SELECT office_id, project_id, q1, q2, q3, q4, entries, last_entry FROM balances ORDER BY project_id", r => (r.GetString(0), ReadBalance(r, 1)));
-
-    protected override void InsertProject(Project p)
-    {
-        InsertProjectRow(p);
-        CatalogChanged(p.OfficeId);
-    }
-
-    private void InsertProjectRow(Project p) =>
-        Execute("INSERT INTO projects (office_id, id, fiscal_year, number, json) VALUES ($1, $2, $3, $4, $5)", p.OfficeId, p.Id, p.FiscalYear, p.Number, JsonPayload.Write(p));
 
     protected override void PutFigures(string officeId, ProjectBalance b) =>
         Execute(

@@ -79,14 +79,12 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
             using var connection = _source.OpenConnection();
             using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
             var unit = _unit.Value = new Unit(connection, transaction);
-            var committed = false;
             try
             {
                 var result = work();
                 FlushBalances(unit);
                 var commitStart = System.Diagnostics.Stopwatch.GetTimestamp();
                 transaction.Commit();
-                committed = true;
                 Committed(commitStart);
                 return result;
             }
@@ -97,14 +95,7 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
             finally
             {
                 _unit.Value = null;
-                if (!committed)
-                {
-                    // What was read inside the rolled-back unit may hold its own writes: read those offices again.
-                    foreach (var office in unit.Changed)
-                    {
-                        _catalogs.TryRemove(office, out _);
-                    }
-                }
+                UnitEnded();
             }
         }
     }
@@ -206,9 +197,6 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
     {
         /// <summary>Catalog versions read in this unit; see <see cref="CatalogVersion"/>.</summary>
         public Dictionary<string, long> Versions { get; } = [];
-
-        /// <summary>Offices whose catalog this unit changed: forgotten again if it rolls back.</summary>
-        public HashSet<string> Changed { get; } = [];
 
         /// <summary>Notifications this unit sends when it commits.</summary>
         public HashSet<string> Notices { get; } = [];

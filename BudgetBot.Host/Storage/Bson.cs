@@ -1,4 +1,5 @@
 using BudgetBot.Domain.Budget;
+using BudgetBot.Domain.Ports;
 using LiteDB;
 
 namespace BudgetBot.Host.Storage;
@@ -90,4 +91,43 @@ internal static class Bson
     public static BsonDocument Office(Office o) => new() { ["_id"] = o.Id, ["name"] = o.Name };
 
     public static Office Office(BsonDocument d) => new(d["_id"].AsString, d["name"].AsString);
+
+    /// <summary>Only one host writes the file, so the chat an event queues behind is not kept.</summary>
+    public static BsonDocument Event(EventRow e, long seq)
+    {
+        var d = new BsonDocument
+        {
+            ["_id"] = e.Key, ["seq"] = seq, ["platform"] = e.Platform, ["payload"] = e.Payload, ["at"] = e.At.UtcDateTime, ["done"] = e.Done, ["tries"] = e.Tries,
+            ["error"] = e.Error is null ? BsonValue.Null : new BsonValue(e.Error),
+        };
+        if (e.Dead)
+        {
+            // Only dead events have the field, as in files written before: the dead-letter query finds them by it.
+            d["dead"] = true;
+        }
+
+        return d;
+    }
+
+    public static EventRow Event(BsonDocument d) => new(
+        d["_id"].AsString, d["platform"].AsString, null, d["payload"].AsString, Utc(d["at"]), d["done"].AsBoolean, d["dead"].IsBoolean && d["dead"].AsBoolean,
+        d["tries"].IsInt32 ? d["tries"].AsInt32 : 0, d["error"].IsString ? d["error"].AsString : null);
+
+    public static DateTimeOffset Utc(BsonValue v) => new(DateTime.SpecifyKind(v.AsDateTime.ToUniversalTime(), DateTimeKind.Utc));
+
+    public static BsonDocument Item(ItemRow i, long seq) => new()
+    {
+        ["_id"] = i.Key, ["seq"] = seq, ["platform"] = i.Platform, ["chat"] = i.Chat, ["q"] = QueueIndexes.Key(i.Platform, i.Status), ["status"] = i.Status.ToString(),
+        ["due"] = i.Due.UtcDateTime, ["parts"] = i.Parts, ["tries"] = i.Tries, ["error"] = i.Error is null ? BsonValue.Null : new BsonValue(i.Error),
+        ["sending"] = i.Sending, ["json"] = i.Json,
+    };
+
+    /// <summary>Files written before items kept their chat beside the JSON have it only inside.</summary>
+    public static ItemRow Item(BsonDocument d) => new(
+        d["_id"].AsString, d["platform"].AsString, d["chat"].IsString ? d["chat"].AsString : JsonPayload.Read<OutboxItem>(d["json"].AsString).ChatId,
+        Enum.Parse<OutboxStatus>(d["status"].AsString), d["due"].IsDateTime ? Utc(d["due"]) : default, d["parts"].IsInt32 ? d["parts"].AsInt32 : 0,
+        d["tries"].IsInt32 ? d["tries"].AsInt32 : 0, d["error"].IsString ? d["error"].AsString : null, d["sending"].IsBoolean && d["sending"].AsBoolean, d["json"].AsString)
+    {
+        Seq = d["seq"].AsInt64,
+    };
 }

@@ -16,7 +16,7 @@ internal sealed partial class LiteDbBudgetStore
         {
             if (InboxDocs.FindById(events[i].Key) is null)
             {
-                InboxDocs.Insert(EventDoc(events[i], NextSeq()));
+                InboxDocs.Insert(Bson.Event(events[i], NextSeq()));
                 stored[i] = true;
             }
         }
@@ -32,15 +32,15 @@ internal sealed partial class LiteDbBudgetStore
         EventsIn.Waiting => InboxDocs.Query().Where(QueueIndexes.Waiting).OrderBy(QueueIndexes.Inbox),
         EventsIn.Dead => InboxDocs.Query().Where(Where.Is("dead", true)).OrderByDescending("seq"),
         _ => InboxDocs.Query().OrderBy("seq"),
-    }).Limit(max).ToEnumerable().Select(Event).ToList();
+    }).Limit(max).ToEnumerable().Select(Bson.Event).ToList();
 
-    protected override EventRow? GetEvent(string key) => InboxDocs.FindById(key) is { } d ? Event(d) : null;
+    protected override EventRow? GetEvent(string key) => InboxDocs.FindById(key) is { } d ? Bson.Event(d) : null;
 
     protected override void PutEvent(EventRow e) => InTransaction(() =>
     {
         if (InboxDocs.FindById(e.Key) is { } d)
         {
-            InboxDocs.Update(EventDoc(e, d["seq"].AsInt64));
+            InboxDocs.Update(Bson.Event(e, d["seq"].AsInt64));
         }
     });
 
@@ -55,30 +55,7 @@ internal sealed partial class LiteDbBudgetStore
     });
 
     public int ForgetProcessedEvents(DateTimeOffset before, int max) =>
-        Forget(InboxDocs, InboxDocs.Query().Where(QueueIndexes.Done).OrderBy(QueueIndexes.Inbox).ToEnumerable().Where(d => !d["dead"].IsBoolean && Utc(d["at"]) < before), max);
-
-    /// <summary>Only one host writes the file, so the chat an event queues behind is not kept.</summary>
-    private static BsonDocument EventDoc(EventRow e, long seq)
-    {
-        var d = new BsonDocument
-        {
-            ["_id"] = e.Key, ["seq"] = seq, ["platform"] = e.Platform, ["payload"] = e.Payload, ["at"] = e.At.UtcDateTime, ["done"] = e.Done, ["tries"] = e.Tries,
-            ["error"] = e.Error is null ? BsonValue.Null : new BsonValue(e.Error),
-        };
-        if (e.Dead)
-        {
-            // Only dead events have the field, as in files written before: the dead-letter query finds them by it.
-            d["dead"] = true;
-        }
-
-        return d;
-    }
-
-    private static EventRow Event(BsonDocument d) => new(
-        d["_id"].AsString, d["platform"].AsString, null, d["payload"].AsString, Utc(d["at"]), d["done"].AsBoolean, d["dead"].IsBoolean && d["dead"].AsBoolean,
-        d["tries"].IsInt32 ? d["tries"].AsInt32 : 0, d["error"].IsString ? d["error"].AsString : null);
-
-    private static DateTimeOffset Utc(BsonValue v) => new(DateTime.SpecifyKind(v.AsDateTime.ToUniversalTime(), DateTimeKind.Utc));
+        Forget(InboxDocs, InboxDocs.Query().Where(QueueIndexes.Done).OrderBy(QueueIndexes.Inbox).ToEnumerable().Where(d => !d["dead"].IsBoolean && Bson.Utc(d["at"]) < before), max);
 
     /// <summary>Insertion order for the inbox and the outbox, whose keys are strings.</summary>
     private long NextSeq()

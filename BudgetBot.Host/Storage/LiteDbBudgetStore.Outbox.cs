@@ -20,21 +20,21 @@ internal sealed partial class LiteDbBudgetStore
             return false;
         }
 
-        OutboxDocs.Insert(ItemDoc(item, NextSeq()));
+        OutboxDocs.Insert(Bson.Item(item, NextSeq()));
         return true;
     }
 
     protected override bool IsArchived(string key) => SentKeys.FindById(key) is not null;
 
     protected override IReadOnlyList<ItemRow> GetItems(IReadOnlyList<string> keys) =>
-        keys.Select(k => OutboxDocs.FindById(k)).OfType<BsonDocument>().Select(Item).ToList();
+        keys.Select(k => OutboxDocs.FindById(k)).OfType<BsonDocument>().Select(Bson.Item).ToList();
 
     protected override void PutItems(IReadOnlyList<ItemRow> items) => InTransaction(() =>
     {
         foreach (var item in items)
         {
             // Read here (GetItems), a row carries its place in the queue: no second read to keep it.
-            OutboxDocs.Update(ItemDoc(item, item.Seq));
+            OutboxDocs.Update(Bson.Item(item, item.Seq));
         }
     });
 
@@ -45,7 +45,7 @@ internal sealed partial class LiteDbBudgetStore
         var order = "seq";
         if (platform is not null && status is { } queue)
         {
-            query = query.Where(QueueIndexes.In(Queue(platform, queue)));
+            query = query.Where(QueueIndexes.In(QueueIndexes.Key(platform, queue)));
             order = QueueIndexes.Outbox;
         }
         else if (status is { } s)
@@ -57,7 +57,7 @@ internal sealed partial class LiteDbBudgetStore
             query = query.Where(Where.Is("platform", platform));
         }
 
-        return (newestFirst ? query.OrderByDescending(order) : query.OrderBy(order)).Limit(max).ToEnumerable().Select(Item).ToList();
+        return (newestFirst ? query.OrderByDescending(order) : query.OrderBy(order)).Limit(max).ToEnumerable().Select(Bson.Item).ToList();
     }
 
     protected override void ArchiveItems(IReadOnlyList<(string Key, DateTimeOffset At)> sent) => InTransaction(() =>
@@ -69,23 +69,5 @@ internal sealed partial class LiteDbBudgetStore
         }
     });
 
-    protected override IReadOnlyList<(string Key, DateTimeOffset At)> ArchivedKeys() => SentKeys.FindAll().Select(d => (d["_id"].AsString, Utc(d["at"]))).ToList();
-
-    private static string Queue(string platform, OutboxStatus status) => platform + "|" + status;
-
-    private static BsonDocument ItemDoc(ItemRow i, long seq) => new()
-    {
-        ["_id"] = i.Key, ["seq"] = seq, ["platform"] = i.Platform, ["chat"] = i.Chat, ["q"] = Queue(i.Platform, i.Status), ["status"] = i.Status.ToString(),
-        ["due"] = i.Due.UtcDateTime, ["parts"] = i.Parts, ["tries"] = i.Tries, ["error"] = i.Error is null ? BsonValue.Null : new BsonValue(i.Error),
-        ["sending"] = i.Sending, ["json"] = i.Json,
-    };
-
-    /// <summary>Files written before items kept their chat beside the JSON have it only inside.</summary>
-    private static ItemRow Item(BsonDocument d) => new(
-        d["_id"].AsString, d["platform"].AsString, d["chat"].IsString ? d["chat"].AsString : JsonPayload.Read<OutboxItem>(d["json"].AsString).ChatId,
-        Enum.Parse<OutboxStatus>(d["status"].AsString), d["due"].IsDateTime ? Utc(d["due"]) : default, d["parts"].IsInt32 ? d["parts"].AsInt32 : 0,
-        d["tries"].IsInt32 ? d["tries"].AsInt32 : 0, d["error"].IsString ? d["error"].AsString : null, d["sending"].IsBoolean && d["sending"].AsBoolean, d["json"].AsString)
-    {
-        Seq = d["seq"].AsInt64,
-    };
+    protected override IReadOnlyList<(string Key, DateTimeOffset At)> ArchivedKeys() => SentKeys.FindAll().Select(d => (d["_id"].AsString, Bson.Utc(d["at"]))).ToList();
 }

@@ -67,7 +67,7 @@ internal sealed partial class LiteDbBudgetStore
 
     /// <summary>Rows without a time (written before rows had one) are kept.</summary>
     protected override int ForgetRows(RowKind kind, DateTimeOffset before, int max) =>
-        Forget(Rows(kind), Rows(kind).FindAll().Where(d => d["at"].IsDateTime && Utc(d["at"]) < before), max);
+        Forget(Rows(kind), Rows(kind).FindAll().Where(d => d["at"].IsDateTime && Bson.Utc(d["at"]) < before), max);
 
     public override void Audit(AuditRecord record) =>
         InTransaction(() => AuditLog.Insert(new BsonDocument { ["office"] = record.OfficeId, ["json"] = JsonPayload.Write(record) }));
@@ -96,7 +96,7 @@ internal sealed partial class LiteDbBudgetStore
         return new StoredRow(d["_id"].AsString, d[value].AsString)
         {
             Group = d[group].IsString ? d[group].AsString : null,
-            At = d["at"].IsDateTime ? Utc(d["at"]) : null,
+            At = d["at"].IsDateTime ? Bson.Utc(d["at"]) : null,
             Used = d["used"].IsBoolean && d["used"].AsBoolean,
         };
     }

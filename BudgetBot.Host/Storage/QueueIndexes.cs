@@ -26,6 +26,9 @@ internal static class QueueIndexes
         outbox.EnsureIndex("status");
     }
 
+    /// <summary>A message's queue: its platform and state (the <c>q</c> field <see cref="Outbox"/> orders by).</summary>
+    public static string Key(string platform, Domain.Ports.OutboxStatus status) => platform + "|" + status;
+
     /// <summary>Events still to handle, oldest first with <see cref="Inbox"/> as the order.</summary>
     public static BsonExpression Waiting { get; } = Prefix(Inbox, "false");
 

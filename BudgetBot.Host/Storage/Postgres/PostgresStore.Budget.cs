@@ -7,8 +7,6 @@ namespace BudgetBot.Host.Storage.Postgres;
 /// <summary>Offices, years, projects, the ledger and each project's running figures.</summary>
 internal sealed partial class PostgresStore
 {
-    private const string EntryColumns = "id, office_id, project_id, amount, date, note, by_person, source_key, recorded_at, reverses, category, document";
-
     public override IReadOnlyList<Office> Offices() =>
         Query("SELECT office_id, name FROM offices ORDER BY office_id", r => new Office(r.GetString(0), r.GetString(1)));
 
@@ -26,7 +24,7 @@ internal sealed partial class PostgresStore
             : stored;
 
     private (string Office, ProjectBalance Balance)? StoredBalance(string projectId) =>
-        One("SELECT office_id, project_id, q1, q2, q3, q4, entries, last_entry FROM balances WHERE project_id = $1", r => (r.GetString(0), ReadBalance(r, 1)), projectId);
+        One("SELECT office_id, project_id, q1, q2, q3, q4, entries, last_entry FROM balances WHERE project_id = $1", r => (r.GetString(0), PostgresRows.ReadBalance(r, 1)), projectId);
 
     /// <summary>
     /// Adds the unit's changes to the running figures just before it commits, one project after another in the same
@@ -48,28 +46,28 @@ internal sealed partial class PostgresStore
         unit.Balances.Clear();
     }
 
-    public LedgerEntry? Entry(long entryId) => One($"SELECT {EntryColumns} FROM ledger WHERE id = $1", ReadEntry, entryId);
+    public LedgerEntry? Entry(long entryId) => One($"SELECT {PostgresRows.EntryColumns} FROM ledger WHERE id = $1", PostgresRows.ReadEntry, entryId);
 
     public IReadOnlyList<LedgerEntry> History(string projectId, int max) =>
-        Query($"SELECT {EntryColumns} FROM ledger WHERE project_id = $1 ORDER BY id DESC LIMIT $2", ReadEntry, projectId, max);
+        Query($"SELECT {PostgresRows.EntryColumns} FROM ledger WHERE project_id = $1 ORDER BY id DESC LIMIT $2", PostgresRows.ReadEntry, projectId, max);
 
     public IReadOnlyList<LedgerEntry> Ledger(string officeId, int fiscalYear, string? projectId = null) =>
         Query(
             $"""
-            SELECT {string.Join(", ", EntryColumns.Split(", ").Select(c => "l." + c))} FROM ledger l
+            SELECT {string.Join(", ", PostgresRows.EntryColumns.Split(", ").Select(c => "l." + c))} FROM ledger l
             JOIN projects p ON p.office_id = l.office_id AND p.id = l.project_id
             WHERE l.office_id = $1 AND p.fiscal_year = $2 AND ($3::text IS NULL OR l.project_id = $3)
             ORDER BY l.id
             """,
-            ReadEntry, officeId, fiscalYear, projectId);
+            PostgresRows.ReadEntry, officeId, fiscalYear, projectId);
 
     public LedgerEntry? LastEntryBy(string personId) =>
-        One($"SELECT {EntryColumns} FROM ledger WHERE by_person = $1 ORDER BY id DESC LIMIT 1", ReadEntry, personId);
+        One($"SELECT {PostgresRows.EntryColumns} FROM ledger WHERE by_person = $1 ORDER BY id DESC LIMIT 1", PostgresRows.ReadEntry, personId);
 
     public bool IsReversed(long entryId) => (bool)Scalar("SELECT EXISTS (SELECT 1 FROM ledger WHERE reverses = $1)", entryId)!;
 
     public LedgerEntry? EntryBySource(string officeId, string sourceKey) =>
-        One($"SELECT {EntryColumns} FROM ledger WHERE office_id = $1 AND source_key = $2", ReadEntry, officeId, sourceKey);
+        One($"SELECT {PostgresRows.EntryColumns} FROM ledger WHERE office_id = $1 AND source_key = $2", PostgresRows.ReadEntry, officeId, sourceKey);
 
     /// <summary>The committed figures with what this unit of work has added to them so far.</summary>
     public (string OfficeId, ProjectBalance Figures)? StoredFigures(string projectId) =>
@@ -78,7 +76,7 @@ internal sealed partial class PostgresStore
     /// <summary>One statement: the entry goes in under the next id of the ledger's sequence, which it comes back with.</summary>
     public override LedgerEntry Insert(LedgerEntry draft) => draft with
     {
-        Id = (long)Scalar($"INSERT INTO ledger ({EntryColumns}) VALUES (nextval('ledger_ids'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        Id = (long)Scalar($"INSERT INTO ledger ({PostgresRows.EntryColumns}) VALUES (nextval('ledger_ids'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
             draft.OfficeId, draft.ProjectId, draft.Amount, draft.Date, draft.Note, draft.By, draft.SourceKey, draft.RecordedAt, draft.Reverses, draft.Category, draft.Document)!,
     };
 
@@ -95,10 +93,10 @@ internal sealed partial class PostgresStore
         unit.Balances[entry.ProjectId] = change with { Delta = change.Delta.Apply(entry) };
     }
 
-    protected override IEnumerable<LedgerEntry> AllEntries() => Query($"SELECT {EntryColumns} FROM ledger ORDER BY id", ReadEntry);
+    protected override IEnumerable<LedgerEntry> AllEntries() => Query($"SELECT {PostgresRows.EntryColumns} FROM ledger ORDER BY id", PostgresRows.ReadEntry);
 
     protected override IEnumerable<(string OfficeId, ProjectBalance Figures)> AllFigures() =>
-        Query("SELECT office_id, project_id, q1, q2, q3, q4, entries, last_entry FROM balances ORDER BY project_id", r => (r.GetString(0), ReadBalance(r, 1)));
+        Query("SELECT office_id, project_id, q1, q2, q3, q4, entries, last_entry FROM balances ORDER BY project_id", r => (r.GetString(0), PostgresRows.ReadBalance(r, 1)));
 
     protected override void PutFigures(string officeId, ProjectBalance b) =>
         Execute(
@@ -108,13 +106,6 @@ internal sealed partial class PostgresStore
                 entries = excluded.entries, last_entry = excluded.last_entry
             """,
             officeId, b.ProjectId, b.Actual.Q1, b.Actual.Q2, b.Actual.Q3, b.Actual.Q4, b.Entries, b.LastEntryId);
-
-    private static LedgerEntry ReadEntry(NpgsqlDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDecimal(3), r.GetFieldValue<DateOnly>(4), r.GetString(5), r.GetString(6), r.GetString(7),
-        At(r, 8), r.IsDBNull(9) ? null : r.GetInt64(9)) { Category = Text(r, 10), Document = Text(r, 11) };
-
-    private static ProjectBalance ReadBalance(NpgsqlDataReader r, int i) => new(
-        r.GetString(i), new QuarterAmounts(r.GetDecimal(i + 1), r.GetDecimal(i + 2), r.GetDecimal(i + 3), r.GetDecimal(i + 4)), r.GetInt32(i + 5), r.GetInt64(i + 6));
 
     /// <summary>What a unit has appended to one project: entries, quarter amounts and the last id, added at commit.</summary>
     private sealed record BalanceChange(string Office, ProjectBalance Delta);

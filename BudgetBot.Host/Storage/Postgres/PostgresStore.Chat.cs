@@ -25,7 +25,7 @@ internal sealed partial class PostgresStore
         [RowKind.ReceiptFiles] = new("receipt_files", "key", "data", Group: "state", At: "at"),
     };
 
-    protected override StoredRow? GetRow(RowKind kind, string key) => One(Tables[kind].Select + $" WHERE {Tables[kind].Key} = $1", ReadRow, key);
+    protected override StoredRow? GetRow(RowKind kind, string key) => One(Tables[kind].Select + $" WHERE {Tables[kind].Key} = $1", PostgresRows.ReadRow, key);
 
     protected override void PutRow(RowKind kind, StoredRow row)
     {
@@ -41,8 +41,8 @@ internal sealed partial class PostgresStore
         var t = Tables[kind];
         var order = $" ORDER BY {(t.Ordered ? "seq DESC" : t.Key)} LIMIT $1";
         return group is null || t.Group is null
-            ? Query(t.Select + order, ReadRow, max)
-            : Query(t.Select + $" WHERE {t.Group} = $2" + order, ReadRow, max, group);
+            ? Query(t.Select + order, PostgresRows.ReadRow, max)
+            : Query(t.Select + $" WHERE {t.Group} = $2" + order, PostgresRows.ReadRow, max, group);
     }
 
     protected override int ForgetRows(RowKind kind, DateTimeOffset before, int max)
@@ -56,9 +56,6 @@ internal sealed partial class PostgresStore
 
     public IReadOnlyList<AuditRecord> AuditTrail(string officeId, int max) =>
         Query("SELECT json FROM audit WHERE office_id = $1 ORDER BY id DESC LIMIT $2", r => JsonPayload.Read<AuditRecord>(r.GetString(0)), officeId, max);
-
-    private static StoredRow ReadRow(NpgsqlDataReader r) =>
-        new(r.GetString(0), r.GetString(1)) { Group = Text(r, 2), At = r.IsDBNull(3) ? null : At(r, 3), Used = r.GetBoolean(4) };
 
     /// <summary>A kind's table; its statements are made once, here, from the columns it has.</summary>
     private sealed record RowTable(string Name, string Key, string Value, string? Group = null, string? At = null, bool Used = false, bool Ordered = false)

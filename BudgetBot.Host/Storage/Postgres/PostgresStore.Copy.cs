@@ -20,7 +20,7 @@ internal sealed partial class PostgresStore
     /// <summary>Binary COPY: a ledger of a million entries moves in seconds, not one round trip per entry.</summary>
     private void CopyLedger(IReadOnlyList<LedgerEntry> entries)
     {
-        using var copy = _unit.Value!.Connection.BeginBinaryImport($"COPY ledger ({EntryColumns}) FROM STDIN (FORMAT BINARY)");
+        using var copy = _unit.Value!.Connection.BeginBinaryImport($"COPY ledger ({PostgresRows.EntryColumns}) FROM STDIN (FORMAT BINARY)");
         foreach (var e in entries)
         {
             copy.StartRow();

@@ -10,8 +10,6 @@ namespace BudgetBot.Host.Storage.Postgres;
 /// </summary>
 internal sealed partial class PostgresStore
 {
-    private const string EventColumns = "key, platform, chat, payload, at, done, dead, tries, error";
-
     /// <summary>How far down the queue a drainer looks for chats it can take.</summary>
     private const int ChatScan = 256;
 
@@ -42,12 +40,12 @@ internal sealed partial class PostgresStore
 
     protected override IReadOnlyList<EventRow> FindEvents(EventsIn which, int max) => which switch
     {
-        EventsIn.Waiting => Query($"SELECT {EventColumns} FROM inbox WHERE NOT done ORDER BY seq LIMIT $1", ReadEvent, max),
-        EventsIn.Dead => Query($"SELECT {EventColumns} FROM inbox WHERE dead ORDER BY seq DESC LIMIT $1", ReadEvent, max),
-        _ => Query($"SELECT {EventColumns} FROM inbox ORDER BY seq LIMIT $1", ReadEvent, max),
+        EventsIn.Waiting => Query($"SELECT {PostgresRows.EventColumns} FROM inbox WHERE NOT done ORDER BY seq LIMIT $1", PostgresRows.ReadEvent, max),
+        EventsIn.Dead => Query($"SELECT {PostgresRows.EventColumns} FROM inbox WHERE dead ORDER BY seq DESC LIMIT $1", PostgresRows.ReadEvent, max),
+        _ => Query($"SELECT {PostgresRows.EventColumns} FROM inbox ORDER BY seq LIMIT $1", PostgresRows.ReadEvent, max),
     };
 
-    protected override EventRow? GetEvent(string key) => One($"SELECT {EventColumns} FROM inbox WHERE key = $1", ReadEvent, key);
+    protected override EventRow? GetEvent(string key) => One($"SELECT {PostgresRows.EventColumns} FROM inbox WHERE key = $1", PostgresRows.ReadEvent, key);
 
     public override IReadOnlyList<InboundEvent> Take(int max) => Run(() =>
     {
@@ -75,13 +73,13 @@ internal sealed partial class PostgresStore
         // Read again now the chats are held: an event another host finished meanwhile is done, and is not taken twice.
         return held.Count == 0
             ? []
-            : (IReadOnlyList<InboundEvent>)Query($"SELECT {EventColumns} FROM inbox WHERE NOT done AND chat = ANY($1) ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED", ReadEvent, held.ToArray(), max)
+            : (IReadOnlyList<InboundEvent>)Query($"SELECT {PostgresRows.EventColumns} FROM inbox WHERE NOT done AND chat = ANY($1) ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED", PostgresRows.ReadEvent, held.ToArray(), max)
                 .Select(e => e.ToEvent()).ToList();
     });
 
     public override InboundEvent? TakeOne(string key) => Run(() =>
         Scalar("SELECT chat FROM inbox WHERE key = $1 AND NOT done", key) is string chat && HoldInboxChat(chat)
-            ? One($"SELECT {EventColumns} FROM inbox WHERE key = $1 AND NOT done FOR UPDATE SKIP LOCKED", ReadEvent, key)?.ToEvent()
+            ? One($"SELECT {PostgresRows.EventColumns} FROM inbox WHERE key = $1 AND NOT done FOR UPDATE SKIP LOCKED", PostgresRows.ReadEvent, key)?.ToEvent()
             : null);
 
     public void Processed(string key) =>
@@ -106,7 +104,4 @@ internal sealed partial class PostgresStore
 
     /// <summary>Events with no chat (an unfollow, say) queue behind their platform's other chatless events.</summary>
     private static string ChatOf(EventRow e) => e.Chat ?? e.Platform;
-
-    private static EventRow ReadEvent(NpgsqlDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), At(r, 4), r.GetBoolean(5), r.GetBoolean(6), r.GetInt32(7), Text(r, 8));
 }

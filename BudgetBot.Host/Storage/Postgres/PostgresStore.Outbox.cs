@@ -9,15 +9,13 @@ namespace BudgetBot.Host.Storage.Postgres;
 /// </summary>
 internal sealed partial class PostgresStore
 {
-    private const string ItemColumns = "key, platform, chat, status, due, parts, tries, error, sending, json";
-
     /// <summary>One statement: a key in the outbox or among the archived ones is never queued again.</summary>
     protected override bool InsertItem(ItemRow i)
     {
         Notify(StoreChanges.Outbox);
         return Execute(
             $"""
-            INSERT INTO outbox ({ItemColumns}) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
+            INSERT INTO outbox ({PostgresRows.ItemColumns}) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
             WHERE NOT EXISTS (SELECT 1 FROM outbox_sent WHERE key = $1) ON CONFLICT (key) DO NOTHING
             """,
             i.Key, i.Platform, i.Chat, i.Status.ToString(), i.Due, i.Parts, i.Tries, i.Error, i.Sending, i.Json) == 1;
@@ -26,7 +24,7 @@ internal sealed partial class PostgresStore
     protected override bool IsArchived(string key) => (bool)Scalar("SELECT EXISTS (SELECT 1 FROM outbox_sent WHERE key = $1)", key)!;
 
     protected override IReadOnlyList<ItemRow> GetItems(IReadOnlyList<string> keys) =>
-        Query($"SELECT {ItemColumns} FROM outbox WHERE key = ANY($1)", ReadItem, (object)keys.ToArray());
+        Query($"SELECT {PostgresRows.ItemColumns} FROM outbox WHERE key = ANY($1)", PostgresRows.ReadItem, (object)keys.ToArray());
 
     /// <summary>One statement for the round.</summary>
     protected override void PutItems(IReadOnlyList<ItemRow> items) => Execute(
@@ -49,11 +47,11 @@ internal sealed partial class PostgresStore
             (_, null) => "WHERE platform = $2",
             _ => "WHERE platform = $2 AND status = $3",
         };
-        return Query($"SELECT {ItemColumns} FROM outbox {where} ORDER BY seq {(newestFirst ? "DESC" : "")} LIMIT $1", ReadItem, args);
+        return Query($"SELECT {PostgresRows.ItemColumns} FROM outbox {where} ORDER BY seq {(newestFirst ? "DESC" : "")} LIMIT $1", PostgresRows.ReadItem, args);
     }
 
     public override IReadOnlyList<QueuedItem> Queue(string platform, int max) =>
-        Query("SELECT key, chat, due FROM outbox WHERE platform = $1 AND status = 'Pending' ORDER BY seq LIMIT $2", r => new QueuedItem(r.GetString(0), r.GetString(1), At(r, 2)), platform, max);
+        Query("SELECT key, chat, due FROM outbox WHERE platform = $1 AND status = 'Pending' ORDER BY seq LIMIT $2", r => new QueuedItem(r.GetString(0), r.GetString(1), PostgresRows.At(r, 2)), platform, max);
 
     protected override void ArchiveItems(IReadOnlyList<(string Key, DateTimeOffset At)> sent) => Execute(
         """
@@ -62,8 +60,5 @@ internal sealed partial class PostgresStore
         """,
         sent.Select(s => s.Key).ToArray(), sent.Select(s => s.At.UtcDateTime).ToArray());
 
-    protected override IReadOnlyList<(string Key, DateTimeOffset At)> ArchivedKeys() => Query("SELECT key, at FROM outbox_sent", r => (r.GetString(0), At(r, 1)));
-
-    private static ItemRow ReadItem(NpgsqlDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), Enum.Parse<OutboxStatus>(r.GetString(3)), At(r, 4), r.GetInt32(5), r.GetInt32(6), Text(r, 7), r.GetBoolean(8), r.GetString(9));
+    protected override IReadOnlyList<(string Key, DateTimeOffset At)> ArchivedKeys() => Query("SELECT key, at FROM outbox_sent", r => (r.GetString(0), PostgresRows.At(r, 1)));
 }

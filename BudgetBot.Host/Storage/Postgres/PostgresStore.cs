@@ -17,6 +17,7 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
     private readonly NpgsqlDataSource _source;
     private readonly NpgsqlDataSource _leaseSource;
     private readonly PostgresHostLocks _locks;
+    private readonly PostgresListener _listener;
     private readonly AsyncLocal<Unit?> _unit = new();
     private int _disposed;
 
@@ -25,6 +26,7 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
         _source = source;
         _leaseSource = leaseSource;
         _locks = new PostgresHostLocks(leaseSource);
+        _listener = new PostgresListener(leaseSource);
     }
 
     /// <summary>Connects, applies the migrations this database lacks (one host at a time) and checks it can be read.</summary>
@@ -61,6 +63,21 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
     public bool IsNew { get; private init; }
 
     public override Messaging.IHostLocks Locks => _locks;
+
+    public override event Action<string>? Changed
+    {
+        add => _listener.Changed += value;
+        remove => _listener.Changed -= value;
+    }
+
+    /// <summary>Inside a unit: the notification (<see cref="PostgresListener"/>) goes out with its commit, once per kind per unit.</summary>
+    private void Notify(string what)
+    {
+        if (_unit.Value is { } unit && unit.Notices.Add(what))
+        {
+            Execute("SELECT pg_notify($1, $2)", PostgresListener.Channel, what);
+        }
+    }
 
     public void Probe() => _ = Scalar("SELECT count(*) FROM offices");
 
@@ -108,16 +125,7 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
             return;
         }
 
-        _stopListening.Cancel();
-        try
-        {
-            _listener?.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-        }
-
-        _stopListening.Dispose();
+        _listener.Dispose();
         _locks.Dispose();
         _source.Dispose();
         _leaseSource.Dispose();
@@ -188,10 +196,6 @@ internal sealed partial class PostgresStore : StoreRules, IServiceStore
 
         return command;
     }
-
-    private static DateTimeOffset At(NpgsqlDataReader r, int i) => r.GetFieldValue<DateTimeOffset>(i);
-
-    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private sealed record Unit(NpgsqlConnection Connection, NpgsqlTransaction Transaction)
     {

@@ -5,34 +5,40 @@ namespace BudgetBot.Host.Storage.Postgres;
 /// <summary>
 /// Wake-ups between hosts: a unit that stored events or queued messages sends a notification as it commits (PostgreSQL
 /// delivers it only then), and every host listens on a connection of its own and wakes its drainer or senders at once.
-/// A lost notification costs only latency: idle loops still look every <see cref="IdleLook"/>.
+/// A lost notification costs only latency: idle loops still look every <see cref="PostgresStore.IdleLook"/>.
 /// </summary>
-internal sealed partial class PostgresStore
+internal sealed class PostgresListener(NpgsqlDataSource source) : IDisposable
 {
-    private const string Channel = "budgetbot";
+    public const string Channel = "budgetbot";
 
-    private readonly CancellationTokenSource _stopListening = new();
+    private readonly CancellationTokenSource _stop = new();
     private Action<string>? _changed;
-    private Task? _listener;
+    private Task? _listening;
 
-    public override event Action<string>? Changed
+    /// <summary>Listening starts with the first subscriber: a verb that opens the store for a moment never listens.</summary>
+    public event Action<string>? Changed
     {
         add
         {
             _changed += value;
-            _listener ??= Task.Run(ListenAsync);
+            _listening ??= Task.Run(ListenAsync);
         }
 
         remove => _changed -= value;
     }
 
-    /// <summary>Inside a unit: the notification goes out with its commit, once per kind per unit.</summary>
-    private void Notify(string what)
+    public void Dispose()
     {
-        if (_unit.Value is { } unit && unit.Notices.Add(what))
+        _stop.Cancel();
+        try
         {
-            Execute("SELECT pg_notify($1, $2)", Channel, what);
+            _listening?.Wait(TimeSpan.FromSeconds(5));
         }
+        catch (AggregateException)
+        {
+        }
+
+        _stop.Dispose();
     }
 
     /// <summary>A wake-up that arrives while the host is stopping finds its loops gone: nothing to do then.</summary>
@@ -49,15 +55,15 @@ internal sealed partial class PostgresStore
 
     private async Task ListenAsync()
     {
-        while (!_stopListening.IsCancellationRequested)
+        while (!_stop.IsCancellationRequested)
         {
             try
             {
-                await using var connection = await _leaseSource.OpenConnectionAsync(_stopListening.Token);
+                await using var connection = await source.OpenConnectionAsync(_stop.Token);
                 connection.Notification += (_, e) => Raise(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                 {
-                    await listen.ExecuteNonQueryAsync(_stopListening.Token);
+                    await listen.ExecuteNonQueryAsync(_stop.Token);
                 }
 
                 // Whatever was committed while no one listened is found by the loops' next look.
@@ -65,10 +71,10 @@ internal sealed partial class PostgresStore
                 Raise(StoreChanges.Outbox);
                 while (true)
                 {
-                    await connection.WaitAsync(_stopListening.Token);
+                    await connection.WaitAsync(_stop.Token);
                 }
             }
-            catch (OperationCanceledException) when (_stopListening.IsCancellationRequested)
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
                 return;
             }

@@ -30,7 +30,7 @@ internal sealed partial class PostgresStore
     /// Adds the unit's changes to the running figures just before it commits, one project after another in the same
     /// order on every host: row locks taken in one order cannot deadlock.
     /// </summary>
-    private void FlushBalances(Unit unit)
+    private void FlushBalances(UnitState unit)
     {
         foreach (var (projectId, change) in unit.Balances.OrderBy(b => b.Key, StringComparer.Ordinal))
         {

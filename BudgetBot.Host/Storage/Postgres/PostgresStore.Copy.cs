@@ -1,7 +1,6 @@
 using BudgetBot.Domain.Budget;
 using BudgetBot.Domain.Ports;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace BudgetBot.Host.Storage.Postgres;
 
@@ -17,42 +16,13 @@ internal sealed partial class PostgresStore
         Execute("SELECT setval('ledger_ids', greatest((SELECT coalesce(max(id), 0) FROM ledger), 1))");
     }
 
-    /// <summary>Binary COPY: a ledger of a million entries moves in seconds, not one round trip per entry.</summary>
+    /// <summary>Binary COPY: a ledger of a million entries moves in seconds, not one round trip per entry; a null goes as a null.</summary>
     private void CopyLedger(IReadOnlyList<LedgerEntry> entries)
     {
-        using var copy = _unit.Value!.Connection.BeginBinaryImport($"COPY ledger ({PostgresRows.EntryColumns}) FROM STDIN (FORMAT BINARY)");
+        using var copy = _db.UnitConnection!.BeginBinaryImport($"COPY ledger ({PostgresRows.EntryColumns}) FROM STDIN (FORMAT BINARY)");
         foreach (var e in entries)
         {
-            copy.StartRow();
-            copy.Write(e.Id, NpgsqlDbType.Bigint);
-            copy.Write(e.OfficeId, NpgsqlDbType.Text);
-            copy.Write(e.ProjectId, NpgsqlDbType.Text);
-            copy.Write(e.Amount, NpgsqlDbType.Numeric);
-            copy.Write(e.Date, NpgsqlDbType.Date);
-            copy.Write(e.Note, NpgsqlDbType.Text);
-            copy.Write(e.By, NpgsqlDbType.Text);
-            copy.Write(e.SourceKey, NpgsqlDbType.Text);
-            copy.Write(e.RecordedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-            if (e.Reverses is { } reversed)
-            {
-                copy.Write(reversed, NpgsqlDbType.Bigint);
-            }
-            else
-            {
-                copy.WriteNull();
-            }
-
-            foreach (var text in new[] { e.Category, e.Document })
-            {
-                if (text is null)
-                {
-                    copy.WriteNull();
-                }
-                else
-                {
-                    copy.Write(text, NpgsqlDbType.Text);
-                }
-            }
+            copy.WriteRow(e.Id, e.OfficeId, e.ProjectId, e.Amount, e.Date, e.Note, e.By, e.SourceKey, e.RecordedAt.ToUniversalTime(), e.Reverses, e.Category, e.Document);
         }
 
         copy.Complete();

@@ -53,9 +53,9 @@ internal sealed partial class LiteDbBudgetStore
     /// <summary>Reads one record, for <c>/healthz</c>, and after a failed write makes one: throws when the store cannot serve.</summary>
     public void Probe()
     {
-        ProbeWrite();
-        _ = _offices.Count();
-        _ = _ledger.Find(Query.All("_id", Query.Descending), limit: 1).ToList();
+        _db.ProbeWrite(start => Committed(start));
+        _ = OfficeDocs.Count();
+        _ = LedgerDocs.Find(Query.All("_id", Query.Descending), limit: 1).ToList();
     }
 
     private void ReadEverything()
@@ -72,9 +72,9 @@ internal sealed partial class LiteDbBudgetStore
             _ = People(office.Id);
         }
 
-        foreach (var name in _db.GetCollectionNames())
+        foreach (var name in _db.Engine.GetCollectionNames())
         {
-            _ = _db.GetCollection(name).Count();
+            _ = _db.Engine.GetCollection(name).Count();
         }
     }
 

@@ -7,7 +7,7 @@ internal sealed partial class LiteDbBudgetStore
 {
     private long? _lastSeq;
 
-    private ILiteCollection<BsonDocument> InboxDocs => _db.GetCollection("inbox");
+    private ILiteCollection<BsonDocument> InboxDocs => _db.Engine.GetCollection("inbox");
 
     protected override IReadOnlyList<bool> InsertEvents(IReadOnlyList<EventRow> events) => Run(() =>
     {

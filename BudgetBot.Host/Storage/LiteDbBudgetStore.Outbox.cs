@@ -9,9 +9,9 @@ namespace BudgetBot.Host.Storage;
 /// </summary>
 internal sealed partial class LiteDbBudgetStore
 {
-    private ILiteCollection<BsonDocument> OutboxDocs => _db.GetCollection("outbox");
+    private ILiteCollection<BsonDocument> OutboxDocs => _db.Engine.GetCollection("outbox");
 
-    private ILiteCollection<BsonDocument> SentKeys => _db.GetCollection("outbox_sent");
+    private ILiteCollection<BsonDocument> SentKeys => _db.Engine.GetCollection("outbox_sent");
 
     protected override bool InsertItem(ItemRow item)
     {

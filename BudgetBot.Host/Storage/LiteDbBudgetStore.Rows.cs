@@ -28,7 +28,7 @@ internal sealed partial class LiteDbBudgetStore
         [RowKind.ReceiptFiles] = ("receipt_files", "data", "group"),
     };
 
-    private ILiteCollection<BsonDocument> AuditLog => _db.GetCollection("audit", BsonAutoId.Int64);
+    private ILiteCollection<BsonDocument> AuditLog => _db.Engine.GetCollection("audit", BsonAutoId.Int64);
 
     protected override StoredRow? GetRow(RowKind kind, string key) => Rows(kind).FindById(key) is { } d ? ToRow(kind, d) : null;
 
@@ -88,7 +88,7 @@ internal sealed partial class LiteDbBudgetStore
         }
     }
 
-    private ILiteCollection<BsonDocument> Rows(RowKind kind) => _db.GetCollection(Shapes[kind].Collection);
+    private ILiteCollection<BsonDocument> Rows(RowKind kind) => _db.Engine.GetCollection(Shapes[kind].Collection);
 
     private static StoredRow ToRow(RowKind kind, BsonDocument d)
     {
@@ -100,4 +100,19 @@ internal sealed partial class LiteDbBudgetStore
             Used = d["used"].IsBoolean && d["used"].AsBoolean,
         };
     }
+
+    protected override IEnumerable<AuditRecord> AllAudit() =>
+        AuditLog.Query().OrderBy("_id").ToEnumerable().Select(d => JsonPayload.Read<AuditRecord>(d["json"].AsString)).ToList();
+
+    /// <summary>At most <paramref name="max"/> records in one transaction; the ledger, the figures and the audit trail are never forgotten.</summary>
+    private int Forget(ILiteCollection<BsonDocument> collection, IEnumerable<BsonDocument> candidates, int max) => Run(() =>
+    {
+        var ids = candidates.Take(max).Select(d => d["_id"]).ToList();
+        foreach (var id in ids)
+        {
+            collection.Delete(id);
+        }
+
+        return ids.Count;
+    });
 }

@@ -11,52 +11,40 @@ namespace BudgetBot.Host.Storage;
 /// </summary>
 internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
 {
-    // Replaced together, under the write gate, when the files are opened again after the disk failed (Reopen.cs).
-    private LiteDbFiles _files;
-    private LiteDatabase _db;
-    private readonly Lock _writeGate = new();
-    private ILiteCollection<BsonDocument> _offices;
-    private ILiteCollection<BsonDocument> _years;
-    private ILiteCollection<BsonDocument> _divisions;
-    private ILiteCollection<BsonDocument> _projects;
-    private ILiteCollection<BsonDocument> _ledger;
-    private ILiteCollection<BsonDocument> _balances;
+    private readonly LiteDbDatabase _db;
 
     public LiteDbBudgetStore(string path)
-        : this(LiteDbFiles.Open(path))
+        : this(new LiteDbDatabase(path))
     {
-        _path = path;
     }
 
     /// <summary>For tests whose log file refuses writes as a full disk would (see <see cref="LiteDbFiles.Open"/>).</summary>
     internal LiteDbBudgetStore(string path, Func<string, FileStream> openLog)
-        : this(LiteDbFiles.Open(path, openLog))
+        : this(new LiteDbDatabase(path, openLog))
     {
-        _path = path;
-        _openLog = openLog;
     }
 
     /// <summary>For tests that keep the whole database in a stream.</summary>
     public LiteDbBudgetStore(Stream stream)
-        : this(LiteDbFiles.InMemory(stream))
+        : this(new LiteDbDatabase(stream))
     {
     }
 
-    private LiteDbBudgetStore(LiteDbFiles files)
+    private LiteDbBudgetStore(LiteDbDatabase db)
     {
-        Attach(files);
+        _db = db;
         // Every collection and index is made here, at start-up: made lazily, a first write could race a reader of it.
-        LedgerIndexes.Ensure(_ledger);
-        _years.EnsureIndex("office");
-        _divisions.EnsureIndex("office");
-        _projects.EnsureIndex("year");
+        LedgerIndexes.Ensure(LedgerDocs);
+        YearDocs.EnsureIndex("office");
+        DivisionDocs.EnsureIndex("office");
+        ProjectDocs.EnsureIndex("year");
         QueueIndexes.Ensure(InboxDocs, OutboxDocs);
         Rows(RowKind.Feed).EnsureIndex("feed");
         Rows(RowKind.BudgetEvents).EnsureIndex("group");
         Rows(RowKind.Receipts).EnsureIndex("group");
         Rows(RowKind.ReceiptFiles).EnsureIndex("group");
         AuditLog.EnsureIndex("office");
-        foreach (var other in Shapes.Keys.Where(k => k != RowKind.Feed).Select(Rows).Concat([_offices, _balances, SentKeys]))
+        foreach (var other in Shapes.Keys.Where(k => k != RowKind.Feed).Select(Rows).Concat([OfficeDocs, BalanceDocs, SentKeys]))
         {
             // EnsureIndex("_id") would not do: LiteDB treats that index as always there and creates nothing. An empty
             // insert creates the collection (seen as "page type must be collection page" in a reader racing the first write).
@@ -66,62 +54,62 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
         MoveGoneChats(DateTimeOffset.UtcNow);
     }
 
-    public override IReadOnlyList<Office> Offices() => _offices.FindAll().Select(Bson.Office).ToList();
+    public override IReadOnlyList<Office> Offices() => OfficeDocs.FindAll().Select(Bson.Office).ToList();
 
     protected override CatalogRows ReadCatalog(string officeId)
     {
-        var years = _years.Find(Where.Is("office", officeId)).Select(d => (Bson.Year(d), d["source"].AsString)).ToList();
+        var years = YearDocs.Find(Where.Is("office", officeId)).Select(d => (Bson.Year(d), d["source"].AsString)).ToList();
         return new(
-            _offices.FindById(officeId) is { } office ? Bson.Office(office) : null,
+            OfficeDocs.FindById(officeId) is { } office ? Bson.Office(office) : null,
             years,
-            _divisions.Find(Where.Is("office", officeId)).Select(Bson.Division).ToList(),
-            years.SelectMany(y => _projects.Find(Where.Is("year", y.Item1.Id))).Select(Bson.Project).ToList());
+            DivisionDocs.Find(Where.Is("office", officeId)).Select(Bson.Division).ToList(),
+            years.SelectMany(y => ProjectDocs.Find(Where.Is("year", y.Item1.Id))).Select(Bson.Project).ToList());
     }
 
     protected override void PutCatalog(CatalogRows rows)
     {
         if (rows.Office is { } office)
         {
-            _offices.Upsert(Bson.Office(office));
+            OfficeDocs.Upsert(Bson.Office(office));
         }
 
-        _years.Upsert(rows.Years.Select(y => Bson.Year(y.Year, y.Source)));
-        _divisions.Upsert(rows.Divisions.Select(Bson.Division));
-        _projects.Upsert(rows.Projects.Select(Bson.Project));
+        YearDocs.Upsert(rows.Years.Select(y => Bson.Year(y.Year, y.Source)));
+        DivisionDocs.Upsert(rows.Divisions.Select(Bson.Division));
+        ProjectDocs.Upsert(rows.Projects.Select(Bson.Project));
     }
 
     public ProjectBalance Balance(string projectId) =>
-        _balances.FindById(projectId) is { } d ? Bson.Balance(d) : ProjectBalance.Empty(projectId);
+        BalanceDocs.FindById(projectId) is { } d ? Bson.Balance(d) : ProjectBalance.Empty(projectId);
 
-    public LedgerEntry? Entry(long entryId) => _ledger.FindById(entryId) is { } d ? Bson.Entry(d) : null;
+    public LedgerEntry? Entry(long entryId) => LedgerDocs.FindById(entryId) is { } d ? Bson.Entry(d) : null;
 
     public IReadOnlyList<LedgerEntry> History(string projectId, int max) =>
-        _ledger.Query().Where(LedgerIndexes.OfProject(projectId)).OrderByDescending(LedgerIndexes.ProjectOrder).Limit(max)
+        LedgerDocs.Query().Where(LedgerIndexes.OfProject(projectId)).OrderByDescending(LedgerIndexes.ProjectOrder).Limit(max)
             .ToEnumerable().Select(Bson.Entry).ToList();
 
     public IReadOnlyList<LedgerEntry> Ledger(string officeId, int fiscalYear, string? projectId = null)
     {
         var projects = projectId is null ? Projects(officeId, fiscalYear).Select(p => p.Id).ToList() : [projectId];
-        return projects.SelectMany(id => _ledger.Find(LedgerIndexes.OfProject(id)).Select(Bson.Entry)).OrderBy(e => e.Id).ToList();
+        return projects.SelectMany(id => LedgerDocs.Find(LedgerIndexes.OfProject(id)).Select(Bson.Entry)).OrderBy(e => e.Id).ToList();
     }
 
     public LedgerEntry? LastEntryBy(string personId) =>
-        _ledger.Query().Where(Where.Is("by", personId)).OrderByDescending("_id").Limit(1).ToEnumerable().Select(Bson.Entry).FirstOrDefault();
+        LedgerDocs.Query().Where(Where.Is("by", personId)).OrderByDescending("_id").Limit(1).ToEnumerable().Select(Bson.Entry).FirstOrDefault();
 
-    public bool IsReversed(long entryId) => _ledger.Exists(Where.Is("rev", entryId));
+    public bool IsReversed(long entryId) => LedgerDocs.Exists(Where.Is("rev", entryId));
 
-    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_files), nameof(_db), nameof(_offices), nameof(_years), nameof(_divisions), nameof(_projects), nameof(_ledger), nameof(_balances))]
-    private void Attach(LiteDbFiles files)
-    {
-        _files = files;
-        var db = _db = files.Database;
-        _offices = db.GetCollection("offices");
-        _years = db.GetCollection("years");
-        _divisions = db.GetCollection("divisions");
-        _projects = db.GetCollection("projects");
-        _ledger = db.GetCollection("ledger", BsonAutoId.Int64);
-        _balances = db.GetCollection("balances");
-    }
+    // Asked of the engine each time: after the disk failed a write, the files are opened again with another one.
+    private ILiteCollection<BsonDocument> OfficeDocs => _db.Engine.GetCollection("offices");
 
-    public void Dispose() => _files.Dispose();
+    private ILiteCollection<BsonDocument> YearDocs => _db.Engine.GetCollection("years");
+
+    private ILiteCollection<BsonDocument> DivisionDocs => _db.Engine.GetCollection("divisions");
+
+    private ILiteCollection<BsonDocument> ProjectDocs => _db.Engine.GetCollection("projects");
+
+    private ILiteCollection<BsonDocument> LedgerDocs => _db.Engine.GetCollection("ledger", BsonAutoId.Int64);
+
+    private ILiteCollection<BsonDocument> BalanceDocs => _db.Engine.GetCollection("balances");
+
+    public void Dispose() => _db.Dispose();
 }

@@ -107,6 +107,24 @@ internal sealed partial class PostgresStore
             """,
             officeId, b.ProjectId, b.Actual.Q1, b.Actual.Q2, b.Actual.Q3, b.Actual.Q4, b.Entries, b.LastEntryId);
 
+    protected override void RestoreEntries(IReadOnlyList<LedgerEntry> entries)
+    {
+        CopyLedger(entries);
+        Execute("SELECT setval('ledger_ids', greatest((SELECT coalesce(max(id), 0) FROM ledger), 1))");
+    }
+
+    /// <summary>For <c>migrate</c>, by binary COPY: a ledger of a million entries moves in seconds, not one round trip per entry; a null goes as a null.</summary>
+    private void CopyLedger(IReadOnlyList<LedgerEntry> entries)
+    {
+        using var copy = _db.UnitConnection!.BeginBinaryImport($"COPY ledger ({PostgresRows.EntryColumns}) FROM STDIN (FORMAT BINARY)");
+        foreach (var e in entries)
+        {
+            copy.WriteRow(e.Id, e.OfficeId, e.ProjectId, e.Amount, e.Date, e.Note, e.By, e.SourceKey, e.RecordedAt.ToUniversalTime(), e.Reverses, e.Category, e.Document);
+        }
+
+        copy.Complete();
+    }
+
     /// <summary>What a unit has appended to one project: entries, quarter amounts and the last id, added at commit.</summary>
     private sealed record BalanceChange(string Office, ProjectBalance Delta);
 }

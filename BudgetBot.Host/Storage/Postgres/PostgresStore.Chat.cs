@@ -54,6 +54,9 @@ internal sealed partial class PostgresStore
     public override void Audit(AuditRecord record) =>
         Execute("INSERT INTO audit (office_id, json) VALUES ($1, $2)", record.OfficeId, JsonPayload.Write(record));
 
+    protected override IEnumerable<AuditRecord> AllAudit() =>
+        Query("SELECT json FROM audit ORDER BY id", r => JsonPayload.Read<AuditRecord>(r.GetString(0)));
+
     public IReadOnlyList<AuditRecord> AuditTrail(string officeId, int max) =>
         Query("SELECT json FROM audit WHERE office_id = $1 ORDER BY id DESC LIMIT $2", r => JsonPayload.Read<AuditRecord>(r.GetString(0)), officeId, max);
 

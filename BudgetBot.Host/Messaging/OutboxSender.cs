@@ -129,6 +129,14 @@ internal sealed class OutboxSender(
         queue = queue.Where(q => held.Contains(q.ChatId)).ToList();
         if (queue.Count == 0)
         {
+            if (deferResults && carried is not null && now - carried.Done < ResultsWait)
+            {
+                // Nothing to send: the results keep waiting for a commit to ride on (a lone message's, or the next
+                // round's claims) until they have waited ResultsWait, and their chats stay held meanwhile.
+                _unwritten = carried;
+                return (0, carried.NextDue);
+            }
+
             Write(carried, []);
             Release(keep: []);
             return (0, carried?.NextDue);
@@ -191,6 +199,7 @@ internal sealed class OutboxSender(
 
         if (deferResults)
         {
+            round.Done = clock.GetUtcNow();
             _unwritten = round;
         }
         else
@@ -376,6 +385,9 @@ internal sealed class OutboxSender(
 
         public DateTimeOffset? NextDue { get; private set; }
 
+        /// <summary>When the round's sends ended: its results wait from then for a commit to ride on.</summary>
+        public DateTimeOffset Done { get; set; }
+
         public void Later(DateTimeOffset at)
         {
             lock (_gate)
@@ -398,10 +410,11 @@ internal sealed class OutboxSender(
                 }
 
                 var wait = next is { } due ? Clamp(due - clock.GetUtcNow()) : Timeout.InfiniteTimeSpan;
-                if (_unwritten is not null)
+                if (_unwritten is { } unwritten)
                 {
                     // Results wait a moment for the next round's claims to share their commit, then go alone.
-                    wait = wait < ResultsWait && wait != Timeout.InfiniteTimeSpan ? wait : ResultsWait;
+                    var left = Clamp(unwritten.Done + ResultsWait - clock.GetUtcNow());
+                    wait = wait < left && wait != Timeout.InfiniteTimeSpan ? wait : left;
                 }
 
                 await signals.SenderWokenAsync(Platform, wait, ct);

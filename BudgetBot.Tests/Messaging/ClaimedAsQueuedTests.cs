@@ -44,6 +44,30 @@ public abstract class ClaimedAsQueuedContract(StoreKind kind) : IDisposable
     }
 
     [Fact]
+    public async Task RoundWithNothingToSend_KeepsResultsWaitingForACommitToRideOn_UntilTheyHaveWaitedResultsWait()
+    {
+        var channel = new RecordingChannel(_ => SendOutcome.Done(1))
+        {
+            Reader = e => [new InboundAction.Send("c1", new Reply("re: " + e.Payload))],
+        };
+        using var pipeline = new Pipeline(_chat.Store, _chat.Engine, _clock, channel);
+        var sender = pipeline.Senders[RecordingChannel.Name];
+        pipeline.Drainer.Receive([new InboundEvent("test:1", RecordingChannel.Name, "one", ChatFixture.Now)]);
+        await sender.RoundAsync(CancellationToken.None, deferResults: true);
+        var sent = _chat.Store.Commits;
+
+        // Woken again at once (another commit's wake-up), with nothing to send: no commit of the results alone.
+        await sender.RoundAsync(CancellationToken.None, deferResults: true);
+        Assert.Equal(sent, _chat.Store.Commits);
+        Assert.Equal(OutboxStatus.Pending, _chat.Store.Items(["reply:test:1:0"]).Single().Status);
+
+        _clock.Advance(OutboxSender.ResultsWait);
+        await sender.RoundAsync(CancellationToken.None, deferResults: true);
+        Assert.Equal(sent + 1, _chat.Store.Commits);
+        Assert.Equal(OutboxStatus.Sent, _chat.Store.Items(["reply:test:1:0"]).Single().Status);
+    }
+
+    [Fact]
     public async Task ReplyClaimedInTheCommitThatQueuedIt_IsInDoubtAfterARestart_AndGoesOutMarked()
     {
         var texts = new List<string>();

@@ -65,6 +65,9 @@ internal sealed class InboxDrainer(
                     return isNew;
                 });
                 committed = true;
+                // Before the wake-up below, so that the senders it wakes can start a round at once.
+                lent.ForEach(sender => sender.LentResultsDone(committed: true));
+                lent.Clear();
                 AfterCommit([.. handled.Select(h => (h.Event, h.ReplyKeys))]);
                 if (handled.Count == 0)
                 {

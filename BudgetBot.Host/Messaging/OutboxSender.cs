@@ -35,6 +35,9 @@ internal sealed class OutboxSender(
     private Round? _lent;
     private bool _lending;
 
+    /// <summary>A round was turned away while another unit wrote this sender's results: it is woken when they are done.</summary>
+    private bool _refused;
+
     /// <summary>Chats this sender holds (see <see cref="IHostLocks.HoldChats"/>): those of the round in flight and of results not yet written.</summary>
     private readonly HashSet<string> _holding = [];
 
@@ -55,6 +58,7 @@ internal sealed class OutboxSender(
             if (_lending)
             {
                 // Another unit is writing this sender's results and may be claiming for it: it wakes the sender when done.
+                _refused = true;
                 return (0, null);
             }
 
@@ -96,9 +100,14 @@ internal sealed class OutboxSender(
         return true;
     }
 
-    /// <summary>The unit <see cref="WriteResultsIn"/> wrote in has ended: committed, or rolled back and the results are this sender's to write again.</summary>
+    /// <summary>
+    /// The unit <see cref="WriteResultsIn"/> wrote in has ended: committed, or rolled back and the results are this
+    /// sender's to write again. The sender is woken when it was turned away meanwhile or has results again; after a
+    /// commit the unit's own wake-up follows.
+    /// </summary>
     public void LentResultsDone(bool committed)
     {
+        bool wake;
         lock (_roundGate)
         {
             if (!committed && _lent is not null)
@@ -106,11 +115,16 @@ internal sealed class OutboxSender(
                 _unwritten = _lent;
             }
 
+            wake = !committed || _refused;
+            _refused = false;
             _lent = null;
             _lending = false;
         }
 
-        signals.WakeSenders();
+        if (wake)
+        {
+            signals.WakeSenders();
+        }
     }
 
     private async Task<(int Sent, DateTimeOffset? NextDue)> RunRoundAsync(bool deferResults, CancellationToken ct)

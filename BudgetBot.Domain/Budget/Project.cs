@@ -15,6 +15,16 @@ public sealed record Project(string OfficeId, int FiscalYear, int Number, string
     public IReadOnlyList<ProgressNote> Notes { get; init; } = [];
 
     public static string KeyFor(string officeId, int fiscalYear, int number) => $"{officeId}/{fiscalYear}/{number}";
+
+    /// <summary>The office of a project id made by <see cref="KeyFor"/>; null for anything not of that shape.</summary>
+    public static string? OfficeOf(string projectId)
+    {
+        var number = projectId.LastIndexOf('/');
+        var year = number > 0 ? projectId.LastIndexOf('/', number - 1) : -1;
+        return year > 0 && int.TryParse(projectId.AsSpan(year + 1, number - year - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? projectId[..year]
+            : null;
+    }
 }
 
 public enum ProjectStatus

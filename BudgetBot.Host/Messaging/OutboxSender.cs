@@ -29,7 +29,7 @@ internal sealed class OutboxSender(
 
     private Round? _unwritten;
 
-    /// <summary>Guards <see cref="_inRound"/> and <see cref="_lent"/>: whether a round runs, or the results are being written by another unit.</summary>
+    /// <summary>Guards <see cref="_inRound"/>, <see cref="_lending"/>, <see cref="_lent"/> and <see cref="_refused"/>: whether a round runs, or the results are being written by another unit.</summary>
     private readonly Lock _roundGate = new();
     private bool _inRound;
     private Round? _lent;

@@ -62,13 +62,8 @@ internal sealed partial class LiteDbBudgetStore
     {
         foreach (var office in Offices())
         {
-            foreach (var year in FiscalYears(office.Id))
-            {
-                _ = FiscalYear(office.Id, year);
-                _ = Projects(office.Id, year);
-            }
-
-            _ = Divisions(office.Id);
+            // One read of the office's whole catalog (years, divisions, projects).
+            _ = FiscalYears(office.Id);
             _ = People(office.Id);
         }
 

@@ -6,8 +6,8 @@ namespace BudgetBot.Host.Storage;
 
 /// <summary>
 /// The budget store in one LiteDB file. Each write is one LiteDB transaction, or part of the caller's unit of work, so
-/// a crash leaves either all of a change or none of it; writes are serialised here because a LiteDB transaction
-/// belongs to one thread.
+/// a crash leaves either all of a change or none of it; <see cref="LiteDbDatabase"/> serialises the writes, because a
+/// LiteDB transaction belongs to one thread.
 /// </summary>
 internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
 {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using BudgetBot.Domain.Budget;
 using BudgetBot.Domain.Ports;
 
@@ -48,7 +47,7 @@ internal abstract partial class StoreRules
 
     /// <summary>A project id is <c>office/year/number</c> (<see cref="Domain.Budget.Project.KeyFor"/>): its office's catalog has it.</summary>
     public Project? Project(string projectId) =>
-        OfficeOf(projectId) is { } office && Catalog(office).ById.TryGetValue(projectId, out var project) ? project : null;
+        Domain.Budget.Project.OfficeOf(projectId) is { } office && Catalog(office).ById.TryGetValue(projectId, out var project) ? project : null;
 
     /// <summary>Only a project held is saved: anything else is a mistake of the caller's, not a new project.</summary>
     public void SaveProject(Project project) => InTransaction(() =>
@@ -144,13 +143,6 @@ internal abstract partial class StoreRules
         }
 
         return fresh;
-    }
-
-    private static string? OfficeOf(string projectId)
-    {
-        var number = projectId.LastIndexOf('/');
-        var year = number > 0 ? projectId.LastIndexOf('/', number - 1) : -1;
-        return year > 0 && int.TryParse(projectId.AsSpan(year + 1, number - year - 1), NumberStyles.None, CultureInfo.InvariantCulture, out _) ? projectId[..year] : null;
     }
 
     /// <summary>Records of one office as a store keeps them; on a write, only those to add or replace.</summary>

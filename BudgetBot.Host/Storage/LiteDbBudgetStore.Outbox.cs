@@ -20,7 +20,9 @@ internal sealed partial class LiteDbBudgetStore
             return false;
         }
 
-        OutboxDocs.Insert(Bson.Item(item, NextSeq()));
+        var row = item with { Seq = NextSeq() };
+        OutboxDocs.Insert(Bson.Item(row, row.Seq));
+        _pending.Wrote(row);
         return true;
     }
 
@@ -35,8 +37,12 @@ internal sealed partial class LiteDbBudgetStore
         {
             // Read here (GetItems), a row carries its place in the queue: no second read to keep it.
             OutboxDocs.Update(Bson.Item(item, item.Seq));
+            _pending.Wrote(item);
         }
     });
+
+    /// <summary>A platform's queue from memory (<see cref="PendingQueue"/>): only this process writes the file.</summary>
+    public override IReadOnlyList<QueuedItem> Queue(string platform, int max) => _pending.Read(platform, max, _db.InUnitHere);
 
     /// <summary>A platform's queue is read through its index (<see cref="QueueIndexes"/>), in the index's order.</summary>
     protected override IReadOnlyList<ItemRow> FindItems(string? platform, OutboxStatus? status, bool newestFirst, int max)
@@ -66,6 +72,7 @@ internal sealed partial class LiteDbBudgetStore
         {
             SentKeys.Upsert(new BsonDocument { ["_id"] = key, ["at"] = at.UtcDateTime });
             OutboxDocs.Delete(key);
+            _pending.Removed(key);
         }
     });
 

@@ -44,7 +44,19 @@ internal sealed partial class LiteDbBudgetStore : IUnitOfWork
         return _lastId.Value + 1;
     }
 
-    public override T Run<T>(Func<T> work) => _db.Run(work, start => Committed(start), ForgetCachedState, UnitEnded);
+    public override T Run<T>(Func<T> work) => _db.Run(work, Durable, ForgetCachedState, Ended);
+
+    private void Durable(long commitStart)
+    {
+        _pending.Committed();
+        Committed(commitStart);
+    }
+
+    private void Ended()
+    {
+        _pending.Ended();
+        UnitEnded();
+    }
 
     protected override void RestoreEntries(IReadOnlyList<LedgerEntry> entries)
     {

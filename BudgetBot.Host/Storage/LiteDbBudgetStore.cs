@@ -12,6 +12,7 @@ namespace BudgetBot.Host.Storage;
 internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
 {
     private readonly LiteDbDatabase _db;
+    private readonly PendingQueue _pending;
 
     public LiteDbBudgetStore(string path)
         : this(new LiteDbDatabase(path))
@@ -51,6 +52,7 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
             other.InsertBulk([]);
         }
 
+        _pending = new PendingQueue(FindItems(null, OutboxStatus.Pending, false, int.MaxValue));
         MoveGoneChats(DateTimeOffset.UtcNow);
     }
 

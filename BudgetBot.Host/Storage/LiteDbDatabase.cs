@@ -43,6 +43,9 @@ internal sealed class LiteDbDatabase : IDisposable
     /// <summary>The engine of the files open now (another one after the files were opened again).</summary>
     public LiteDatabase Engine => _files.Database;
 
+    /// <summary>The calling thread is inside a unit of work (and sees its writes).</summary>
+    public bool InUnitHere => _writeGate.IsHeldByCurrentThread;
+
     /// <summary>Runs <paramref name="work"/> in a unit of work; a unit inside a unit joins it.</summary>
     /// <param name="committed">Told when the commit began, once it is durable.</param>
     /// <param name="rolledBack">Told when the unit was rolled back, before the files are opened again.</param>

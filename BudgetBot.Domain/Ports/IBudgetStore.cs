@@ -52,13 +52,6 @@ public interface IBudgetStore : ILedgerRows
     /// <summary>Entries of a project, newest first.</summary>
     IReadOnlyList<LedgerEntry> History(string projectId, int max);
 
-    /// <summary>
-    /// A person's entries on a project with this note (compared trimmed), newest first: where the same spend sent again
-    /// is found. Looked for among the project's newest <paramref name="max"/> entries, unless a store finds them directly.
-    /// </summary>
-    IReadOnlyList<LedgerEntry> EntriesLike(string projectId, string personId, string note, int max) =>
-        [.. History(projectId, max).Where(e => e.By == personId && string.Equals(e.Note.Trim(), note.Trim(), StringComparison.Ordinal))];
-
     /// <summary>Every entry of an office's year (or of one project), oldest first: the audit trail.</summary>
     IReadOnlyList<LedgerEntry> Ledger(string officeId, int fiscalYear, string? projectId = null);
 

@@ -21,7 +21,6 @@ internal static class Bson
         ["rev"] = e.Reverses is { } r ? new BsonValue(r) : BsonValue.Null,
         ["cat"] = e.Category is { } c ? new BsonValue(c) : BsonValue.Null,
         ["doc"] = e.Document is { } doc ? new BsonValue(doc) : BsonValue.Null,
-        ["like"] = LedgerIndexes.LikeKey(e, id),
     };
 
     public static LedgerEntry Entry(BsonDocument d) => new(

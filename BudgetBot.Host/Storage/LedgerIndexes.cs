@@ -1,4 +1,3 @@
-using BudgetBot.Domain.Budget;
 using LiteDB;
 
 namespace BudgetBot.Host.Storage;
@@ -29,27 +28,6 @@ internal static class LedgerIndexes
         ledger.EnsureIndex("rev");
         ledger.EnsureIndex("by");
         ledger.EnsureIndex("project_order", ProjectOrder);
-        ledger.EnsureIndex("like");
-    }
-
-    /// <summary>
-    /// What a spend sent again would share with the first: the project, the person and the note (its first
-    /// <see cref="NoteInKey"/> characters, trimmed), then the id in 19 digits, so the newest come first read backwards.
-    /// Entries written before the field was kept have none, and are older than any repeat looked for.
-    /// </summary>
-    public static string LikeKey(LedgerEntry e, long id) => LikePrefix(e.ProjectId, e.By, e.Note) + id.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The entries whose <see cref="LikeKey"/> starts with this project, person and note (see <see cref="OfProject"/>).</summary>
-    public static BsonExpression Like(string projectId, string personId, string note) =>
-        BsonExpression.Create("$.like BETWEEN @0 AND @1", LikePrefix(projectId, personId, note), LikePrefix(projectId, personId, note) + "a");
-
-    /// <summary>Short enough that a long note keeps the key within LiteDB's 1,023 bytes (Thai takes three bytes a character).</summary>
-    private const int NoteInKey = 200;
-
-    private static string LikePrefix(string projectId, string personId, string note)
-    {
-        var trimmed = note.Trim();
-        return projectId + "|" + personId + "|" + trimmed[..Math.Min(trimmed.Length, NoteInKey)] + "|";
     }
 
     /// <summary>

@@ -89,11 +89,6 @@ internal sealed partial class LiteDbBudgetStore : StoreRules, IServiceStore
         LedgerDocs.Query().Where(LedgerIndexes.OfProject(projectId)).OrderByDescending(LedgerIndexes.ProjectOrder).Limit(max)
             .ToEnumerable().Select(Bson.Entry).ToList();
 
-    /// <summary>Through the <c>like</c> index, which keeps only the start of a long note: the rest is compared here.</summary>
-    public IReadOnlyList<LedgerEntry> EntriesLike(string projectId, string personId, string note, int max) =>
-        LedgerDocs.Query().Where(LedgerIndexes.Like(projectId, personId, note)).OrderByDescending("$.like").ToEnumerable().Select(Bson.Entry)
-            .Where(e => string.Equals(e.Note.Trim(), note.Trim(), StringComparison.Ordinal)).Take(max).ToList();
-
     public IReadOnlyList<LedgerEntry> Ledger(string officeId, int fiscalYear, string? projectId = null)
     {
         var projects = projectId is null ? Projects(officeId, fiscalYear).Select(p => p.Id).ToList() : [projectId];

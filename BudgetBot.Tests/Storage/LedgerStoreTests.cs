@@ -24,31 +24,6 @@ public abstract class LedgerStoreContract(StoreKind kind)
     }
 
     [SkippableFact]
-    public void EntriesLike_AreThePersonsEntriesWithTheNote_NewestFirst_HoweverLongTheNote()
-    {
-        using var store = StoreFixture.Seeded(kind, out var office);
-        var ledger = new Ledger(store);
-        var p7 = StoreFixture.ProjectId(office, 7);
-        var p8 = StoreFixture.ProjectId(office, 8);
-        var longNote = string.Concat(Enumerable.Repeat("ค่าอาหารว่างและเครื่องดื่ม ", 40));
-        var day = new DateOnly(2023, 2, 15);
-        long Spend(string project, string note, string by, string key) => ledger.Spend(project, 100m, day, note, by, key, StoreFixture.At).Entry!.Id;
-
-        var first = Spend(p7, "ค่าอาหาร", "person-1", "k1");
-        Spend(p7, "ค่าอาหาร", "person-2", "k2");
-        Spend(p7, "ค่าอาหารว่าง", "person-1", "k3");
-        Spend(p8, "ค่าอาหาร", "person-1", "k4");
-        var second = Spend(p7, " ค่าอาหาร ", "person-1", "k5");
-        var longOne = Spend(p7, longNote, "person-1", "k6");
-
-        Assert.Equal([second, first], store.EntriesLike(p7, "person-1", "ค่าอาหาร", 10).Select(e => e.Id));
-        Assert.Equal([second, first], store.EntriesLike(p7, "person-1", " ค่าอาหาร  ", 10).Select(e => e.Id));
-        Assert.Equal([longOne], store.EntriesLike(p7, "person-1", longNote, 10).Select(e => e.Id));
-        Assert.Empty(store.EntriesLike(p7, "person-1", longNote[..^5], 10));
-        Assert.Empty(store.EntriesLike(p7, "person-3", "ค่าอาหาร", 10));
-    }
-
-    [SkippableFact]
     public void Spend_SameMessageTwice_IsRecordedOnce()
     {
         using var store = StoreFixture.Seeded(kind, out var office);

@@ -15,4 +15,8 @@ internal sealed record LevelResult(
     double? FsyncsPerMessage,
     long RepliesMissing,
     long RepliesExtra,
-    double CpuMsPerMessage);
+    double CpuMsPerMessage)
+{
+    /// <summary>The bench's own CPU a message: the senders, both fakes and the reply checks, on the same cores as the host.</summary>
+    public double DriverCpuMsPerMessage { get; init; }
+}

@@ -45,11 +45,9 @@ internal sealed class PendingQueue
                 }
             }
         }
-
-        _unit.Clear();
     }
 
-    /// <summary>The unit ended without a durable commit (or after one, when <see cref="Committed"/> took its changes already).</summary>
+    /// <summary>The unit ended, committed (<see cref="Committed"/> took its changes already) or not: they are dropped.</summary>
     public void Ended() => _unit.Clear();
 
     /// <summary>The oldest <paramref name="max"/> of a platform's queue; <paramref name="inUnit"/> when the caller is the unit's thread, which sees its own changes.</summary>
